@@ -1,0 +1,46 @@
+//! Command-line interface: clap types and their dispatch.
+
+use crate::report::Format;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Side-by-side review of an article and its rewrite, flagging the factual
+/// edits hidden among harmless paraphrase.
+///
+/// With no arguments, opens a built-in demo pair.
+#[derive(Debug, Parser)]
+#[command(name = "factdiff", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The original text (a path, or `-` for stdin).
+    pub original: Option<PathBuf>,
+    /// The rewritten copy (a path, or `-` for stdin).
+    pub rewrite: Option<PathBuf>,
+    /// Where to keep annotations (default: one file per pair under the data directory).
+    #[arg(long, value_name = "PATH")]
+    pub annotations: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the comparison without opening the review screen.
+    Report {
+        original: PathBuf,
+        rewrite: PathBuf,
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Export discrepancies with their verdicts and notes.
+    Export {
+        original: PathBuf,
+        rewrite: PathBuf,
+        #[arg(long, short, value_enum, default_value = "markdown")]
+        format: crate::annotate::export::ExportFormat,
+        /// Write to FILE instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, value_name = "PATH")]
+        annotations: Option<PathBuf>,
+    },
+}

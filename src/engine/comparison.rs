@@ -1,0 +1,159 @@
+//! The whole comparison of two documents: alignment units with their word
+//! diffs, discrepancies, and a summary.
+
+use super::align::{AlignedUnit, UnitKind, align};
+use super::diff::{WordHunk, word_diff};
+use super::discrepancy::{Discrepancy, FACTUAL_THRESHOLD, Finding, Kind};
+use super::facts;
+use super::segment::{Segmented, segment};
+use super::text::{Document, Span};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// One aligned unit with its byte spans and word diff.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unit {
+    pub original: Option<Span>,
+    pub rewrite: Option<Span>,
+    pub kind: UnitKind,
+    pub score: f32,
+    /// Sentence indices on each side.
+    pub original_sentences: Option<Range<usize>>,
+    pub rewrite_sentences: Option<Range<usize>>,
+    /// Changed words, for display.
+    pub hunks: Vec<WordHunk>,
+}
+
+/// Counts a reviewer or a script reads first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub identical: bool,
+    pub original_sentences: usize,
+    pub rewrite_sentences: usize,
+    /// Share of the original's sentences that have a counterpart.
+    pub original_found_share: f32,
+    pub discrepancies: usize,
+    pub factual: usize,
+    /// Discrepancies per kind label (all kinds listed, zero included).
+    pub by_kind: BTreeMap<&'static str, usize>,
+    /// Factual flags per kind label.
+    pub factual_by_kind: BTreeMap<&'static str, usize>,
+}
+
+/// The result of comparing an original with its rewrite.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub original: Segmented,
+    pub rewrite: Segmented,
+    pub units: Vec<Unit>,
+    pub discrepancies: Vec<Discrepancy>,
+    pub summary: Summary,
+}
+
+/// Compares `original` with `rewrite`.
+#[must_use]
+pub fn compare(original: &Document, rewrite: &Document) -> Comparison {
+    let seg_a = segment(original);
+    let seg_b = segment(rewrite);
+    let aligned = align(original, &seg_a, rewrite, &seg_b);
+    let units: Vec<Unit> = aligned
+        .iter()
+        .map(|u| build_unit(original, &seg_a, rewrite, &seg_b, u))
+        .collect();
+    let findings = facts::detect(original, &seg_a, rewrite, &seg_b, &units);
+    let discrepancies = number_findings(findings);
+    let summary = summarise(original, rewrite, &seg_a, &seg_b, &units, &discrepancies);
+    Comparison {
+        original: seg_a,
+        rewrite: seg_b,
+        units,
+        discrepancies,
+        summary,
+    }
+}
+
+fn sentence_span(seg: &Segmented, r: &Range<usize>) -> Span {
+    seg.sentences[r.start].span.join(seg.sentences[r.end - 1].span)
+}
+
+fn build_unit(a: &Document, sa: &Segmented, b: &Document, sb: &Segmented, u: &AlignedUnit) -> Unit {
+    let original = u.original.as_ref().map(|r| sentence_span(sa, r));
+    let rewrite = u.rewrite.as_ref().map(|r| sentence_span(sb, r));
+    let hunks = match (original, rewrite) {
+        (Some(x), Some(y)) => word_diff(a, x, b, y),
+        _ => Vec::new(),
+    };
+    Unit {
+        original,
+        rewrite,
+        kind: u.kind,
+        score: u.score,
+        original_sentences: u.original.clone(),
+        rewrite_sentences: u.rewrite.clone(),
+        hunks,
+    }
+}
+
+/// Orders findings by unit then position, and gives them ids.
+fn number_findings(mut findings: Vec<(usize, Finding)>) -> Vec<Discrepancy> {
+    let key = |f: &Finding| {
+        (
+            f.rewrite.map_or(usize::MAX, |s| s.start),
+            f.original.map_or(usize::MAX, |s| s.start),
+        )
+    };
+    findings.sort_by(|(ua, fa), (ub, fb)| ua.cmp(ub).then(key(fa).cmp(&key(fb))));
+    findings
+        .into_iter()
+        .enumerate()
+        .map(|(i, (unit, f))| Discrepancy {
+            id: format!("d{}", i + 1),
+            kind: f.kind,
+            factual: f.confidence >= FACTUAL_THRESHOLD,
+            confidence: f.confidence,
+            original: f.original,
+            rewrite: f.rewrite,
+            reason: f.reason,
+            unit,
+        })
+        .collect()
+}
+
+fn summarise(
+    a: &Document,
+    b: &Document,
+    sa: &Segmented,
+    sb: &Segmented,
+    units: &[Unit],
+    discrepancies: &[Discrepancy],
+) -> Summary {
+    let found: usize = units
+        .iter()
+        .filter(|u| u.rewrite.is_some())
+        .filter_map(|u| u.original_sentences.as_ref().map(ExactSizeIterator::len))
+        .sum();
+    let mut by_kind: BTreeMap<&'static str, usize> = Kind::ALL.iter().map(|k| (k.label(), 0)).collect();
+    let mut factual_by_kind = by_kind.clone();
+    for d in discrepancies {
+        *by_kind.entry(d.kind.label()).or_default() += 1;
+        if d.factual {
+            *factual_by_kind.entry(d.kind.label()).or_default() += 1;
+        }
+    }
+    let share = if sa.sentences.is_empty() {
+        1.0
+    } else {
+        found as f32 / sa.sentences.len() as f32
+    };
+    Summary {
+        identical: a.text()[a.body_start()..] == b.text()[b.body_start()..],
+        original_sentences: sa.sentences.len(),
+        rewrite_sentences: sb.sentences.len(),
+        original_found_share: share,
+        discrepancies: discrepancies.len(),
+        factual: discrepancies.iter().filter(|d| d.factual).count(),
+        by_kind,
+        factual_by_kind,
+    }
+}

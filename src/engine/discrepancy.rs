@@ -1,0 +1,130 @@
+//! A difference between the two texts that a reviewer should see.
+
+use super::text::Span;
+use serde::Serialize;
+
+/// What kind of fact (or non-fact) changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A person or organisation named differently.
+    Name,
+    /// A number, amount, percentage or quantity changed.
+    Number,
+    /// A date, weekday, month or year changed.
+    Date,
+    /// A place or a location preposition changed.
+    Place,
+    /// Words inside quotation marks changed.
+    Quote,
+    /// A negation added or removed.
+    Negation,
+    /// A hedge added or removed (may → will).
+    Modality,
+    /// The source of a statement changed.
+    Attribution,
+    /// Who did what to whom changed.
+    Roles,
+    /// A description cut off mid-phrase.
+    Truncation,
+    /// A sentence of the rewrite with no counterpart.
+    Added,
+    /// A sentence of the original with no counterpart.
+    Removed,
+    /// A sentence found out of order.
+    Moved,
+    /// Rewording that changes no fact.
+    Wording,
+}
+
+impl Kind {
+    /// Short lowercase label, as in the JSON report.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Number => "number",
+            Self::Date => "date",
+            Self::Place => "place",
+            Self::Quote => "quote",
+            Self::Negation => "negation",
+            Self::Modality => "modality",
+            Self::Attribution => "attribution",
+            Self::Roles => "roles",
+            Self::Truncation => "truncation",
+            Self::Added => "added",
+            Self::Removed => "removed",
+            Self::Moved => "moved",
+            Self::Wording => "wording",
+        }
+    }
+
+    /// All kinds, in the order summaries list them.
+    pub const ALL: [Self; 14] = [
+        Self::Name,
+        Self::Number,
+        Self::Date,
+        Self::Place,
+        Self::Quote,
+        Self::Negation,
+        Self::Modality,
+        Self::Attribution,
+        Self::Roles,
+        Self::Truncation,
+        Self::Added,
+        Self::Removed,
+        Self::Moved,
+        Self::Wording,
+    ];
+}
+
+/// One flagged or shown difference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discrepancy {
+    /// Stable within one comparison: `d1`, `d2`, … in reading order.
+    pub id: String,
+    pub kind: Kind,
+    /// Whether this changes what a reader would believe (confidence above
+    /// the threshold), as opposed to harmless rewording.
+    pub factual: bool,
+    /// 0..=1: how sure the detector is that this is a factual edit.
+    pub confidence: f32,
+    pub original: Option<Span>,
+    pub rewrite: Option<Span>,
+    /// One line a reviewer can read.
+    pub reason: String,
+    /// Index of the alignment unit this belongs to.
+    pub unit: usize,
+}
+
+/// Confidence at or above which a discrepancy is called factual.
+pub const FACTUAL_THRESHOLD: f32 = 0.5;
+
+/// A detector's finding before ids and the factual bit are assigned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub kind: Kind,
+    pub confidence: f32,
+    pub original: Option<Span>,
+    pub rewrite: Option<Span>,
+    pub reason: String,
+}
+
+impl Finding {
+    #[must_use]
+    pub fn new(
+        kind: Kind,
+        confidence: f32,
+        original: Option<Span>,
+        rewrite: Option<Span>,
+        reason: String,
+    ) -> Self {
+        Self {
+            kind,
+            confidence,
+            original,
+            rewrite,
+            reason,
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The comparison engine: pure functions from two texts to a [`Comparison`].
+//! No terminal, no file system, no global mutable state.
+
+pub mod align;
+pub mod comparison;
+pub mod diff;
+pub mod discrepancy;
+pub mod facts;
+pub mod lexicon;
+pub mod segment;
+pub mod similarity;
+pub mod text;
+
+pub use comparison::{Comparison, Summary, Unit, compare};
+pub use discrepancy::{Discrepancy, Kind};
+pub use text::{Document, Span, TextError};

@@ -1,0 +1,421 @@
+//! Paragraphs, sentences and word tokens, each with byte spans into the text
+//! as read.
+
+use super::text::{Document, Span};
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A run of text between blank lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Indices into [`Segmented::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// The unit of alignment: a sentence, or a long clause of one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    /// A one-line heading, dateline or subheading rather than running prose.
+    pub header: bool,
+}
+
+/// The segmentation of one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segmented {
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// What a token is, as far as the tokenizer can tell without context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A word, number or punctuation mark with its span in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub kind: TokenKind,
+}
+
+/// Sentences longer than this are cut at a clause or word boundary so that a
+/// text with no full stops (a log, a 2 MB line) still aligns in small pieces.
+const MAX_SENTENCE_BYTES: usize = 1500;
+
+/// Clauses shorter than this many words are not split off at `;` or `:`.
+const MIN_CLAUSE_WORDS: usize = 3;
+
+/// Segments a document into paragraphs and sentences.
+#[must_use]
+pub fn segment(doc: &Document) -> Segmented {
+    let mut out = Segmented::default();
+    for para in paragraph_spans(doc.text(), doc.body_start()) {
+        let first = out.sentences.len();
+        let index = out.paragraphs.len();
+        for (span, header) in sentence_spans(doc.text(), para) {
+            out.sentences.push(Sentence {
+                span,
+                paragraph: index,
+                header,
+            });
+        }
+        out.paragraphs.push(Paragraph {
+            span: para,
+            sentences: first..out.sentences.len(),
+        });
+    }
+    out
+}
+
+/// Splits at blank lines (lines holding only whitespace); spans are trimmed.
+fn paragraph_spans(text: &str, start: usize) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut para_start: Option<usize> = None;
+    let mut last_content_end = start;
+    let mut pos = start;
+    for line in text[start..].split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        if line.trim().is_empty() {
+            if let Some(s) = para_start.take() {
+                spans.push(Span::new(s, last_content_end));
+            }
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        if para_start.is_none() {
+            para_start = Some(line_start + lead);
+        }
+        last_content_end = line_start + line.trim_end().len();
+    }
+    if let Some(s) = para_start {
+        spans.push(Span::new(s, last_content_end));
+    }
+    spans
+}
+
+/// Sentence spans inside one paragraph, with a flag for header lines.
+fn sentence_spans(text: &str, para: Span) -> Vec<(Span, bool)> {
+    let body = &text[para.range()];
+    let (header_len, rest_start) = header_line(body);
+    let mut out = Vec::new();
+    if header_len > 0 {
+        out.push((Span::new(para.start, para.start + header_len), true));
+    }
+    // Line breaks inside a paragraph are wrapping, not sentence ends: UAX #29
+    // would break at each, so hide them (same byte length keeps offsets).
+    let flat: String = body[rest_start..]
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    let base = para.start + rest_start;
+    let single_line = !body.contains('\n');
+    let mut pieces = raw_sentences(&flat);
+    if single_line && header_len == 0 && pieces.len() == 1 && looks_like_heading(&flat) {
+        out.push((Span::new(base, base + flat.trim_end().len()), true));
+        return out;
+    }
+    pieces = split_clauses(&flat, pieces);
+    for r in pieces {
+        for r in cap_length(&flat, r) {
+            if let Some(span) = trimmed(&flat, r, base) {
+                out.push((span, false));
+            }
+        }
+    }
+    out
+}
+
+/// A first line that is a heading or dateline: short, no closing stop, and
+/// followed by more lines of prose. Returns its length and where prose starts.
+fn header_line(body: &str) -> (usize, usize) {
+    let Some(nl) = body.find('\n') else {
+        return (0, 0);
+    };
+    let first = body[..nl].trim_end();
+    if looks_like_heading(first) {
+        let rest = nl + 1 + (body[nl + 1..].len() - body[nl + 1..].trim_start().len());
+        (first.len(), rest)
+    } else {
+        (0, 0)
+    }
+}
+
+/// A short line that does not end like a sentence.
+fn looks_like_heading(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.unicode_words().count();
+    let last = line.chars().last().unwrap_or('.');
+    words > 0 && words <= 12 && !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ':' | ';' | ',')
+}
+
+/// UAX #29 sentences, re-joined where a break follows an abbreviation.
+fn raw_sentences(flat: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, s) in flat.split_sentence_bound_indices() {
+        let r = i..i + s.len();
+        match out.last_mut() {
+            Some(prev) if ends_with_abbreviation(&flat[prev.clone()], s) => prev.end = r.end,
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+    "capt", "cpl", "maj", "adm", "rev", "hon", "pres", "supt", "insp", "det", "vs", "etc", "no", "nos",
+    "inc", "co", "corp", "ltd", "bros", "dept", "univ", "approx", "est", "fig", "vol", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "rd",
+];
+
+/// Words that begin a new sentence after a dotted acronym such as "U.S.".
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "in",
+    "on", "at", "but", "and", "or", "so", "yet", "if", "when", "while", "after", "before", "there", "his",
+    "her", "its", "their", "our", "my", "as", "for", "since",
+];
+
+/// Whether the break between `prev` and `next` falls after an abbreviation
+/// rather than at a sentence end.
+fn ends_with_abbreviation(prev: &str, next: &str) -> bool {
+    let trimmed = prev.trim_end();
+    let Some(before_dot) = trimmed.strip_suffix('.') else {
+        return false;
+    };
+    let last_word = before_dot
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    if last_word.is_empty() {
+        return false;
+    }
+    let lower = last_word.to_lowercase();
+    if TITLES.contains(&lower.as_str()) {
+        return true;
+    }
+    let is_initial = last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase);
+    let is_dotted = last_word.contains('.')
+        && last_word
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+    if !(is_initial || is_dotted) {
+        return false;
+    }
+    let next_word: String = next
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    is_initial || !SENTENCE_STARTERS.contains(&next_word.as_str())
+}
+
+/// Splits sentences further at `;` and `:` (followed by a space) where both
+/// sides keep at least [`MIN_CLAUSE_WORDS`] words, outside quotation marks.
+fn split_clauses(flat: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for r in sentences {
+        let s = &flat[r.clone()];
+        let mut start = 0;
+        for (i, c) in s.char_indices() {
+            if !(c == ';' || c == ':') {
+                continue;
+            }
+            let cut = i + c.len_utf8();
+            if !s[cut..].starts_with(char::is_whitespace) {
+                continue;
+            }
+            if s[start..cut].unicode_words().count() >= MIN_CLAUSE_WORDS
+                && s[cut..].unicode_words().count() >= MIN_CLAUSE_WORDS
+            {
+                out.push(r.start + start..r.start + cut);
+                start = cut;
+            }
+        }
+        out.push(r.start + start..r.end);
+    }
+    out
+}
+
+/// Cuts an over-long piece at whitespace so that no piece exceeds
+/// [`MAX_SENTENCE_BYTES`] by much.
+fn cap_length(flat: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    if r.len() <= MAX_SENTENCE_BYTES {
+        return vec![r];
+    }
+    let mut out = Vec::new();
+    let mut start = r.start;
+    while r.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !flat.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &flat[start..limit];
+        let cut = window
+            .rfind(|c: char| c == ',' || c.is_whitespace())
+            .filter(|&p| p > 0)
+            .map_or(limit, |p| start + p + 1);
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..r.end);
+    out
+}
+
+fn trimmed(flat: &str, r: Range<usize>, base: usize) -> Option<Span> {
+    let s = &flat[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    (!t.is_empty()).then(|| Span::new(base + r.start + lead, base + r.start + lead + t.len()))
+}
+
+/// Word, number and punctuation tokens of `text`, which starts at byte `base`
+/// of its document. Whitespace is dropped.
+pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token<'_>> {
+    text.split_word_bound_indices().filter_map(move |(i, w)| {
+        let first = w.chars().next()?;
+        if first.is_whitespace() {
+            return None;
+        }
+        let kind = if w.chars().any(char::is_numeric) {
+            TokenKind::Number
+        } else if w.chars().any(char::is_alphanumeric) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        Some(Token {
+            span: Span::new(base + i, base + i + w.len()),
+            text: w,
+            kind,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = Document::from(text);
+        let seg = segment(&doc);
+        seg.sentences
+            .iter()
+            .map(|s| &text[s.span.range()])
+            .collect::<Vec<_>>()
+    }
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(sentences("One two. Three four!"), ["One two.", "Three four!"]);
+    }
+
+    #[test]
+    fn keeps_titles_and_acronyms() {
+        assert_eq!(
+            sentences("Mr. Lane met the U.S. envoy in Washington, D.C. on Monday. It rained."),
+            [
+                "Mr. Lane met the U.S. envoy in Washington, D.C. on Monday.",
+                "It rained."
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_before_sentence_starter_breaks() {
+        assert_eq!(
+            sentences("She moved to the U.S. The rest followed."),
+            ["She moved to the U.S.", "The rest followed."]
+        );
+    }
+
+    #[test]
+    fn quote_closing_after_stop_stays_with_sentence() {
+        assert_eq!(
+            sentences("He said “we are ready.” Then he left."),
+            ["He said “we are ready.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_with_crlf() {
+        let text = "First line.\r\nsame para.\r\n\r\nSecond para.";
+        let doc = Document::from(text);
+        let seg = segment(&doc);
+        assert_eq!(seg.paragraphs.len(), 2);
+        assert_eq!(&text[seg.sentences[0].span.range()], "First line.\r\nsame para.");
+        assert_eq!(&text[seg.sentences[1].span.range()], "Second para.");
+    }
+
+    #[test]
+    fn header_line_is_own_unit() {
+        let text = " date 2024-01-02 Storm hits coast\n\nThe storm hit. It was bad.";
+        let doc = Document::from(text);
+        let seg = segment(&doc);
+        assert!(seg.sentences[0].header);
+        assert_eq!(
+            &text[seg.sentences[0].span.range()],
+            "date 2024-01-02 Storm hits coast"
+        );
+        assert!(!seg.sentences[1].header);
+    }
+
+    #[test]
+    fn header_line_inside_paragraph() {
+        let text = "Flood warning issued\nThe river rose overnight. Roads closed.";
+        let got = sentences(text);
+        assert_eq!(
+            got,
+            [
+                "Flood warning issued",
+                "The river rose overnight.",
+                "Roads closed."
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_long_clauses_at_semicolon() {
+        assert_eq!(
+            sentences("He went to the town; and there he stayed for days. Short: yes."),
+            [
+                "He went to the town;",
+                "and there he stayed for days.",
+                "Short: yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn bom_is_not_in_a_sentence() {
+        let text = "\u{feff}Hello there.";
+        let doc = Document::from(text);
+        let seg = segment(&doc);
+        assert_eq!(seg.sentences[0].span, Span::new(3, text.len()));
+    }
+
+    #[test]
+    fn caps_very_long_sentences() {
+        let text = "word ".repeat(2000);
+        let got = sentences(&text);
+        assert!(got.len() > 5);
+        assert!(got.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+    }
+
+    #[test]
+    fn tokens_keep_numbers_whole() {
+        let toks: Vec<_> = tokens("Paid $35,000,000 (net).", 10).collect();
+        let texts: Vec<_> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["Paid", "$", "35,000,000", "(", "net", ")", "."]);
+        assert_eq!(toks[2].kind, TokenKind::Number);
+        assert_eq!(toks[0].span, Span::new(10, 14));
+    }
+}

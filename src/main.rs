@@ -1,0 +1,102 @@
+//! Entry point: parse the command line, dispatch, map outcomes to exit codes
+//! (0 identical, 1 different, 2 error).
+
+use clap::Parser;
+use factdiff::cli::{Cli, Command};
+use factdiff::engine::compare;
+use factdiff::input::{Input, load};
+use factdiff::report::Report;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+const EXIT_SAME: u8 = 0;
+const EXIT_DIFFERENT: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_SAME };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::from(EXIT_SAME);
+            }
+            eprintln!("factdiff: {}", one_line(&e));
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Some(Command::Report {
+            original,
+            rewrite,
+            format,
+        }) => report(&original, &rewrite, format),
+        Some(Command::Export { .. }) => anyhow::bail!("export is not built yet"),
+        None => review(cli.original.as_deref(), cli.rewrite.as_deref(), cli.annotations),
+    }
+}
+
+fn load_pair(original: &Path, rewrite: &Path) -> anyhow::Result<(Input, Input)> {
+    if original.as_os_str() == "-" && rewrite.as_os_str() == "-" {
+        anyhow::bail!("only one of the two inputs can be stdin ('-')");
+    }
+    Ok((load(original)?, load(rewrite)?))
+}
+
+fn report(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> anyhow::Result<u8> {
+    let (a, b) = load_pair(original, rewrite)?;
+    let comparison = compare(&a.document, &b.document);
+    let report = Report {
+        original_name: &a.name,
+        rewrite_name: &b.name,
+        original: &a.document,
+        rewrite: &b.document,
+        comparison: &comparison,
+    };
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut out = std::io::stdout().lock();
+    out.write_all(report.render(format, color).as_bytes())?;
+    out.flush()?;
+    Ok(if comparison.summary.identical {
+        EXIT_SAME
+    } else {
+        EXIT_DIFFERENT
+    })
+}
+
+fn review(
+    original: Option<&Path>,
+    rewrite: Option<&Path>,
+    annotations: Option<std::path::PathBuf>,
+) -> anyhow::Result<u8> {
+    let (a, b) = match (original, rewrite) {
+        (Some(a), Some(b)) => load_pair(a, b)?,
+        (None, None) => factdiff::tui::demo_pair(),
+        _ => anyhow::bail!("give both ORIGINAL and REWRITE, or neither for the demo"),
+    };
+    factdiff::tui::run(a, b, annotations)?;
+    Ok(EXIT_SAME)
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Error chains joined on one line, control characters made inert.
+fn one_line(e: &anyhow::Error) -> String {
+    let text = e.chain().map(ToString::to_string).collect::<Vec<_>>().join(": ");
+    factdiff::sanitize::inert(&text).into_owned()
+}

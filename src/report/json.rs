@@ -1,0 +1,62 @@
+//! The JSON report: `alignment`, `discrepancies` and `summary`, every span a
+//! byte range into the input as read.
+
+use super::Report;
+use crate::engine::{Discrepancy, Span};
+use serde_json::{Value, json};
+
+pub fn render(r: &Report<'_>) -> String {
+    let alignment: Vec<Value> = r
+        .comparison
+        .units
+        .iter()
+        .map(|u| {
+            json!({
+                "original": u.original,
+                "rewrite": u.rewrite,
+                "kind": u.kind,
+                "score": round(u.score),
+                "original_sentences": u.original_sentences.as_ref().map(|s| [s.start, s.end]),
+                "rewrite_sentences": u.rewrite_sentences.as_ref().map(|s| [s.start, s.end]),
+                "changes": u.hunks.len(),
+            })
+        })
+        .collect();
+    let discrepancies: Vec<Value> = r
+        .comparison
+        .discrepancies
+        .iter()
+        .map(|d| discrepancy(r, d))
+        .collect();
+    let value = json!({
+        "factdiff": env!("CARGO_PKG_VERSION"),
+        "original_file": r.original_name,
+        "rewrite_file": r.rewrite_name,
+        "alignment": alignment,
+        "discrepancies": discrepancies,
+        "summary": r.comparison.summary,
+    });
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn discrepancy(r: &Report<'_>, d: &Discrepancy) -> Value {
+    let quote = |doc: &crate::engine::Document, s: Option<Span>| s.map(|s| doc.slice(s).to_owned());
+    json!({
+        "id": d.id,
+        "kind": d.kind,
+        "factual": d.factual,
+        "confidence": round(d.confidence),
+        "original": d.original,
+        "rewrite": d.rewrite,
+        "reason": d.reason,
+        "unit": d.unit,
+        "original_text": quote(r.original, d.original),
+        "rewrite_text": quote(r.rewrite, d.rewrite),
+    })
+}
+
+fn round(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}

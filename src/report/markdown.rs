@@ -1,0 +1,61 @@
+//! A Markdown review list: factual flags first, then the rewording shown for
+//! completeness.
+
+use super::Report;
+use crate::engine::{Discrepancy, Document, Span};
+use std::fmt::Write;
+
+pub fn render(r: &Report<'_>) -> String {
+    let s = &r.comparison.summary;
+    let mut out = String::new();
+    let _ = writeln!(out, "# factdiff review\n");
+    let _ = writeln!(out, "- Original: `{}`", r.original_name);
+    let _ = writeln!(out, "- Rewrite: `{}`", r.rewrite_name);
+    let _ = writeln!(
+        out,
+        "- {} factual flags among {} discrepancies; {:.0}% of the original's sentences found in the rewrite\n",
+        s.factual,
+        s.discrepancies,
+        s.original_found_share * 100.0
+    );
+    let (factual, other): (Vec<&Discrepancy>, Vec<&Discrepancy>) =
+        r.comparison.discrepancies.iter().partition(|d| d.factual);
+    let _ = writeln!(out, "## Factual edits\n");
+    if factual.is_empty() {
+        let _ = writeln!(out, "None found.\n");
+    }
+    for d in factual {
+        item(&mut out, r, d);
+    }
+    let _ = writeln!(out, "## Other differences\n");
+    for d in other {
+        item(&mut out, r, d);
+    }
+    out
+}
+
+fn item(out: &mut String, r: &Report<'_>, d: &Discrepancy) {
+    let _ = writeln!(out, "### {} · {} — {}\n", d.id, d.kind.label(), escape(&d.reason));
+    let _ = writeln!(out, "- Original: {}", quoted(r.original, d.original));
+    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r.rewrite, d.rewrite));
+}
+
+fn quoted(doc: &Document, span: Option<Span>) -> String {
+    span.map_or_else(
+        || "—".to_owned(),
+        |s| format!("“{}” (bytes {}–{})", escape(doc.slice(s)), s.start, s.end),
+    )
+}
+
+/// Keeps document text from being read as Markdown structure.
+fn escape(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(flat.len());
+    for c in crate::sanitize::inert(&flat).chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

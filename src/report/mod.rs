@@ -1,0 +1,37 @@
+//! Renderers of a [`Comparison`] for people and programs: JSON (the
+//! contract other tools read), Markdown and terminal text.
+
+mod json;
+mod markdown;
+mod text;
+
+use crate::engine::{Comparison, Document};
+
+/// Output format of `factdiff report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Markdown,
+    Text,
+}
+
+/// What a renderer needs: both documents, their display names, the result.
+pub struct Report<'a> {
+    pub original_name: &'a str,
+    pub rewrite_name: &'a str,
+    pub original: &'a Document,
+    pub rewrite: &'a Document,
+    pub comparison: &'a Comparison,
+}
+
+impl Report<'_> {
+    /// Renders in `format`; `color` applies to text only.
+    #[must_use]
+    pub fn render(&self, format: Format, color: bool) -> String {
+        match format {
+            Format::Json => json::render(self),
+            Format::Markdown => markdown::render(self),
+            Format::Text => text::render(self, color),
+        }
+    }
+}

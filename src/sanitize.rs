@@ -1,0 +1,48 @@
+//! Makes document text inert for a terminal: no byte of a document may reach
+//! the terminal as a control sequence.
+
+use std::borrow::Cow;
+
+/// Replaces C0 controls (except tab, shown as a space), DEL and C1 controls
+/// with visible symbols: `ESC` becomes `␛`, other C0 controls their
+/// U+2400 "control picture", DEL `␡`, C1 controls `�`.
+#[must_use]
+pub fn inert(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_replacing) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(replacement).collect())
+}
+
+fn needs_replacing(c: char) -> bool {
+    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// The visible stand-in for one character (itself when harmless).
+#[must_use]
+pub fn replacement(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\u{2028}' | '\u{2029}' => ' ',
+        '\u{7f}' => '␡',
+        c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
+        c if c.is_control() => '�',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let s = inert("a\x1b]0;title\x07b\u{9b}c");
+        assert_eq!(s, "a␛]0;title␇b�c");
+        assert!(!s.chars().any(char::is_control));
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(inert("plain “text”"), Cow::Borrowed(_)));
+    }
+}
