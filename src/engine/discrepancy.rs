@@ -25,6 +25,8 @@ pub enum Kind {
     Attribution,
     /// Who did what to whom changed.
     Roles,
+    /// A word swapped for a sibling or opposite ("nephew" → "uncle").
+    Meaning,
     /// A description cut off mid-phrase.
     Truncation,
     /// A sentence of the rewrite with no counterpart.
@@ -51,6 +53,7 @@ impl Kind {
             Self::Modality => "modality",
             Self::Attribution => "attribution",
             Self::Roles => "roles",
+            Self::Meaning => "meaning",
             Self::Truncation => "truncation",
             Self::Added => "added",
             Self::Removed => "removed",
@@ -60,7 +63,7 @@ impl Kind {
     }
 
     /// All kinds, in the order summaries list them.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::Name,
         Self::Number,
         Self::Date,
@@ -70,6 +73,7 @@ impl Kind {
         Self::Modality,
         Self::Attribution,
         Self::Roles,
+        Self::Meaning,
         Self::Truncation,
         Self::Added,
         Self::Removed,

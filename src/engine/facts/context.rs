@@ -1,0 +1,241 @@
+//! What detectors read: per-document indexes (quotes, vocabulary) and, for
+//! one aligned unit, the tokens of each side with a word-level map between
+//! them.
+
+use crate::engine::lexicon::{fold, stem};
+use crate::engine::segment::{Segmented, TokenKind, tokens};
+use crate::engine::text::{Document, Span};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::collections::HashSet;
+
+/// Facts about a whole document that detectors consult across units.
+pub struct DocIndex {
+    /// Inner spans (marks excluded) of quotations, in order.
+    pub quotes: Vec<Span>,
+    /// Every folded word of the document.
+    pub words: HashSet<String>,
+    /// Stems of every word.
+    pub stems: HashSet<String>,
+    /// The same words, sorted, for prefix search.
+    sorted: Vec<String>,
+    /// Folded words that occur in lowercase somewhere (so a capitalised
+    /// occurrence is an ordinary word at a sentence start, not a name).
+    pub lowercase: HashSet<String>,
+}
+
+impl DocIndex {
+    #[must_use]
+    pub fn new(doc: &Document, seg: &Segmented) -> Self {
+        let mut words = HashSet::new();
+        let mut stems = HashSet::new();
+        let mut lowercase = HashSet::new();
+        for t in tokens(doc.text(), 0).filter(|t| t.kind != TokenKind::Punct) {
+            let f = fold(t.text);
+            if t.text.chars().next().is_some_and(char::is_lowercase) {
+                lowercase.insert(f.clone());
+            }
+            stems.insert(stem(&f));
+            words.insert(f);
+        }
+        let mut sorted: Vec<String> = words.iter().cloned().collect();
+        sorted.sort_unstable();
+        Self {
+            quotes: super::quotes::find_quotes(doc, seg),
+            words,
+            stems,
+            sorted,
+            lowercase,
+        }
+    }
+
+    /// Whether `span` lies inside a quotation.
+    #[must_use]
+    pub fn in_quote(&self, span: Span) -> bool {
+        let i = self.quotes.partition_point(|q| q.end < span.end);
+        self.quotes
+            .get(i)
+            .is_some_and(|q| q.start <= span.start && span.end <= q.end)
+    }
+
+    /// Whether the document contains `word` (folded) or a word it is a
+    /// short prefix or extension of ("Iraq" / "Iraqi").
+    #[must_use]
+    pub fn knows_word(&self, folded: &str) -> bool {
+        self.words.contains(folded) || self.stems.contains(&stem(folded)) || self.has_relative(folded)
+    }
+
+    /// A word of the document that extends `folded` by at most four bytes,
+    /// or that `folded` extends so ("Iraq" / "Iraqi").
+    fn has_relative(&self, folded: &str) -> bool {
+        if folded.len() < 4 {
+            return false;
+        }
+        let from = self.sorted.partition_point(|w| w.as_str() < folded);
+        let extended = self.sorted[from..]
+            .iter()
+            .take_while(|w| w.starts_with(folded))
+            .any(|w| w.len() - folded.len() <= 4);
+        extended
+            || (4..folded.len())
+                .rev()
+                .take(4)
+                .filter(|&k| folded.is_char_boundary(k))
+                .any(|k| self.words.contains(&folded[..k]))
+    }
+}
+
+/// One token of a unit side, with what detectors ask of it.
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub fold: String,
+    pub kind: TokenKind,
+    pub in_quote: bool,
+    /// First word of a sentence (after any opening punctuation).
+    pub sentence_start: bool,
+}
+
+impl Tok<'_> {
+    #[must_use]
+    pub fn is_word(&self) -> bool {
+        self.kind != TokenKind::Punct
+    }
+
+    #[must_use]
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// One side of an aligned unit.
+pub struct Side<'a> {
+    pub doc: &'a Document,
+    pub index: &'a DocIndex,
+    pub span: Span,
+    pub toks: Vec<Tok<'a>>,
+}
+
+impl<'a> Side<'a> {
+    #[must_use]
+    pub fn new(doc: &'a Document, index: &'a DocIndex, seg: &Segmented, span: Span) -> Self {
+        let starts: HashSet<usize> = seg
+            .sentences
+            .iter()
+            .filter(|s| span.overlaps(s.span))
+            .map(|s| s.span.start)
+            .collect();
+        let mut toks = Vec::new();
+        let mut at_start = true;
+        for t in tokens(doc.slice(span), span.start) {
+            if starts.contains(&t.span.start) {
+                at_start = true;
+            }
+            let word = t.kind != TokenKind::Punct;
+            toks.push(Tok {
+                span: t.span,
+                text: t.text,
+                fold: fold(t.text),
+                kind: t.kind,
+                in_quote: index.in_quote(t.span),
+                sentence_start: at_start && word,
+            });
+            if word {
+                at_start = false;
+            }
+            if matches!(t.text, "." | "!" | "?") {
+                at_start = true;
+            }
+        }
+        Self {
+            doc,
+            index,
+            span,
+            toks,
+        }
+    }
+
+    /// Span covering tokens `i..j` (must be non-empty).
+    #[must_use]
+    pub fn cover(&self, i: usize, j: usize) -> Span {
+        self.toks[i].span.join(self.toks[j - 1].span)
+    }
+
+    /// Whether any token of this side folds to `word`.
+    #[must_use]
+    pub fn has_word(&self, word: &str) -> bool {
+        self.toks.iter().any(|t| t.fold == word)
+    }
+
+    #[must_use]
+    pub fn text(&self, span: Span) -> &'a str {
+        self.doc.slice(span)
+    }
+}
+
+/// Word-level correspondence between the two sides of a unit.
+pub struct TokenMap {
+    /// For each original token, the rewrite token it equals, if any.
+    pub a_to_b: Vec<Option<usize>>,
+    pub b_to_a: Vec<Option<usize>>,
+}
+
+impl TokenMap {
+    #[must_use]
+    pub fn new(a: &Side<'_>, b: &Side<'_>) -> Self {
+        let ka: Vec<&str> = a.toks.iter().map(|t| t.fold.as_str()).collect();
+        let kb: Vec<&str> = b.toks.iter().map(|t| t.fold.as_str()).collect();
+        let mut a_to_b = vec![None; ka.len()];
+        let mut b_to_a = vec![None; kb.len()];
+        for op in capture_diff_slices(Algorithm::Patience, &ka, &kb) {
+            if op.tag() == DiffTag::Equal {
+                for (i, j) in op.old_range().zip(op.new_range()) {
+                    a_to_b[i] = Some(j);
+                    b_to_a[j] = Some(i);
+                }
+            }
+        }
+        Self { a_to_b, b_to_a }
+    }
+}
+
+/// Maps the token range `i..j` of one side to the range of the other side
+/// lying between the nearest mapped tokens around it; widened to one token
+/// when the other side has nothing there.
+#[must_use]
+pub fn counterpart(map: &[Option<usize>], other_len: usize, i: usize, j: usize) -> Option<(usize, usize)> {
+    if other_len == 0 {
+        return None;
+    }
+    let before = map[..i].iter().rev().find_map(|m| *m).map_or(0, |k| k + 1);
+    let after = map[j.min(map.len())..]
+        .iter()
+        .find_map(|m| *m)
+        .unwrap_or(other_len);
+    if before < after {
+        return Some((before, after));
+    }
+    let k = after.min(other_len - 1);
+    Some((k, k + 1))
+}
+
+/// Both sides of one matched unit.
+pub struct UnitCx<'a> {
+    pub a: Side<'a>,
+    pub b: Side<'a>,
+    pub map: TokenMap,
+}
+
+impl UnitCx<'_> {
+    /// The rewrite span corresponding to original tokens `i..j`.
+    #[must_use]
+    pub fn b_for_a(&self, i: usize, j: usize) -> Option<Span> {
+        counterpart(&self.map.a_to_b, self.b.toks.len(), i, j).map(|(s, e)| self.b.cover(s, e))
+    }
+
+    /// The original span corresponding to rewrite tokens `i..j`.
+    #[must_use]
+    pub fn a_for_b(&self, i: usize, j: usize) -> Option<Span> {
+        counterpart(&self.map.b_to_a, self.a.toks.len(), i, j).map(|(s, e)| self.a.cover(s, e))
+    }
+}

@@ -1,0 +1,172 @@
+//! Sibling words: a word swapped for another of the same family but a
+//! different meaning ("nephew" → "uncle", "northern" → "southern",
+//! "profit" → "loss"), unlike a synonym swap.
+
+use super::clip;
+use super::context::UnitCx;
+use crate::engine::discrepancy::{Finding, Kind};
+use crate::engine::lexicon::stem;
+
+/// Families of contrasting classes; words in one class are near-synonyms.
+const FAMILIES: &[&[&[&str]]] = &[
+    &[
+        &["north", "northern", "northward"],
+        &["south", "southern", "southward"],
+        &["east", "eastern", "eastward"],
+        &["west", "western", "westward"],
+    ],
+    &[
+        &[
+            "increase",
+            "increased",
+            "rise",
+            "rose",
+            "risen",
+            "grew",
+            "grown",
+            "jump",
+            "jumped",
+            "soar",
+            "soared",
+            "climb",
+            "climbed",
+            "gain",
+            "gained",
+            "surge",
+            "surged",
+        ],
+        &[
+            "decrease",
+            "decreased",
+            "fall",
+            "fell",
+            "fallen",
+            "drop",
+            "dropped",
+            "decline",
+            "declined",
+            "shrink",
+            "shrank",
+            "plunge",
+            "plunged",
+            "slump",
+            "slumped",
+            "cut",
+        ],
+    ],
+    &[&["profit", "profits", "surplus"], &["loss", "losses", "deficit"]],
+    &[
+        &["win", "won", "winner", "victory", "victor"],
+        &["lose", "lost", "loser", "defeat", "defeated"],
+    ],
+    &[
+        &[
+            "killed", "dead", "died", "death", "deaths", "slain", "fatal", "fatally",
+        ],
+        &["injured", "wounded", "hurt", "injury", "injuries"],
+    ],
+    &[&["guilty", "convicted"], &["innocent", "acquitted", "cleared"]],
+    &[&["arrested", "detained", "jailed"], &["released", "freed"]],
+    &[
+        &["approve", "approved", "accept", "accepted", "backed"],
+        &["reject", "rejected", "refused", "vetoed"],
+    ],
+    &[
+        &["support", "supported", "supports"],
+        &["oppose", "opposed", "opposes"],
+    ],
+    &[&["buy", "bought", "purchased"], &["sell", "sold"]],
+    &[
+        &["import", "imports", "imported"],
+        &["export", "exports", "exported"],
+    ],
+    &[&["hired", "appointed"], &["fired", "sacked", "dismissed"]],
+    &[&["before"], &["after"]],
+    &[&["majority"], &["minority"]],
+    &[&["maximum"], &["minimum"]],
+    &[&["oldest", "eldest"], &["youngest"]],
+    &[&["largest", "biggest"], &["smallest"]],
+    &[&["highest"], &["lowest"]],
+    &[&["public"], &["private"]],
+    &[&["legal", "lawful"], &["illegal", "unlawful"]],
+    &[
+        &["morning"],
+        &["afternoon"],
+        &["evening"],
+        &["night", "overnight"],
+    ],
+    &[
+        &["father", "dad"],
+        &["mother", "mum", "mom"],
+        &["son"],
+        &["daughter"],
+        &["brother"],
+        &["sister"],
+        &["husband"],
+        &["wife"],
+        &["uncle"],
+        &["aunt"],
+        &["nephew"],
+        &["niece"],
+        &["cousin"],
+        &["grandfather"],
+        &["grandmother"],
+        &["grandson"],
+        &["granddaughter"],
+        &["boyfriend"],
+        &["girlfriend"],
+    ],
+    &[
+        &["man", "men", "boy", "boys"],
+        &["woman", "women", "girl", "girls"],
+    ],
+];
+
+/// For each family, the classes a side mentions (outside quotations), with
+/// the token index of one mention per class.
+fn classes(side: &super::context::Side<'_>, family: &[&[&str]]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in side.toks.iter().enumerate() {
+        if t.in_quote || !t.is_word() {
+            continue;
+        }
+        let s = stem(&t.fold);
+        let class = family
+            .iter()
+            .position(|c| c.iter().any(|w| *w == t.fold || stem(w) == s));
+        if let Some(c) = class.filter(|c| !out.iter().any(|(k, _)| k == c)) {
+            out.push((c, i));
+        }
+    }
+    out
+}
+
+pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for family in FAMILIES {
+        let ca = classes(&cx.a, family);
+        let cb = classes(&cx.b, family);
+        let only_a: Vec<_> = ca
+            .iter()
+            .filter(|(c, _)| !cb.iter().any(|(d, _)| d == c))
+            .collect();
+        let only_b = cb.iter().filter(|(c, _)| !ca.iter().any(|(d, _)| d == c));
+        for ((_, ib), (_, ia)) in only_b.zip(only_a) {
+            let a_span = cx.a.toks[*ia].span;
+            let b_span = cx.b.toks[*ib].span;
+            let reason = format!(
+                "changed meaning: ‘{}’ → ‘{}’",
+                clip(cx.a.text(a_span)),
+                clip(cx.b.text(b_span))
+            );
+            out.push(Finding::new(
+                Kind::Meaning,
+                0.7,
+                Some(a_span),
+                Some(b_span),
+                reason,
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,144 @@
+//! Dates and times: weekdays, months and relative day words ("yesterday",
+//! "last week"). Numbers in dates are compared by the number detector.
+
+use super::clip;
+use super::context::{Side, UnitCx};
+use crate::engine::discrepancy::{Finding, Kind};
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const MONTHS: &[(&str, &str)] = &[
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may", "may"),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep"),
+    ("sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+    ("jan", "jan"),
+    ("feb", "feb"),
+    ("apr", "apr"),
+    ("jun", "jun"),
+    ("jul", "jul"),
+    ("aug", "aug"),
+    ("sep", "sep"),
+    ("oct", "oct"),
+    ("nov", "nov"),
+    ("dec", "dec"),
+];
+
+const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
+const RELATIVE_PERIODS: &[&str] = &["week", "month", "year", "weekend", "night", "morning", "evening"];
+const PERIOD_SHIFTS: &[&str] = &["last", "next", "this", "previous", "coming"];
+
+/// What a date word names, so that only like is compared with like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateClass {
+    Weekday,
+    Month,
+    Relative,
+}
+
+#[derive(Debug, Clone)]
+struct DateMention {
+    class: DateClass,
+    key: String,
+    start: usize,
+    end: usize,
+}
+
+fn mentions(side: &Side<'_>) -> Vec<DateMention> {
+    let toks = &side.toks;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.in_quote {
+            continue;
+        }
+        let f = t.fold.as_str();
+        let found = if WEEKDAYS.contains(&f) {
+            Some((DateClass::Weekday, f.to_owned(), i, i + 1))
+        } else if let Some(m) = MONTHS.iter().find(|(k, _)| *k == f).map(|(_, m)| *m) {
+            is_month(side, i).then(|| (DateClass::Month, m.to_owned(), i, i + 1))
+        } else if RELATIVE_DAYS.contains(&f) {
+            Some((DateClass::Relative, f.to_owned(), i, i + 1))
+        } else if PERIOD_SHIFTS.contains(&f)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| RELATIVE_PERIODS.contains(&n.fold.as_str()))
+        {
+            Some((DateClass::Relative, format!("{f} {}", toks[i + 1].fold), i, i + 2))
+        } else {
+            None
+        };
+        if let Some((class, key, start, end)) = found {
+            out.push(DateMention {
+                class,
+                key,
+                start,
+                end,
+            });
+        }
+    }
+    out
+}
+
+/// "May" and "March" are months only when capitalised mid-sentence or next
+/// to a number.
+fn is_month(side: &Side<'_>, i: usize) -> bool {
+    let t = &side.toks[i];
+    if !matches!(t.fold.as_str(), "may" | "march" | "mar") {
+        return true;
+    }
+    let near_number = |k: Option<usize>| {
+        k.and_then(|k| side.toks.get(k))
+            .is_some_and(|n| n.kind == crate::engine::segment::TokenKind::Number)
+    };
+    t.is_capitalised() && (!t.sentence_start || near_number(Some(i + 1)) || near_number(i.checked_sub(1)))
+}
+
+pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
+    let ma = mentions(&cx.a);
+    let mb = mentions(&cx.b);
+    let gone: Vec<&DateMention> = ma.iter().filter(|m| !mb.iter().any(|n| n.key == m.key)).collect();
+    let mut used = vec![false; gone.len()];
+    let mut out = Vec::new();
+    for m in mb.iter().filter(|m| !ma.iter().any(|n| n.key == m.key)) {
+        let b_span = cx.b.cover(m.start, m.end);
+        if let Some(k) = (0..gone.len()).find(|&k| !used[k] && gone[k].class == m.class) {
+            used[k] = true;
+            let a_span = cx.a.cover(gone[k].start, gone[k].end);
+            let reason = format!(
+                "date changed: ‘{}’ → ‘{}’",
+                clip(cx.a.text(a_span)),
+                clip(cx.b.text(b_span))
+            );
+            out.push(Finding::new(Kind::Date, 0.85, Some(a_span), Some(b_span), reason));
+        } else {
+            let known = cx.a.index.words.contains(&cx.b.toks[m.end - 1].fold);
+            let conf = if known { 0.3 } else { 0.6 };
+            let reason = format!("date not in the original sentence: ‘{}’", clip(cx.b.text(b_span)));
+            out.push(Finding::new(
+                Kind::Date,
+                conf,
+                cx.a_for_b(m.start, m.end),
+                Some(b_span),
+                reason,
+            ));
+        }
+    }
+    out
+}

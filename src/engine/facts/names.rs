@@ -1,0 +1,147 @@
+//! People and organisations: a name in the rewrite that the original never
+//! mentions, or one named person swapped for another.
+
+use super::clip;
+use super::context::{Side, UnitCx};
+use super::lists::{CALENDAR_WORDS, NAME_CONNECTORS, NOT_NAMES};
+use crate::engine::discrepancy::{Finding, Kind};
+use crate::engine::lexicon::stem;
+use crate::engine::segment::TokenKind;
+
+/// A run of capitalised words (with connectors such as "of" or "al-")
+/// as token indices `start..end` of a side.
+#[derive(Debug, Clone, Copy)]
+pub struct NamePhrase {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Whether token `i` starts or continues a name.
+fn name_like(side: &Side<'_>, i: usize) -> bool {
+    let t = &side.toks[i];
+    if t.kind != TokenKind::Word || !t.is_capitalised() {
+        return false;
+    }
+    if NOT_NAMES.contains(&t.fold.as_str()) || CALENDAR_WORDS.contains(&t.fold.as_str()) {
+        return false;
+    }
+    let after_opening = i > 0 && matches!(side.toks[i - 1].text, "“" | "\"" | "‘" | "«" | ":" | "(" | "—");
+    !((t.sentence_start || after_opening) && side.index.lowercase.contains(&t.fold))
+}
+
+/// Name phrases of a side.
+#[must_use]
+pub fn phrases(side: &Side<'_>) -> Vec<NamePhrase> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < side.toks.len() {
+        if !name_like(side, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            let mut k = end;
+            while k < side.toks.len() && is_connector(side, k) {
+                k += 1;
+            }
+            if k < side.toks.len() && name_like(side, k) {
+                end = k + 1;
+            } else {
+                break;
+            }
+        }
+        out.push(NamePhrase { start, end });
+        i = end;
+    }
+    out
+}
+
+fn is_connector(side: &Side<'_>, k: usize) -> bool {
+    let t = &side.toks[k];
+    NAME_CONNECTORS.contains(&t.fold.as_str()) || matches!(t.text, "-" | "‑")
+}
+
+/// Folded content words of a phrase (connectors and titles dropped).
+fn content(side: &Side<'_>, p: NamePhrase) -> Vec<String> {
+    (p.start..p.end)
+        .map(|k| &side.toks[k])
+        .filter(|t| t.kind == TokenKind::Word && t.is_capitalised())
+        .map(|t| t.fold.replace('.', ""))
+        .collect()
+}
+
+fn initials(words: &[String]) -> String {
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// Whether a phrase of one side is present in a unit side: any of its
+/// content words (or a close relative) occurs there, or it is an acronym of
+/// a name there, or that side holds its acronym.
+fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -> bool {
+    let has = |w: &String| {
+        other
+            .toks
+            .iter()
+            .any(|t| t.fold.replace('.', "") == *w || stem(&t.fold) == stem(w) || related(&t.fold, w))
+    };
+    if words.iter().any(has) {
+        return true;
+    }
+    let mine = words.concat();
+    let acronym = initials(words);
+    other_names
+        .iter()
+        .any(|n| initials(n) == mine || (acronym.len() > 1 && n.concat() == acronym))
+}
+
+/// "Iraq" / "Iraqi", "Iran" / "Iranian": one extends the other a little.
+fn related(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 4 && long.starts_with(short) && long.len() - short.len() <= 4
+}
+
+pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
+    let pa = phrases(&cx.a);
+    let pb = phrases(&cx.b);
+    let words_a: Vec<Vec<String>> = pa.iter().map(|p| content(&cx.a, *p)).collect();
+    let words_b: Vec<Vec<String>> = pb.iter().map(|p| content(&cx.b, *p)).collect();
+    let missing_a: Vec<usize> = (0..pa.len())
+        .filter(|&k| !words_a[k].is_empty() && !present_in(&words_a[k], &cx.b, &words_b))
+        .collect();
+    let mut out = Vec::new();
+    for (k, p) in pb.iter().enumerate() {
+        let words = &words_b[k];
+        if words.is_empty() || present_in(words, &cx.a, &words_a) {
+            continue;
+        }
+        let unknown = words.iter().any(|w| !cx.a.index.knows_word(w));
+        let b_span = cx.b.cover(p.start, p.end);
+        let a_span = cx.a_for_b(p.start, p.end);
+        let (conf, reason) = if unknown {
+            let was = a_span.map_or_else(String::new, |s| format!("‘{}’ → ", clip(cx.a.text(s))));
+            (
+                0.85,
+                format!(
+                    "name changed: {was}‘{}’, a name the original never mentions",
+                    clip(cx.b.text(b_span))
+                ),
+            )
+        } else if let Some(&m) = missing_a.first() {
+            let old = cx.a.cover(pa[m].start, pa[m].end);
+            (
+                0.6,
+                format!(
+                    "name changed: ‘{}’ → ‘{}’",
+                    clip(cx.a.text(old)),
+                    clip(cx.b.text(b_span))
+                ),
+            )
+        } else {
+            continue;
+        };
+        out.push(Finding::new(Kind::Name, conf, a_span, Some(b_span), reason));
+    }
+    out
+}

@@ -1,0 +1,352 @@
+//! Numbers, amounts and quantities, compared by value: "$35m", "$35 million"
+//! and "$35,000,000" are one value; "40" and "forty" are one value.
+
+use super::clip;
+use super::context::{Side, UnitCx};
+use crate::engine::discrepancy::{Finding, Kind};
+use crate::engine::segment::TokenKind;
+
+/// A number found in a side: its value, what it counts, and its tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub value: f64,
+    /// Canonical unit ("%", "$", "km", "ordinal", "" for a bare count).
+    pub unit: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+const SMALL: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+];
+
+const ORDINALS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("last", -1.0),
+];
+
+/// Words before "one" that make it a pronoun ("no one", "the one").
+const PRONOUN_ONE: &[&str] = &[
+    "no", "any", "every", "each", "some", "the", "this", "that", "someone",
+];
+
+const MAGNITUDES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("k", 1e3),
+    ("million", 1e6),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("b", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+];
+
+const CURRENCIES: &[(&str, &str)] = &[("$", "$"), ("£", "£"), ("€", "€"), ("¥", "¥"), ("₹", "₹")];
+
+const UNITS: &[(&str, &str)] = &[
+    ("%", "%"),
+    ("percent", "%"),
+    ("pc", "%"),
+    ("km", "km"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("mile", "mi"),
+    ("miles", "mi"),
+    ("m", "m"),
+    ("metres", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("meter", "m"),
+    ("feet", "ft"),
+    ("foot", "ft"),
+    ("ft", "ft"),
+    ("kg", "kg"),
+    ("kilograms", "kg"),
+    ("kilos", "kg"),
+    ("tonnes", "t"),
+    ("tons", "t"),
+    ("pounds", "lb"),
+    ("dollars", "$"),
+    ("euros", "€"),
+    ("degrees", "deg"),
+    ("hours", "h"),
+    ("hour", "h"),
+    ("minutes", "min"),
+    ("minute", "min"),
+    ("days", "d"),
+    ("day", "d"),
+    ("weeks", "wk"),
+    ("week", "wk"),
+    ("months", "mo"),
+    ("month", "mo"),
+    ("years", "yr"),
+    ("year", "yr"),
+];
+
+fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// Parses "35,000,000", "3.5", "35m", "10th" into a value and a suffix.
+fn parse_digits(text: &str) -> Option<(f64, &str)> {
+    let digits_end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(text.len());
+    let (num, suffix) = text.split_at(digits_end);
+    let clean: String = num.chars().filter(|&c| c != ',').collect();
+    let value: f64 = clean.trim_end_matches('.').parse().ok()?;
+    Some((value, suffix))
+}
+
+/// All quantities in a side, outside quotations.
+#[must_use]
+pub fn quantities(side: &Side<'_>) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < side.toks.len() {
+        match quantity_at(side, i) {
+            Some(q) => {
+                i = q.end;
+                if !side.toks[q.start].in_quote {
+                    out.push(q);
+                }
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
+    let toks = &side.toks;
+    let t = &toks[i];
+    let currency = lookup(CURRENCIES, t.text);
+    let first = if currency.is_some() { i + 1 } else { i };
+    let head = toks.get(first)?;
+    let (mut value, mut end, mut unit) = if head.kind == TokenKind::Number {
+        let (v, suffix) = parse_digits(&head.fold)?;
+        let suffix_unit = suffix_value(suffix);
+        match suffix_unit {
+            Suffix::Scale(s) => (v * s, first + 1, ""),
+            Suffix::Unit(u) => (v, first + 1, u),
+            Suffix::None => return None,
+        }
+    } else if let Some(v) = lookup(SMALL, &head.fold) {
+        if head.fold == "one" && first > 0 && PRONOUN_ONE.contains(&toks[first - 1].fold.as_str()) {
+            return None;
+        }
+        words_value(toks, first, v)
+    } else if let Some(v) = lookup(ORDINALS, &head.fold) {
+        if head.fold == "last" || head.fold == "second" && next_is(toks, first + 1, &["hand", "half"]) {
+            return None;
+        }
+        (v, first + 1, "ordinal")
+    } else {
+        return None;
+    };
+    while let Some(s) = toks.get(end).and_then(|t| lookup(MAGNITUDES, &t.fold)) {
+        // "m", "k", "b" scale only an amount of money: "5 m" is five metres.
+        if unit == "ordinal" || (currency.is_none() && toks[end].fold.len() == 1) {
+            break;
+        }
+        value *= s;
+        end += 1;
+    }
+    if let Some(c) = currency {
+        unit = c;
+    } else if unit.is_empty() {
+        if let Some(u) = toks.get(end).and_then(|t| lookup(UNITS, &t.fold)) {
+            unit = u;
+            end += 1;
+        } else if next_is(toks, end, &["per"]) && next_is(toks, end + 1, &["cent"]) {
+            unit = "%";
+            end += 2;
+        }
+    }
+    Some(Quantity {
+        value,
+        unit,
+        start: i,
+        end,
+    })
+}
+
+enum Suffix {
+    None,
+    Scale(f64),
+    Unit(&'static str),
+}
+
+fn suffix_value(suffix: &str) -> Suffix {
+    match suffix {
+        "" => Suffix::Scale(1.0),
+        "st" | "nd" | "rd" | "th" => Suffix::Unit("ordinal"),
+        "s" => Suffix::Unit("decade"),
+        s => lookup(MAGNITUDES, s)
+            .map(Suffix::Scale)
+            .or_else(|| lookup(UNITS, s).map(Suffix::Unit))
+            .unwrap_or(Suffix::None),
+    }
+}
+
+fn next_is(toks: &[super::context::Tok<'_>], k: usize, words: &[&str]) -> bool {
+    toks.get(k).is_some_and(|t| words.contains(&t.fold.as_str()))
+}
+
+/// "twenty - five", "two hundred", "a dozen": number words after the first.
+fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, usize, &'static str) {
+    let mut value = v;
+    let mut end = first + 1;
+    if toks.get(end).is_some_and(|t| t.text == "-") {
+        if let Some(u) = toks
+            .get(end + 1)
+            .and_then(|t| lookup(SMALL, &t.fold))
+            .filter(|u| *u < 10.0)
+        {
+            value += u;
+            end += 2;
+        }
+    }
+    (value, end, "")
+}
+
+fn same(a: &Quantity, b: &Quantity) -> bool {
+    a.unit == b.unit && (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
+}
+
+pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
+    let qa = quantities(&cx.a);
+    let qb = quantities(&cx.b);
+    let mut a_used = vec![false; qa.len()];
+    let mut unmatched_b = Vec::new();
+    for q in &qb {
+        match (0..qa.len()).find(|&k| !a_used[k] && same(&qa[k], q)) {
+            Some(k) => a_used[k] = true,
+            None => unmatched_b.push(q),
+        }
+    }
+    let mut out = Vec::new();
+    for q in unmatched_b {
+        let partner = (0..qa.len())
+            .filter(|&k| !a_used[k] && qa[k].unit == q.unit)
+            .chain((0..qa.len()).filter(|&k| !a_used[k]))
+            .next();
+        let b_span = cx.b.cover(q.start, q.end);
+        if let Some(k) = partner {
+            a_used[k] = true;
+            let a_span = cx.a.cover(qa[k].start, qa[k].end);
+            let reason = format!(
+                "number changed: ‘{}’ → ‘{}’",
+                clip(cx.a.text(a_span)),
+                clip(cx.b.text(b_span))
+            );
+            out.push(Finding::new(
+                Kind::Number,
+                0.85,
+                Some(a_span),
+                Some(b_span),
+                reason,
+            ));
+        } else {
+            let known = cx.a.index.words.contains(&cx.b.toks[q.start].fold);
+            let conf = if known { 0.3 } else { 0.65 };
+            let reason = format!(
+                "number not in the original sentence: ‘{}’",
+                clip(cx.b.text(b_span))
+            );
+            out.push(Finding::new(
+                Kind::Number,
+                conf,
+                cx.a_for_b(q.start, q.end),
+                Some(b_span),
+                reason,
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::facts::context::DocIndex;
+    use crate::engine::segment::segment;
+    use crate::engine::text::{Document, Span};
+
+    fn values(text: &str) -> Vec<(f64, &'static str)> {
+        let doc = Document::from(text);
+        let seg = segment(&doc);
+        let index = DocIndex::new(&doc, &seg);
+        let side = Side::new(&doc, &index, &seg, Span::new(0, text.len()));
+        quantities(&side).into_iter().map(|q| (q.value, q.unit)).collect()
+    }
+
+    #[test]
+    fn money_forms_agree() {
+        assert_eq!(values("$35m"), [(35e6, "$")]);
+        assert_eq!(values("$35 million"), [(35e6, "$")]);
+        assert_eq!(values("$35,000,000"), [(35e6, "$")]);
+    }
+
+    #[test]
+    fn words_and_percent() {
+        assert_eq!(values("forty-two people"), [(42.0, "")]);
+        assert_eq!(values("12 per cent and 12%"), [(12.0, "%"), (12.0, "%")]);
+        assert_eq!(values("two million"), [(2e6, "")]);
+    }
+
+    #[test]
+    fn ordinals_and_decimals() {
+        assert_eq!(
+            values("the 3rd and the first, 2.5 km"),
+            [(3.0, "ordinal"), (1.0, "ordinal"), (2.5, "km")]
+        );
+    }
+
+    #[test]
+    fn numbers_inside_quotes_are_left_to_the_quote_detector() {
+        assert!(values("He said “we saw 40 boats”.").is_empty());
+    }
+}

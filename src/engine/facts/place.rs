@@ -1,0 +1,160 @@
+//! Places and who-did-what markers: the same place or party after a
+//! preposition of another meaning ("near the harbour" → "in the harbour",
+//! "injured among the guards" → "injured by the guards").
+
+use super::clip;
+use super::context::{Side, UnitCx};
+use crate::engine::discrepancy::{Finding, Kind};
+use crate::engine::lexicon::{is_stop_word, stem};
+
+/// Prepositions grouped by meaning; a change within a group is rewording.
+const LOCATION: &[(&str, &str)] = &[
+    ("in", "in"),
+    ("inside", "in"),
+    ("within", "in"),
+    ("into", "in"),
+    ("at", "in"),
+    ("on", "in"),
+    ("near", "near"),
+    ("outside", "near"),
+    ("around", "near"),
+    ("beside", "near"),
+    ("nearby", "near"),
+    ("beyond", "near"),
+    ("across", "near"),
+    ("along", "near"),
+    ("behind", "near"),
+    ("off", "near"),
+    ("opposite", "near"),
+    ("from", "from"),
+    ("to", "to"),
+    ("towards", "to"),
+    ("toward", "to"),
+];
+
+/// Agent ("by X") against membership or target ("among X", "from X", "of X",
+/// "against X").
+const ROLE: &[(&str, &str)] = &[
+    ("by", "agent"),
+    ("from", "member"),
+    ("among", "member"),
+    ("of", "member"),
+    ("against", "target"),
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
+];
+
+/// A preposition, its meaning group, and the stem of the word it governs.
+struct Marked {
+    prep: usize,
+    group: &'static str,
+    object: String,
+    end: usize,
+}
+
+fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
+    let toks = &side.toks;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(group) = table.iter().find(|(p, _)| *p == t.fold).map(|(_, g)| *g) else {
+            continue;
+        };
+        if t.in_quote {
+            continue;
+        }
+        let mut k = i + 1;
+        while toks
+            .get(k)
+            .is_some_and(|n| DETERMINERS.contains(&n.fold.as_str()))
+        {
+            k += 1;
+        }
+        let Some(obj) = toks.get(k).filter(|n| n.is_word() && !is_stop_word(&n.fold)) else {
+            continue;
+        };
+        let mut end = k + 1;
+        while obj.is_capitalised() && toks.get(end).is_some_and(|n| n.is_word() && n.is_capitalised()) {
+            end += 1;
+        }
+        out.push(Marked {
+            prep: i,
+            group,
+            object: stem(&obj.fold),
+            end,
+        });
+    }
+    out
+}
+
+struct Family<'f> {
+    kind: Kind,
+    table: &'f [(&'f str, &'static str)],
+    label: &'f str,
+    /// Only changes into or out of this group count (empty: any change).
+    pivot: &'f str,
+    conf: f32,
+    lead_word: bool,
+}
+
+fn compare(cx: &UnitCx<'_>, fam: &Family<'_>) -> Vec<Finding> {
+    let ma = marked(&cx.a, fam.table);
+    let mb = marked(&cx.b, fam.table);
+    let mut out = Vec::new();
+    for m in &mb {
+        let same_group_in_a = ma.iter().any(|n| n.object == m.object && n.group == m.group);
+        let Some(other) = ma.iter().find(|n| n.object == m.object && n.group != m.group) else {
+            continue;
+        };
+        let pivoted = fam.pivot.is_empty() || m.group == fam.pivot || other.group == fam.pivot;
+        if same_group_in_a || !pivoted {
+            continue;
+        }
+        let lead = |side: &Side<'_>, p: usize| {
+            if fam.lead_word && p > 0 && side.toks[p - 1].is_word() {
+                p - 1
+            } else {
+                p
+            }
+        };
+        let a_span = cx.a.cover(lead(&cx.a, other.prep), other.end);
+        let b_span = cx.b.cover(lead(&cx.b, m.prep), m.end);
+        let reason = format!(
+            "{}: ‘{}’ → ‘{}’",
+            fam.label,
+            clip(cx.a.text(a_span)),
+            clip(cx.b.text(b_span))
+        );
+        out.push(Finding::new(
+            fam.kind,
+            fam.conf,
+            Some(a_span),
+            Some(b_span),
+            reason,
+        ));
+    }
+    out
+}
+
+pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
+    let place = Family {
+        kind: Kind::Place,
+        table: LOCATION,
+        label: "location changed",
+        pivot: "near",
+        conf: 0.7,
+        lead_word: false,
+    };
+    let roles = Family {
+        kind: Kind::Roles,
+        table: ROLE,
+        label: "who did what changed",
+        pivot: "agent",
+        conf: 0.7,
+        lead_word: true,
+    };
+    let mut out = compare(cx, &place);
+    out.extend(compare(cx, &roles));
+    out
+}
