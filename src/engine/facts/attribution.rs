@@ -156,10 +156,11 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let Some(first_a) = sa.first() else {
         return Vec::new();
     };
-    let a_stems: std::collections::HashSet<String> = cx.a.toks.iter().map(|t| stem(&t.fold)).collect();
+    let mut a_stems: std::collections::HashSet<String> = cx.a.toks.iter().map(|t| stem(&t.fold)).collect();
+    a_stems.extend(cx.a.acronyms());
     sources(&cx.b)
         .into_iter()
-        .filter(|s| !s.stems.iter().any(|w| a_stems.contains(w)))
+        .filter(|s| !s.stems.iter().any(|w| a_stems.contains(w) || a_stems.contains(&w.replace('.', ""))))
         .map(|s| {
             let b_span = cx.b.cover(s.start, s.end);
             let a_span = cx.a.cover(first_a.start, first_a.end);

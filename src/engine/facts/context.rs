@@ -21,6 +21,8 @@ pub struct DocIndex {
     /// Folded words that occur in lowercase somewhere (so a capitalised
     /// occurrence is an ordinary word at a sentence start, not a name).
     pub lowercase: HashSet<String>,
+    /// Folded words seen capitalised somewhere other than a sentence start.
+    pub midcaps: HashSet<String>,
 }
 
 impl DocIndex {
@@ -29,12 +31,28 @@ impl DocIndex {
         let mut words = HashSet::new();
         let mut stems = HashSet::new();
         let mut lowercase = HashSet::new();
-        for t in tokens(doc.text(), 0).filter(|t| t.kind != TokenKind::Punct) {
-            let f = fold(t.text);
-            if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lowercase.insert(f.clone());
+        let mut midcaps = HashSet::new();
+        let mut after_stop = true;
+        for t in tokens(doc.text(), 0) {
+            if t.kind == TokenKind::Punct {
+                after_stop = matches!(t.text, "." | "!" | "?" | "“" | "\"" | "‘" | "«" | ":");
+                continue;
             }
+            let f = fold(t.text);
+            match t.text.chars().next() {
+                Some(c) if c.is_lowercase() => {
+                    lowercase.insert(f.clone());
+                }
+                Some(c) if c.is_uppercase() && !after_stop => {
+                    midcaps.insert(f.clone());
+                }
+                _ => {}
+            }
+            after_stop = false;
             stems.insert(stem(&f));
+            if let Some(base) = f.strip_suffix("'s") {
+                words.insert(base.to_owned());
+            }
             words.insert(f);
         }
         let mut sorted: Vec<String> = words.iter().cloned().collect();
@@ -45,6 +63,7 @@ impl DocIndex {
             stems,
             sorted,
             lowercase,
+            midcaps,
         }
     }
 
@@ -165,6 +184,28 @@ impl<'a> Side<'a> {
     #[must_use]
     pub fn has_word(&self, word: &str) -> bool {
         self.toks.iter().any(|t| t.fold == word)
+    }
+
+    /// Initials of each run of capitalised words ("United Nations" → "un"),
+    /// so an acronym on the other side can be recognised.
+    #[must_use]
+    pub fn acronyms(&self) -> HashSet<String> {
+        let mut out = HashSet::new();
+        let mut run = String::new();
+        for t in &self.toks {
+            if t.is_word() && t.is_capitalised() && !super::lists::NOT_NAMES.contains(&t.fold.as_str()) {
+                run.extend(t.fold.chars().next());
+            } else if !(t.fold == "of" || t.fold == "and") {
+                if run.len() > 1 {
+                    out.insert(std::mem::take(&mut run));
+                }
+                run.clear();
+            }
+        }
+        if run.len() > 1 {
+            out.insert(run);
+        }
+        out
     }
 
     #[must_use]

@@ -5,7 +5,7 @@ mod attribution;
 pub mod context;
 mod contrast;
 mod dates;
-mod lists;
+pub mod lists;
 pub mod names;
 pub mod numbers;
 mod place;
@@ -103,3 +103,6 @@ pub fn clip(text: &str) -> String {
         format!("{}…", flat.chars().take(MAX).collect::<String>())
     }
 }
+
+#[cfg(test)]
+mod tests;

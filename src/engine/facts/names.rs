@@ -26,7 +26,14 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
         return false;
     }
     let after_opening = i > 0 && matches!(side.toks[i - 1].text, "“" | "\"" | "‘" | "«" | ":" | "(" | "—");
-    !((t.sentence_start || after_opening) && side.index.lowercase.contains(&t.fold))
+    if !(t.sentence_start || after_opening) {
+        return true;
+    }
+    // At a sentence start capitals prove nothing: trust the word as a name
+    // only if it is never written in lowercase and is capitalised elsewhere
+    // too, or if a capitalised word follows it ("Olga Brandt said").
+    let next_capitalised = side.toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word && n.is_capitalised());
+    !side.index.lowercase.contains(&t.fold) && (side.index.midcaps.contains(&t.fold) || next_capitalised)
 }
 
 /// Name phrases of a side.
@@ -89,11 +96,23 @@ fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -
     if words.iter().any(has) {
         return true;
     }
+    acronym_of_any(words, other_names)
+}
+
+/// The original words that a rewrite phrase keeps ("the prime minister" for
+/// "Prime Minister X"), with a determiner before them.
+fn mapped_span(cx: &UnitCx<'_>, p: &NamePhrase) -> Option<crate::engine::text::Span> {
+    let kept: Vec<usize> = (p.start..p.end).filter_map(|k| cx.map.b_to_a[k]).collect();
+    let (&first, &last) = (kept.iter().min()?, kept.iter().max()?);
+    let first = if first > 0 && matches!(cx.a.toks[first - 1].fold.as_str(), "the" | "a" | "an") { first - 1 } else { first };
+    Some(cx.a.cover(first, last + 1))
+}
+
+/// "US" for "United States" or the reverse.
+fn acronym_of_any(words: &[String], other_names: &[Vec<String>]) -> bool {
     let mine = words.concat();
     let acronym = initials(words);
-    other_names
-        .iter()
-        .any(|n| initials(n) == mine || (acronym.len() > 1 && n.concat() == acronym))
+    other_names.iter().any(|n| initials(n) == mine || (acronym.len() > 1 && n.concat() == acronym))
 }
 
 /// "Iraq" / "Iraqi", "Iran" / "Iranian": one extends the other a little.
@@ -113,31 +132,22 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (k, p) in pb.iter().enumerate() {
         let words = &words_b[k];
-        if words.is_empty() || present_in(words, &cx.a, &words_a) {
+        if words.is_empty() || acronym_of_any(words, &words_a) {
             continue;
         }
+        // A word the whole original never uses is a new name even when the
+        // phrase also holds known title words ("Prime Minister X").
         let unknown = words.iter().any(|w| !cx.a.index.knows_word(w));
         let b_span = cx.b.cover(p.start, p.end);
-        let a_span = cx.a_for_b(p.start, p.end);
+        let a_span = mapped_span(cx, p).or_else(|| cx.a_for_b(p.start, p.end));
         let (conf, reason) = if unknown {
             let was = a_span.map_or_else(String::new, |s| format!("‘{}’ → ", clip(cx.a.text(s))));
-            (
-                0.85,
-                format!(
-                    "name changed: {was}‘{}’, a name the original never mentions",
-                    clip(cx.b.text(b_span))
-                ),
-            )
+            (0.85, format!("name changed: {was}‘{}’, a name the original never mentions", clip(cx.b.text(b_span))))
+        } else if present_in(words, &cx.a, &words_a) {
+            continue;
         } else if let Some(&m) = missing_a.first() {
             let old = cx.a.cover(pa[m].start, pa[m].end);
-            (
-                0.6,
-                format!(
-                    "name changed: ‘{}’ → ‘{}’",
-                    clip(cx.a.text(old)),
-                    clip(cx.b.text(b_span))
-                ),
-            )
+            (0.6, format!("name changed: ‘{}’ → ‘{}’", clip(cx.a.text(old)), clip(cx.b.text(b_span))))
         } else {
             continue;
         };

@@ -1,0 +1,196 @@
+//! Detector fixtures: each factual edit kind, and near-misses that must not
+//! be flagged. All texts are invented for these tests.
+
+use crate::engine::discrepancy::Kind;
+use crate::engine::{Document, compare};
+
+/// Factual flags as (kind, original text, rewrite text).
+fn flags(original: &str, rewrite: &str) -> Vec<(Kind, Option<String>, Option<String>)> {
+    let a = Document::from(original);
+    let b = Document::from(rewrite);
+    compare(&a, &b)
+        .discrepancies
+        .into_iter()
+        .filter(|d| d.factual)
+        .map(|d| (d.kind, d.original.map(|s| a.slice(s).to_owned()), d.rewrite.map(|s| b.slice(s).to_owned())))
+        .collect()
+}
+
+fn kinds(original: &str, rewrite: &str) -> Vec<Kind> {
+    flags(original, rewrite).into_iter().map(|f| f.0).collect()
+}
+
+#[test]
+fn synonym_rewording_is_not_factual() {
+    let k = kinds(
+        "The council said the attack on the depot was swiftly condemned by residents.",
+        "The council stated that the assault on the depot was quickly denounced by residents.",
+    );
+    assert!(k.is_empty(), "{k:?}");
+}
+
+#[test]
+fn number_change_is_one_flag_over_the_amount() {
+    let f = flags("The port paid $35,000,000 for the cranes.", "The port spent $55,000,000 on the cranes.");
+    assert_eq!(f, [(Kind::Number, Some("$35,000,000".into()), Some("$55,000,000".into()))]);
+}
+
+#[test]
+fn number_forms_with_equal_value_are_not_flagged() {
+    assert!(kinds("The port paid $35m for forty cranes.", "The port spent $35 million on 40 cranes.").is_empty());
+}
+
+#[test]
+fn new_person_is_flagged() {
+    let f = flags(
+        "The mayor said the bridge would reopen soon.",
+        "Mayor Olga Brandt said the bridge would reopen soon.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, Kind::Name);
+    assert_eq!(f[0].2.as_deref(), Some("Mayor Olga Brandt"));
+}
+
+#[test]
+fn capitalised_title_of_same_person_is_not_a_name_change() {
+    let k = kinds(
+        "Kenya’s finance minister Ruth Otieno said revenue held up.",
+        "Kenyan Finance Minister Ruth Otieno said that revenue held up.",
+    );
+    assert!(k.is_empty(), "{k:?}");
+}
+
+#[test]
+fn acronym_is_the_same_name() {
+    let k = kinds(
+        "The United Nations said aid would arrive. The UN office is in town.",
+        "The UN said help would arrive. The UN office is in town.",
+    );
+    assert!(k.is_empty(), "{k:?}");
+}
+
+#[test]
+fn swapped_known_name_is_flagged() {
+    let k = kinds(
+        "Hamid Sayed opened the clinic. Later, Lena Park praised the staff.",
+        "Lena Park opened the clinic. Later, Lena Park praised the staff.",
+    );
+    assert_eq!(k, [Kind::Name]);
+}
+
+#[test]
+fn weekday_change_is_flagged() {
+    let f = flags("The strike began on Tuesday in the capital.", "The walkout started on Thursday in the capital.");
+    assert_eq!(f, [(Kind::Date, Some("Tuesday".into()), Some("Thursday".into()))]);
+}
+
+#[test]
+fn reordered_date_is_not_flagged() {
+    assert!(kinds("On 31 October, two ships docked.", "Two ships docked on October 31.").is_empty());
+}
+
+#[test]
+fn quote_change_is_one_flag() {
+    let f = flags(
+        "She said the plan was “bold but fair” at the meeting.",
+        "She said the plan was “bold and fair” at the meeting.",
+    );
+    assert_eq!(f, [(Kind::Quote, Some("but".into()), Some("and".into()))]);
+}
+
+#[test]
+fn reworded_long_quote_is_one_flag_over_the_changed_stretch() {
+    let f = flags(
+        "“We are grateful for the help of every volunteer who came,” the warden said.",
+        "“We are thankful for the support of each volunteer who came,” the warden said.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].2.as_deref(), Some("thankful for the support of each"));
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks() {
+    assert!(kinds("The mayor’s aide left.", "The mayor’s assistant left.").is_empty());
+}
+
+#[test]
+fn negation_flip_is_flagged() {
+    let f = flags("The board did not approve the merger.", "The board approved the merger.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, Kind::Negation);
+}
+
+#[test]
+fn negation_rephrased_keeps_polarity() {
+    assert!(kinds("Rockets fell without causing any injuries.", "Rockets fell, causing no injuries.").is_empty());
+}
+
+#[test]
+fn hedge_dropped_is_flagged() {
+    let k = kinds("The plant may close next year.", "The plant will close next year.");
+    assert_eq!(k, [Kind::Modality]);
+}
+
+#[test]
+fn location_preposition_change_is_flagged() {
+    let f = flags(
+        "Fishermen protested near the harbour on Monday.",
+        "Fishermen demonstrated in the harbour on Monday.",
+    );
+    assert_eq!(f, [(Kind::Place, Some("near the harbour".into()), Some("in the harbour".into()))]);
+}
+
+#[test]
+fn agent_marker_change_is_flagged() {
+    let k = kinds(
+        "Ten people were hurt, most of them among the guards.",
+        "Ten people were hurt, most of them by the guards.",
+    );
+    assert_eq!(k, [Kind::Roles]);
+}
+
+#[test]
+fn passive_voice_is_not_a_role_change() {
+    assert!(kinds("Police arrested the driver.", "The driver was arrested by police.").is_empty());
+}
+
+#[test]
+fn attribution_change_is_flagged() {
+    let k = kinds("Police said the road was closed.", "Witnesses said the road was closed.");
+    assert_eq!(k, [Kind::Attribution]);
+}
+
+#[test]
+fn moved_attribution_is_not_flagged() {
+    let k = kinds(
+        "A hospital source said three were hurt.",
+        "Three were hurt, according to a hospital source.",
+    );
+    assert!(k.is_empty(), "{k:?}");
+}
+
+#[test]
+fn truncated_description_is_flagged() {
+    let f = flags(
+        "The winner was Ada Moss, a farmer who served as a judge and mayor, by a wide margin.",
+        "The winner was Ada Moss, a farmer who served as a, by a wide margin.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, Kind::Truncation);
+    assert_eq!(f[0].2.as_deref(), Some("who served as a,"));
+}
+
+#[test]
+fn sibling_word_swap_is_flagged() {
+    let k = kinds("Her nephew ran the northern depot.", "Her uncle ran the southern depot.");
+    assert_eq!(k, [Kind::Meaning, Kind::Meaning]);
+}
+
+#[test]
+fn added_and_removed_sentences_are_flagged() {
+    let k = kinds(
+        "The dam held. Engineers checked it twice. Results are due in May.",
+        "The dam held. Engineers checked it twice. The Daily Ledger is a weekly paper.",
+    );
+    assert!(k.contains(&Kind::Added) && k.contains(&Kind::Removed), "{k:?}");
+}
