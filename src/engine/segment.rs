@@ -59,7 +59,8 @@ pub fn segment(doc: &Document) -> Segmented {
     for para in paragraph_spans(doc.text(), doc.body_start()) {
         let first = out.sentences.len();
         let index = out.paragraphs.len();
-        for (span, header) in sentence_spans(doc.text(), para) {
+        let first_para = out.paragraphs.is_empty().then_some(para.start).unwrap_or(usize::MAX);
+        for (span, header) in sentence_spans(doc.text(), para, first_para) {
             out.sentences.push(Sentence {
                 span,
                 paragraph: index,
@@ -102,7 +103,7 @@ fn paragraph_spans(text: &str, start: usize) -> Vec<Span> {
 }
 
 /// Sentence spans inside one paragraph, with a flag for header lines.
-fn sentence_spans(text: &str, para: Span) -> Vec<(Span, bool)> {
+fn sentence_spans(text: &str, para: Span, doc_start: usize) -> Vec<(Span, bool)> {
     let body = &text[para.range()];
     let (header_len, rest_start) = header_line(body);
     let mut out = Vec::new();
@@ -118,7 +119,8 @@ fn sentence_spans(text: &str, para: Span) -> Vec<(Span, bool)> {
     let base = para.start + rest_start;
     let single_line = !body.contains('\n');
     let mut pieces = raw_sentences(&flat);
-    if single_line && header_len == 0 && pieces.len() == 1 && looks_like_heading(&flat) {
+    let dateline = para.start == doc_start && starts_with_date(&flat);
+    if single_line && header_len == 0 && (dateline || (pieces.len() == 1 && looks_like_heading(&flat))) {
         out.push((Span::new(base, base + flat.trim_end().len()), true));
         return out;
     }
@@ -146,6 +148,15 @@ fn header_line(body: &str) -> (usize, usize) {
     } else {
         (0, 0)
     }
+}
+
+/// A line opening with a date among its first three tokens ("date
+/// 2021-11-07 Headline", "12/03/2024 —"): a dateline, not prose.
+fn starts_with_date(line: &str) -> bool {
+    line.split_whitespace().take(3).any(|w| {
+        let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
+        parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// A short line that does not end like a sentence.

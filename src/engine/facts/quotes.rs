@@ -84,19 +84,17 @@ struct UnitQuote {
     words: Vec<usize>,
 }
 
+/// The pieces of quotations that fall inside a unit side: a quote spanning
+/// several units is compared piece by piece, each in its own unit.
 fn unit_quotes(side: &Side<'_>) -> Vec<UnitQuote> {
     side.index
         .quotes
         .iter()
-        .filter(|q| side.span.overlaps(**q) && side.span.start <= q.start)
+        .filter(|q| side.span.overlaps(**q))
         .map(|q| UnitQuote {
-            span: *q,
+            span: Span::new(q.start.max(side.span.start), q.end.min(side.span.end)),
             words: (0..side.toks.len())
-                .filter(|&i| {
-                    side.toks[i].is_word()
-                        && q.start <= side.toks[i].span.start
-                        && side.toks[i].span.end <= q.end
-                })
+                .filter(|&i| side.toks[i].is_word() && q.start <= side.toks[i].span.start && side.toks[i].span.end <= q.end)
                 .collect(),
         })
         .filter(|q| !q.words.is_empty())
@@ -122,7 +120,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             .filter(|&j| !used[j])
             .map(|j| (j, overlap(&cx.a, q, &cx.b, &qb[j])))
             .max_by(|x, y| x.1.total_cmp(&y.1));
-        let Some((j, _)) = best.filter(|&(_, s)| s >= 0.3) else {
+        // A lone quote on each side is the same quote even when reworded
+        // beyond recognition; among several, pair only clear matches.
+        let floor = if qa.len() == 1 && qb.len() == 1 { 0.1 } else { 0.25 };
+        let Some((j, _)) = best.filter(|&(_, s)| s >= floor) else {
             continue;
         };
         used[j] = true;
