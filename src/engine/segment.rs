@@ -59,7 +59,11 @@ pub fn segment(doc: &Document) -> Segmented {
     for para in paragraph_spans(doc.text(), doc.body_start()) {
         let first = out.sentences.len();
         let index = out.paragraphs.len();
-        let first_para = out.paragraphs.is_empty().then_some(para.start).unwrap_or(usize::MAX);
+        let first_para = out
+            .paragraphs
+            .is_empty()
+            .then_some(para.start)
+            .unwrap_or(usize::MAX);
         for (span, header) in sentence_spans(doc.text(), para, first_para) {
             out.sentences.push(Sentence {
                 span,
@@ -155,7 +159,10 @@ fn header_line(body: &str) -> (usize, usize) {
 fn starts_with_date(line: &str) -> bool {
     line.split_whitespace().take(3).any(|w| {
         let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
-        parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
     })
 }
 

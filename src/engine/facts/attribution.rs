@@ -113,7 +113,8 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
         if t.in_quote {
             continue;
         }
-        let range = if t.fold == "according" && toks.get(i + 1).is_some_and(|n| n.fold == "to") {
+        let according = t.fold == "according" && toks.get(i + 1).is_some_and(|n| n.fold == "to");
+        let range = if according {
             let end = (i + 2..toks.len().min(i + 8))
                 .take_while(|&k| toks[k].is_word())
                 .last()
@@ -136,10 +137,13 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
             .map(|k| &toks[k])
             .filter(|t| t.is_word() && !is_stop_word(&t.fold))
             .collect();
-        let is_source = content.iter().any(|t| {
+        // Whoever "said" something is a source; what something is "according
+        // to" may be a document or an estimate, so it must name someone.
+        let names_someone = content.iter().any(|t| {
             SOURCE_NOUNS.contains(&t.fold.as_str())
                 || (t.is_capitalised() && !side.index.lowercase.contains(&t.fold))
         });
+        let is_source = !content.is_empty() && (names_someone || !according);
         if is_source {
             out.push(Source {
                 start,
@@ -153,14 +157,24 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let sa = sources(&cx.a);
-    let Some(first_a) = sa.first() else {
+    if sa.is_empty() {
         return Vec::new();
-    };
+    }
+    let b_stems: std::collections::HashSet<String> = cx.b.toks.iter().map(|t| stem(&t.fold)).collect();
+    // The original source the rewrite dropped, else the first one.
+    let first_a = sa
+        .iter()
+        .find(|s| !s.stems.iter().any(|w| b_stems.contains(w)))
+        .unwrap_or(&sa[0]);
     let mut a_stems: std::collections::HashSet<String> = cx.a.toks.iter().map(|t| stem(&t.fold)).collect();
     a_stems.extend(cx.a.acronyms());
     sources(&cx.b)
         .into_iter()
-        .filter(|s| !s.stems.iter().any(|w| a_stems.contains(w) || a_stems.contains(&w.replace('.', ""))))
+        .filter(|s| {
+            !s.stems
+                .iter()
+                .any(|w| a_stems.contains(w) || a_stems.contains(&w.replace('.', "")))
+        })
         .map(|s| {
             let b_span = cx.b.cover(s.start, s.end);
             let a_span = cx.a.cover(first_a.start, first_a.end);

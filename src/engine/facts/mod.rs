@@ -12,6 +12,7 @@ mod place;
 mod polarity;
 pub mod quotes;
 mod structural;
+mod swap;
 mod truncation;
 
 use super::comparison::Unit;
@@ -40,6 +41,7 @@ const DETECTORS: &[fn(&UnitCx<'_>) -> Vec<Finding>] = &[
     attribution::detect,
     truncation::detect,
     contrast::detect,
+    swap::detect,
 ];
 
 /// Runs every detector on every unit; returns findings tagged by unit index.

@@ -32,7 +32,10 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
     // At a sentence start capitals prove nothing: trust the word as a name
     // only if it is never written in lowercase and is capitalised elsewhere
     // too, or if a capitalised word follows it ("Olga Brandt said").
-    let next_capitalised = side.toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word && n.is_capitalised());
+    let next_capitalised = side
+        .toks
+        .get(i + 1)
+        .is_some_and(|n| n.kind == TokenKind::Word && n.is_capitalised());
     !side.index.lowercase.contains(&t.fold) && (side.index.midcaps.contains(&t.fold) || next_capitalised)
 }
 
@@ -104,7 +107,11 @@ fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -
 fn mapped_span(cx: &UnitCx<'_>, p: &NamePhrase) -> Option<crate::engine::text::Span> {
     let kept: Vec<usize> = (p.start..p.end).filter_map(|k| cx.map.b_to_a[k]).collect();
     let (&first, &last) = (kept.iter().min()?, kept.iter().max()?);
-    let first = if first > 0 && matches!(cx.a.toks[first - 1].fold.as_str(), "the" | "a" | "an") { first - 1 } else { first };
+    let first = if first > 0 && matches!(cx.a.toks[first - 1].fold.as_str(), "the" | "a" | "an") {
+        first - 1
+    } else {
+        first
+    };
     Some(cx.a.cover(first, last + 1))
 }
 
@@ -112,7 +119,9 @@ fn mapped_span(cx: &UnitCx<'_>, p: &NamePhrase) -> Option<crate::engine::text::S
 fn acronym_of_any(words: &[String], other_names: &[Vec<String>]) -> bool {
     let mine = words.concat();
     let acronym = initials(words);
-    other_names.iter().any(|n| initials(n) == mine || (acronym.len() > 1 && n.concat() == acronym))
+    other_names
+        .iter()
+        .any(|n| initials(n) == mine || (acronym.len() > 1 && n.concat() == acronym))
 }
 
 /// "Iraq" / "Iraqi", "Iran" / "Iranian": one extends the other a little.
@@ -142,12 +151,25 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         let a_span = mapped_span(cx, p).or_else(|| cx.a_for_b(p.start, p.end));
         let (conf, reason) = if unknown {
             let was = a_span.map_or_else(String::new, |s| format!("‘{}’ → ", clip(cx.a.text(s))));
-            (0.85, format!("name changed: {was}‘{}’, a name the original never mentions", clip(cx.b.text(b_span))))
+            (
+                0.85,
+                format!(
+                    "name changed: {was}‘{}’, a name the original never mentions",
+                    clip(cx.b.text(b_span))
+                ),
+            )
         } else if present_in(words, &cx.a, &words_a) {
             continue;
         } else if let Some(&m) = missing_a.first() {
             let old = cx.a.cover(pa[m].start, pa[m].end);
-            (0.6, format!("name changed: ‘{}’ → ‘{}’", clip(cx.a.text(old)), clip(cx.b.text(b_span))))
+            (
+                0.6,
+                format!(
+                    "name changed: ‘{}’ → ‘{}’",
+                    clip(cx.a.text(old)),
+                    clip(cx.b.text(b_span))
+                ),
+            )
         } else {
             continue;
         };

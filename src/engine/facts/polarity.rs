@@ -37,6 +37,9 @@ const HEDGES: &[&str] = &[
     "presumably",
     "purportedly",
     "supposedly",
+    "thought",
+    "understood",
+    "unconfirmed",
 ];
 
 fn is_negator(fold: &str) -> bool {
@@ -72,24 +75,43 @@ struct Rule<'r> {
     conf: f32,
 }
 
-fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Option<Finding> {
+/// One finding per marker that one side has beyond the other's count,
+/// preferring markers the word diff left without a counterpart.
+fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
     let ma = marks(&cx.a, rule.pred);
     let mb = marks(&cx.b, rule.pred);
-    if ma.len() == mb.len() {
-        return None;
-    }
-    let (a_span, b_span, what): (Option<Span>, Option<Span>, &str) = if ma.len() > mb.len() {
-        let i = *ma.iter().find(|&&i| cx.map.a_to_b[i].is_none()).unwrap_or(&ma[0]);
+    let (extra, on_original) = if ma.len() > mb.len() {
+        (&ma, true)
+    } else {
+        (&mb, false)
+    };
+    let surplus = ma.len().abs_diff(mb.len());
+    let map = if on_original {
+        &cx.map.a_to_b
+    } else {
+        &cx.map.b_to_a
+    };
+    let mut picked: Vec<usize> = extra.iter().copied().filter(|&i| map[i].is_none()).collect();
+    picked.extend(extra.iter().copied().filter(|&i| map[i].is_some()));
+    picked.truncate(surplus);
+    picked.sort_unstable();
+    picked
+        .into_iter()
+        .map(|i| finding(cx, rule, i, on_original))
+        .collect()
+}
+
+fn finding(cx: &UnitCx<'_>, rule: &Rule<'_>, i: usize, on_original: bool) -> Finding {
+    let (a_span, b_span, what): (Option<Span>, Option<Span>, &str) = if on_original {
         let (s, e) = phrase(&cx.a, i);
         (Some(cx.a.cover(s, e)), cx.b_for_a(s, e), rule.more_in_original)
     } else {
-        let i = *mb.iter().find(|&&i| cx.map.b_to_a[i].is_none()).unwrap_or(&mb[0]);
         let (s, e) = phrase(&cx.b, i);
         (cx.a_for_b(s, e), Some(cx.b.cover(s, e)), rule.more_in_rewrite)
     };
     let show = |side: &Side<'_>, s: Option<Span>| s.map_or_else(|| "—".to_owned(), |s| clip(side.text(s)));
     let reason = format!("{what}: ‘{}’ → ‘{}’", show(&cx.a, a_span), show(&cx.b, b_span));
-    Some(Finding::new(rule.kind, rule.conf, a_span, b_span, reason))
+    Finding::new(rule.kind, rule.conf, a_span, b_span, reason)
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {

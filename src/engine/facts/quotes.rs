@@ -94,7 +94,11 @@ fn unit_quotes(side: &Side<'_>) -> Vec<UnitQuote> {
         .map(|q| UnitQuote {
             span: Span::new(q.start.max(side.span.start), q.end.min(side.span.end)),
             words: (0..side.toks.len())
-                .filter(|&i| side.toks[i].is_word() && q.start <= side.toks[i].span.start && side.toks[i].span.end <= q.end)
+                .filter(|&i| {
+                    side.toks[i].is_word()
+                        && q.start <= side.toks[i].span.start
+                        && side.toks[i].span.end <= q.end
+                })
                 .collect(),
         })
         .filter(|q| !q.words.is_empty())

@@ -12,7 +12,13 @@ fn flags(original: &str, rewrite: &str) -> Vec<(Kind, Option<String>, Option<Str
         .discrepancies
         .into_iter()
         .filter(|d| d.factual)
-        .map(|d| (d.kind, d.original.map(|s| a.slice(s).to_owned()), d.rewrite.map(|s| b.slice(s).to_owned())))
+        .map(|d| {
+            (
+                d.kind,
+                d.original.map(|s| a.slice(s).to_owned()),
+                d.rewrite.map(|s| b.slice(s).to_owned()),
+            )
+        })
         .collect()
 }
 
@@ -31,13 +37,29 @@ fn synonym_rewording_is_not_factual() {
 
 #[test]
 fn number_change_is_one_flag_over_the_amount() {
-    let f = flags("The port paid $35,000,000 for the cranes.", "The port spent $55,000,000 on the cranes.");
-    assert_eq!(f, [(Kind::Number, Some("$35,000,000".into()), Some("$55,000,000".into()))]);
+    let f = flags(
+        "The port paid $35,000,000 for the cranes.",
+        "The port spent $55,000,000 on the cranes.",
+    );
+    assert_eq!(
+        f,
+        [(
+            Kind::Number,
+            Some("$35,000,000".into()),
+            Some("$55,000,000".into())
+        )]
+    );
 }
 
 #[test]
 fn number_forms_with_equal_value_are_not_flagged() {
-    assert!(kinds("The port paid $35m for forty cranes.", "The port spent $35 million on 40 cranes.").is_empty());
+    assert!(
+        kinds(
+            "The port paid $35m for forty cranes.",
+            "The port spent $35 million on 40 cranes."
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -80,13 +102,22 @@ fn swapped_known_name_is_flagged() {
 
 #[test]
 fn weekday_change_is_flagged() {
-    let f = flags("The strike began on Tuesday in the capital.", "The walkout started on Thursday in the capital.");
+    let f = flags(
+        "The strike began on Tuesday in the capital.",
+        "The walkout started on Thursday in the capital.",
+    );
     assert_eq!(f, [(Kind::Date, Some("Tuesday".into()), Some("Thursday".into()))]);
 }
 
 #[test]
 fn reordered_date_is_not_flagged() {
-    assert!(kinds("On 31 October, two ships docked.", "Two ships docked on October 31.").is_empty());
+    assert!(
+        kinds(
+            "On 31 October, two ships docked.",
+            "Two ships docked on October 31."
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -115,19 +146,31 @@ fn apostrophes_are_not_quote_marks() {
 
 #[test]
 fn negation_flip_is_flagged() {
-    let f = flags("The board did not approve the merger.", "The board approved the merger.");
+    let f = flags(
+        "The board did not approve the merger.",
+        "The board approved the merger.",
+    );
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].0, Kind::Negation);
 }
 
 #[test]
 fn negation_rephrased_keeps_polarity() {
-    assert!(kinds("Rockets fell without causing any injuries.", "Rockets fell, causing no injuries.").is_empty());
+    assert!(
+        kinds(
+            "Rockets fell without causing any injuries.",
+            "Rockets fell, causing no injuries."
+        )
+        .is_empty()
+    );
 }
 
 #[test]
 fn hedge_dropped_is_flagged() {
-    let k = kinds("The plant may close next year.", "The plant will close next year.");
+    let k = kinds(
+        "The plant may close next year.",
+        "The plant will close next year.",
+    );
     assert_eq!(k, [Kind::Modality]);
 }
 
@@ -137,7 +180,14 @@ fn location_preposition_change_is_flagged() {
         "Fishermen protested near the harbour on Monday.",
         "Fishermen demonstrated in the harbour on Monday.",
     );
-    assert_eq!(f, [(Kind::Place, Some("near the harbour".into()), Some("in the harbour".into()))]);
+    assert_eq!(
+        f,
+        [(
+            Kind::Place,
+            Some("near the harbour".into()),
+            Some("in the harbour".into())
+        )]
+    );
 }
 
 #[test]
@@ -151,12 +201,21 @@ fn agent_marker_change_is_flagged() {
 
 #[test]
 fn passive_voice_is_not_a_role_change() {
-    assert!(kinds("Police arrested the driver.", "The driver was arrested by police.").is_empty());
+    assert!(
+        kinds(
+            "Police arrested the driver.",
+            "The driver was arrested by police."
+        )
+        .is_empty()
+    );
 }
 
 #[test]
 fn attribution_change_is_flagged() {
-    let k = kinds("Police said the road was closed.", "Witnesses said the road was closed.");
+    let k = kinds(
+        "Police said the road was closed.",
+        "Witnesses said the road was closed.",
+    );
     assert_eq!(k, [Kind::Attribution]);
 }
 
@@ -182,7 +241,10 @@ fn truncated_description_is_flagged() {
 
 #[test]
 fn sibling_word_swap_is_flagged() {
-    let k = kinds("Her nephew ran the northern depot.", "Her uncle ran the southern depot.");
+    let k = kinds(
+        "Her nephew ran the northern depot.",
+        "Her uncle ran the southern depot.",
+    );
     assert_eq!(k, [Kind::Meaning, Kind::Meaning]);
 }
 
@@ -193,4 +255,13 @@ fn added_and_removed_sentences_are_flagged() {
         "The dam held. Engineers checked it twice. The Daily Ledger is a weekly paper.",
     );
     assert!(k.contains(&Kind::Added) && k.contains(&Kind::Removed), "{k:?}");
+}
+
+#[test]
+fn attribution_after_comma_is_found() {
+    let k = kinds(
+        "A man was found dead in Marburg, police said, the first death.",
+        "A man was discovered dead in Marburg, firefighters said, the first death.",
+    );
+    assert_eq!(k, [Kind::Attribution]);
 }

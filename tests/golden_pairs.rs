@@ -1,0 +1,95 @@
+//! Golden article pairs written for factdiff (tests/pairs/*): each holds an
+//! original, a reworded copy with planted factual edits, and labels in the
+//! shared scorer's format. The engine must find the "must" edits and flag
+//! little else, scored the way the shared scorer scores (a flag counts when
+//! its span overlaps a labelled quote and is at most about twice as long).
+
+use factdiff::engine::{Document, Span, compare};
+use serde_json::Value;
+use std::path::Path;
+
+struct Label {
+    id: String,
+    original: Option<Span>,
+    rewrite: Option<Span>,
+}
+
+fn locate(text: &str, quote: &Value) -> Option<Span> {
+    let q = quote.as_str()?;
+    let start = text
+        .find(q)
+        .unwrap_or_else(|| panic!("label quote not found: {q:?}"));
+    Some(Span::new(start, start + q.len()))
+}
+
+fn labels(items: &Value, a: &str, b: &str) -> Vec<Label> {
+    items
+        .as_array()
+        .map(|v| {
+            v.iter()
+                .map(|it| Label {
+                    id: it["id"].as_str().unwrap_or_default().to_owned(),
+                    original: locate(a, &it["original"]),
+                    rewrite: locate(b, &it["rewrite"]),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn tight(flag: Option<Span>, label: Option<Span>) -> bool {
+    match (flag, label) {
+        (Some(f), Some(l)) => f.overlaps(l) && f.len() <= 2 * l.len() + 60,
+        _ => false,
+    }
+}
+
+fn hits(original: Option<Span>, rewrite: Option<Span>, label: &Label) -> bool {
+    tight(rewrite, label.rewrite)
+        || (label.rewrite.is_none() && tight(original, label.original))
+        || (label.rewrite.is_some() && rewrite.is_none() && tight(original, label.original))
+}
+
+/// (recall, precision, missed label ids) for one pair folder.
+fn score(dir: &Path) -> (f64, f64, Vec<String>) {
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("pair file");
+    let (a, b) = (read("original.txt"), read("rewrite.txt"));
+    let json: Value = serde_json::from_str(&read("labels.json")).expect("labels parse");
+    let must = labels(&json["must"], &a, &b);
+    let may = labels(&json["may"], &a, &b);
+    let result = compare(&Document::from(a.as_str()), &Document::from(b.as_str()));
+    let flags: Vec<_> = result.discrepancies.iter().filter(|d| d.factual).collect();
+    let found = |l: &Label| flags.iter().any(|f| hits(f.original, f.rewrite, l));
+    let missed: Vec<String> = must.iter().filter(|l| !found(l)).map(|l| l.id.clone()).collect();
+    let true_flags = flags
+        .iter()
+        .filter(|f| must.iter().chain(&may).any(|l| hits(f.original, f.rewrite, l)))
+        .count();
+    let recall = 1.0 - missed.len() as f64 / must.len().max(1) as f64;
+    let precision = if flags.is_empty() {
+        0.0
+    } else {
+        true_flags as f64 / flags.len() as f64
+    };
+    (recall, precision, missed)
+}
+
+fn check(name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/pairs")
+        .join(name);
+    let (recall, precision, missed) = score(&dir);
+    println!("{name}: recall {recall:.2} precision {precision:.2} missed {missed:?}");
+    assert!(recall >= 0.99, "{name}: recall {recall:.2}, missed {missed:?}");
+    assert!(precision >= 0.85, "{name}: precision {precision:.2}");
+}
+
+#[test]
+fn flood_pair() {
+    check("flood");
+}
+
+#[test]
+fn court_pair() {
+    check("court");
+}
