@@ -230,7 +230,9 @@ impl Attached {
         }
     }
 
-    const fn document(&self, side: Side) -> &Document {
+    /// The text of one side, as attached.
+    #[must_use]
+    pub const fn document(&self, side: Side) -> &Document {
         match side {
             Side::Original => &self.original,
             Side::Rewrite => &self.rewrite,
@@ -255,7 +257,9 @@ impl Attached {
         for index in pending {
             self.link_refound(index);
         }
+        // Report in file order (creation order), not matching order.
         self.orphans.sort_by_key(|o| o.index);
+        self.located.sort_by_key(|&(index, _)| index);
     }
 
     /// Annotation indices, newest `modified` first: when two annotations want
@@ -367,43 +371,8 @@ fn discrepancy_id(target: &Target) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::compare;
 
-    const A: &str = "Police said 40 people were hurt. The mayor visited on Monday.";
-    const B: &str = "Police said 14 people were hurt. The mayor visited on Tuesday.";
-
-    /// The discrepancies are set by hand, so these tests do not depend on
-    /// what the detectors currently flag: (kind, original text, rewrite
-    /// text), an empty text meaning no span on that side.
-    const FLAGS: [(Kind, &str, &str); 3] = [
-        (Kind::Number, "40", "14"),
-        (Kind::Date, "Monday", "Tuesday"),
-        (Kind::Added, "", "mayor visited"),
-    ];
-
-    fn find(text: &str, needle: &str) -> Option<Span> {
-        let at = text.find(needle).filter(|_| !needle.is_empty())?;
-        Some(Span::new(at, at + needle.len()))
-    }
-
-    fn comparison(a: &Document, b: &Document, flags: &[(Kind, &str, &str)]) -> Comparison {
-        let mut c = compare(a, b);
-        c.discrepancies = flags
-            .iter()
-            .enumerate()
-            .map(|(i, &(kind, x, y))| Discrepancy {
-                id: format!("d{}", i + 1),
-                kind,
-                factual: true,
-                confidence: 0.9,
-                original: find(a.text(), x),
-                rewrite: find(b.text(), y),
-                reason: "test".into(),
-                unit: 0,
-            })
-            .collect();
-        c
-    }
+    use crate::annotate::testutil::{A, B, FLAGS, comparison};
 
     fn fresh_with(
         a: &str,

@@ -12,6 +12,8 @@ pub mod attach;
 pub mod export;
 pub mod model;
 pub mod store;
+#[cfg(test)]
+pub(crate) mod testutil;
 
 pub use attach::{Attached, Orphan, OrphanReason, attach};
 pub use model::{
