@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 /// Why an input could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("cannot read '{path}': {source}")]
+    #[error("cannot read '{path}'")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("'{path}' is a directory, not a text file")]
     Directory { path: PathBuf },
-    #[error("'{path}': {source}")]
+    #[error("'{path}'")]
     Text { path: PathBuf, source: TextError },
 }
 
