@@ -32,10 +32,9 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
     // At a sentence start capitals prove nothing: trust the word as a name
     // only if it is never written in lowercase and is capitalised elsewhere
     // too, or if a capitalised word follows it ("Olga Brandt said").
-    let next_capitalised = side
-        .toks
-        .get(i + 1)
-        .is_some_and(|n| n.kind == TokenKind::Word && n.is_capitalised());
+    let next_capitalised = side.toks.get(i + 1).is_some_and(|n| {
+        n.kind == TokenKind::Word && n.is_capitalised() && !NOT_NAMES.contains(&n.fold.as_str())
+    });
     !side.index.lowercase.contains(&t.fold) && (side.index.midcaps.contains(&t.fold) || next_capitalised)
 }
 
@@ -91,10 +90,14 @@ fn initials(words: &[String]) -> String {
 /// a name there, or that side holds its acronym.
 fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -> bool {
     let has = |w: &String| {
-        other
-            .toks
-            .iter()
-            .any(|t| t.fold.replace('.', "") == *w || stem(&t.fold) == stem(w) || related(&t.fold, w))
+        other.toks.iter().any(|t| {
+            t.fold.replace('.', "") == *w
+                || stem(&t.fold) == stem(w)
+                || related(&t.fold, w)
+                || (w.chars().count() >= 5
+                    && t.fold.chars().count() >= 5
+                    && strsim::levenshtein(&t.fold, w) <= 2)
+        })
     };
     if words.iter().any(has) {
         return true;
@@ -146,7 +149,9 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
         // A word the whole original never uses is a new name even when the
         // phrase also holds known title words ("Prime Minister X").
-        let unknown = words.iter().any(|w| !cx.a.index.knows_word(w));
+        let unknown = words
+            .iter()
+            .any(|w| !cx.a.index.knows_word(w) && !respelled(w, &cx.a));
         let b_span = cx.b.cover(p.start, p.end);
         let a_span = mapped_span(cx, p).or_else(|| cx.a_for_b(p.start, p.end));
         let (conf, reason) = if unknown {
@@ -176,4 +181,14 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         out.push(Finding::new(Kind::Name, conf, a_span, Some(b_span), reason));
     }
     out
+}
+
+/// A spelling variant of a word on the other side ("Honour" / "Honor",
+/// "Mohammed" / "Muhammad"), not another name.
+fn respelled(word: &str, other: &Side<'_>) -> bool {
+    word.chars().count() >= 5
+        && other
+            .toks
+            .iter()
+            .any(|t| t.is_word() && t.fold.chars().count() >= 5 && strsim::levenshtein(&t.fold, word) <= 2)
 }

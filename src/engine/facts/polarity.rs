@@ -3,7 +3,7 @@
 //! quote).
 
 use super::clip;
-use super::context::{Side, UnitCx};
+use super::context::{Side, UnitCx, counterpart};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 
@@ -46,10 +46,52 @@ fn is_negator(fold: &str) -> bool {
     NEGATORS.contains(&fold) || fold.ends_with("n't")
 }
 
+/// Words that carry a negation without a negator ("unhurt", "except",
+/// "failed to", "refused", "denied").
+fn negative_word(fold: &str) -> bool {
+    const PREFIXES: &[&str] = &["un", "non", "dis"];
+    const WORDS: &[&str] = &[
+        "except", "fail", "failed", "refused", "refuse", "denied", "deny", "lack", "lacked", "nor",
+        "neither", "none", "absent",
+    ];
+    WORDS.contains(&fold)
+        || PREFIXES
+            .iter()
+            .any(|p| fold.len() > p.len() + 3 && fold.starts_with(p))
+}
+
+/// Participles that hedge only in "is believed to", "are expected to".
+const PASSIVE_HEDGES: &[&str] = &[
+    "believed",
+    "expected",
+    "thought",
+    "understood",
+    "estimated",
+    "suspected",
+    "alleged",
+];
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+
 fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     let t = &side.toks[i];
+    let f = t.fold.as_str();
+    if !HEDGES.contains(&f) {
+        return false;
+    }
     // "May" capitalised mid-sentence is the month.
-    HEDGES.contains(&t.fold.as_str()) && !(t.fold == "may" && t.is_capitalised() && !t.sentence_start)
+    if f == "may" && t.is_capitalised() && !t.sentence_start {
+        return false;
+    }
+    if PASSIVE_HEDGES.contains(&f) {
+        let after_be = i > 0 && BE.contains(&side.toks[i - 1].fold.as_str());
+        let before_to = side
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.fold == "to" || n.fold == "that");
+        return after_be || before_to || (f != "believed" && f != "thought" && f != "understood");
+    }
+    true
 }
 
 /// Token indices of one side matching `pred`, outside quotations.
@@ -72,34 +114,43 @@ struct Rule<'r> {
     pred: &'r dyn Fn(&Side<'_>, usize) -> bool,
     more_in_original: &'r str,
     more_in_rewrite: &'r str,
+    /// Other words that express the same thing ("except", "un-").
+    answers: &'r dyn Fn(&str) -> bool,
     conf: f32,
 }
 
-/// One finding per marker that one side has beyond the other's count,
-/// preferring markers the word diff left without a counterpart.
+/// One finding per marker that one side has beyond the other's count and
+/// that has no counterpart: the word diff left it unmatched and the words
+/// facing it on the other side hold no marker of the same kind.
 fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
     let ma = marks(&cx.a, rule.pred);
     let mb = marks(&cx.b, rule.pred);
-    let (extra, on_original) = if ma.len() > mb.len() {
-        (&ma, true)
+    let on_original = ma.len() > mb.len();
+    let (extra, other, map) = if on_original {
+        (&ma, &cx.b, &cx.map.a_to_b)
     } else {
-        (&mb, false)
+        (&mb, &cx.a, &cx.map.b_to_a)
     };
     let surplus = ma.len().abs_diff(mb.len());
-    let map = if on_original {
-        &cx.map.a_to_b
-    } else {
-        &cx.map.b_to_a
+    let unanswered = |&i: &usize| {
+        map[i].is_none() && {
+            let (s, e) = counterpart(map, other.toks.len(), i, i + 1).unwrap_or((0, 0));
+            let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
+            !window
+                .into_iter()
+                .any(|k| (rule.pred)(other, k) || (rule.answers)(&other.toks[k].fold))
+        }
     };
-    let mut picked: Vec<usize> = extra.iter().copied().filter(|&i| map[i].is_none()).collect();
-    picked.extend(extra.iter().copied().filter(|&i| map[i].is_some()));
+    let mut picked: Vec<usize> = extra.iter().copied().filter(unanswered).collect();
     picked.truncate(surplus);
-    picked.sort_unstable();
     picked
         .into_iter()
         .map(|i| finding(cx, rule, i, on_original))
         .collect()
 }
+
+/// Tokens either side of a counterpart searched for an answering marker.
+const CONTEXT: usize = 4;
 
 fn finding(cx: &UnitCx<'_>, rule: &Rule<'_>, i: usize, on_original: bool) -> Finding {
     let (a_span, b_span, what): (Option<Span>, Option<Span>, &str) = if on_original {
@@ -120,6 +171,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         pred: &|s, i| is_negator(&s.toks[i].fold),
         more_in_original: "negation dropped",
         more_in_rewrite: "negation added",
+        answers: &negative_word,
         conf: 0.75,
     };
     let hedging = Rule {
@@ -127,6 +179,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         pred: &is_hedge,
         more_in_original: "hedge dropped (stated as certain)",
         more_in_rewrite: "hedge added (made uncertain)",
+        answers: &|_| false,
         conf: 0.6,
     };
     [apply(cx, &negation), apply(cx, &hedging)]

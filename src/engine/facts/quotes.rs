@@ -179,7 +179,9 @@ fn region(start: usize, end: usize, len: usize) -> (usize, usize) {
 fn new_quote(cx: &UnitCx<'_>, q: &UnitQuote) -> Option<Finding> {
     let text = cx.b.text(q.span);
     let words: Vec<&str> = q.words.iter().map(|&i| cx.b.toks[i].fold.as_str()).collect();
-    if words.len() < 2 || quoted_in_original(cx, &words) {
+    // An original that never uses quotation marks (a style, not a fact)
+    // gives no reason to read the rewrite's quotation marks as a claim.
+    if words.len() < 2 || cx.a.index.quotes.is_empty() || quoted_in_original(cx, &words) {
         return None;
     }
     let known = words.iter().filter(|w| cx.a.has_word(w)).count() as f32 / words.len() as f32;
