@@ -12,6 +12,8 @@ use std::collections::HashSet;
 pub struct DocIndex {
     /// Inner spans (marks excluded) of quotations, in order.
     pub quotes: Vec<Span>,
+    /// Folded words of each quotation, joined by spaces.
+    pub quote_words: Vec<String>,
     /// Every folded word of the document.
     pub words: HashSet<String>,
     /// Stems of every word.
@@ -55,10 +57,15 @@ impl DocIndex {
             }
             words.insert(f);
         }
+        let quotes = super::quotes::find_quotes(doc, seg);
         let mut sorted: Vec<String> = words.iter().cloned().collect();
         sorted.sort_unstable();
         Self {
-            quotes: super::quotes::find_quotes(doc, seg),
+            quote_words: quotes
+                .iter()
+                .map(|q| super::quotes::quote_words(doc, *q))
+                .collect(),
+            quotes,
             words,
             stems,
             sorted,

@@ -51,7 +51,6 @@ const FAMILIES: &[&[&[&str]]] = &[
             "plunged",
             "slump",
             "slumped",
-            "cut",
         ],
     ],
     &[&["profit", "profits", "surplus"], &["loss", "losses", "deficit"]],
@@ -119,6 +118,10 @@ const FAMILIES: &[&[&[&str]]] = &[
     &[
         &["man", "men", "boy", "boys"],
         &["woman", "women", "girl", "girls"],
+    ],
+    &[
+        &["he", "him", "his", "himself", "mr"],
+        &["she", "her", "hers", "herself", "mrs", "ms"],
     ],
 ];
 

@@ -178,6 +178,8 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             return None;
         }
         words_value(toks, first, v)
+    } else if let Some(v) = lookup(VAGUE, &head.fold) {
+        vague_value(toks, first, v)
     } else if let Some(v) = lookup(ORDINALS, &head.fold) {
         if head.fold == "last" || head.fold == "second" && next_is(toks, first + 1, &["hand", "half"]) {
             return None;
@@ -233,6 +235,31 @@ fn suffix_value(suffix: &str) -> Suffix {
 
 fn next_is(toks: &[super::context::Tok<'_>], k: usize, words: &[&str]) -> bool {
     toks.get(k).is_some_and(|t| words.contains(&t.fold.as_str()))
+}
+
+/// Round quantities named without a figure: "hundreds", "several hundred",
+/// "tens of thousands". Compared among themselves (unit "~").
+const VAGUE: &[(&str, f64)] = &[
+    ("tens", 10.0),
+    ("dozens", 12.0),
+    ("scores", 20.0),
+    ("hundreds", 1e2),
+    ("hundred", 1e2),
+    ("thousands", 1e3),
+    ("thousand", 1e3),
+    ("millions", 1e6),
+    ("million", 1e6),
+    ("billions", 1e9),
+    ("billion", 1e9),
+];
+
+fn vague_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, usize, &'static str) {
+    if next_is(toks, first + 1, &["of"]) {
+        if let Some(w) = toks.get(first + 2).and_then(|t| lookup(VAGUE, &t.fold)) {
+            return (v * w, first + 3, "~");
+        }
+    }
+    (v, first + 1, "~")
 }
 
 /// "twenty - five", "two hundred", "a dozen": number words after the first.

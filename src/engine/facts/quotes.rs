@@ -199,15 +199,19 @@ fn new_quote(cx: &UnitCx<'_>, q: &UnitQuote) -> Option<Finding> {
 }
 
 fn quoted_in_original(cx: &UnitCx<'_>, words: &[&str]) -> bool {
-    let doc = cx.a.doc;
     let joined = words.join(" ");
-    cx.a.index.quotes.iter().any(|q| {
-        let inner: Vec<String> = crate::engine::segment::tokens(doc.slice(*q), 0)
-            .filter(|t| t.kind != crate::engine::segment::TokenKind::Punct)
-            .map(|t| crate::engine::lexicon::fold(t.text))
-            .collect();
-        inner.join(" ").contains(&joined)
-    })
+    cx.a.index.quote_words.iter().any(|q| q.contains(&joined))
+}
+
+/// The folded words of a quotation joined by single spaces, for searching
+/// one quotation inside another.
+#[must_use]
+pub fn quote_words(doc: &Document, quote: Span) -> String {
+    crate::engine::segment::tokens(doc.slice(quote), 0)
+        .filter(|t| t.kind != crate::engine::segment::TokenKind::Punct)
+        .map(|t| crate::engine::lexicon::fold(t.text))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -265,3 +265,36 @@ fn attribution_after_comma_is_found() {
     );
     assert_eq!(k, [Kind::Attribution]);
 }
+
+#[test]
+fn vague_quantities_compare_among_themselves() {
+    assert!(kinds("Several hundred fans waited.", "Hundreds of fans waited.").is_empty());
+    assert_eq!(
+        kinds("Hundreds of fans waited.", "Thousands of fans waited."),
+        [Kind::Number]
+    );
+}
+
+#[test]
+fn clause_cut_after_preposition_is_flagged_only_when_the_original_goes_on() {
+    let k = kinds(
+        "She was a critic of the council and its budget.",
+        "She was a critic of. The council and its budget.",
+    );
+    assert!(k.contains(&Kind::Truncation), "{k:?}");
+    assert!(
+        kinds(
+            "Nobody knew what the tool was used for.",
+            "No one knew what the tool was for."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn gender_swap_is_flagged() {
+    assert_eq!(
+        kinds("He said the vote was close.", "She said the vote was close."),
+        [Kind::Meaning]
+    );
+}

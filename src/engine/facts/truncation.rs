@@ -24,10 +24,29 @@ fn dangling_at(side: &Side<'_>, i: usize) -> bool {
     }
 }
 
+/// Prepositions and conjunctions can end a clause legitimately ("what it
+/// was used for."), so one counts as dangling only where the original
+/// carries on after the same word.
+const DANGLING_IF_CUT: &[&str] = &[
+    "of", "to", "for", "with", "from", "by", "as", "and", "or", "than", "about",
+];
+
+fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
+    let t = &cx.b.toks[i];
+    let ends_here =
+        cx.b.toks
+            .get(i + 1)
+            .is_none_or(|n| matches!(n.text, "," | "." | ";" | ":" | ")" | "!" | "?"));
+    !t.in_quote
+        && ends_here
+        && DANGLING_IF_CUT.contains(&t.fold.as_str())
+        && cx.map.b_to_a[i].is_some_and(|k| cx.a.toks.get(k + 1).is_some_and(|n| n.is_word()))
+}
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let b = &cx.b;
     (0..b.toks.len())
-        .filter(|&i| dangling_at(b, i))
+        .filter(|&i| dangling_at(b, i) || cut_short(cx, i))
         .filter(|&i| !cx.map.b_to_a[i].is_some_and(|k| dangling_at(&cx.a, k)))
         .map(|i| {
             let start = (0..i)
