@@ -90,6 +90,13 @@ const SOURCE_NOUNS: &[&str] = &[
     "council",
 ];
 
+/// Stems of nouns that name a record or a count, not a speaker.
+const RECORD_NOUNS: &[&str] = &[
+    "estim", "talli", "talli", "tally", "count", "figur", "data", "result", "report", "document", "statist",
+    "poll", "survey", "record", "studi", "analysi", "research", "forecast", "project", "calcul", "number",
+    "list", "map", "tabl", "chart", "index", "rank", "census", "measur",
+];
+
 /// A source phrase as token indices `start..end` with its content stems.
 struct Source {
     start: usize,
@@ -138,12 +145,16 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
             .filter(|t| t.is_word() && !is_stop_word(&t.fold))
             .collect();
         // Whoever "said" something is a source; what something is "according
-        // to" may be a document or an estimate, so it must name someone.
+        // to" may instead be a count or a document, which rewording renames
+        // freely ("preliminary tallies" → "early estimates").
         let names_someone = content.iter().any(|t| {
             SOURCE_NOUNS.contains(&t.fold.as_str())
                 || (t.is_capitalised() && !side.index.lowercase.contains(&t.fold))
         });
-        let is_source = !content.is_empty() && (names_someone || !according);
+        let names_a_record = content
+            .iter()
+            .any(|t| RECORD_NOUNS.contains(&stem(&t.fold).as_str()));
+        let is_source = !content.is_empty() && (names_someone || !according || !names_a_record);
         if is_source {
             out.push(Source {
                 start,

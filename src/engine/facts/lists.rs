@@ -109,3 +109,58 @@ pub const CALENDAR_WORDS: &[&str] = &[
     "nov",
     "dec",
 ];
+
+/// Prepositions and other function words beyond the stop list, which end a
+/// noun phrase.
+pub const MORE_FUNCTION_WORDS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "among",
+    "around",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "between",
+    "beyond",
+    "despite",
+    "during",
+    "except",
+    "inside",
+    "near",
+    "off",
+    "over",
+    "since",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "within",
+    "without",
+    "via",
+    "per",
+    "amid",
+    "than",
+    "because",
+    "although",
+    "though",
+    "where",
+    "whose",
+    "why",
+    "how",
+    "said",
+    "says",
+];
+
+/// Whether a folded word is a function word (ends a noun phrase).
+#[must_use]
+pub fn is_function_word(fold: &str) -> bool {
+    crate::engine::lexicon::is_stop_word(fold) || MORE_FUNCTION_WORDS.contains(&fold)
+}

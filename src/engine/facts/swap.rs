@@ -4,6 +4,7 @@
 
 use super::clip;
 use super::context::{Side, UnitCx};
+use super::lists::is_function_word;
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::{is_stop_word, stem};
 use std::collections::HashSet;
@@ -35,7 +36,7 @@ fn parties(side: &Side<'_>) -> Vec<(String, usize)> {
             while after_det
                 && toks
                     .get(head + 1)
-                    .is_some_and(|n| n.is_word() && !is_stop_word(&n.fold) && !n.is_capitalised())
+                    .is_some_and(|n| n.is_word() && !is_function_word(&n.fold) && !n.is_capitalised())
             {
                 head += 1;
             }

@@ -298,3 +298,35 @@ fn gender_swap_is_flagged() {
         [Kind::Meaning]
     );
 }
+
+#[test]
+fn organisation_as_source_after_according_to() {
+    let k = kinds(
+        "According to the coastguard, the leak began at dawn.",
+        "According to the harbour authority, the leak began at dawn.",
+    );
+    assert_eq!(k, [Kind::Attribution]);
+    assert!(
+        kinds(
+            "According to early tallies, turnout rose.",
+            "According to preliminary counts, turnout rose."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn parties_trading_places_around_a_verb() {
+    let k = kinds(
+        "Inspectors from the agency had warned the operator about the engine.",
+        "The operator had warned inspectors from the agency about the engine.",
+    );
+    assert_eq!(k, [Kind::Roles]);
+    assert!(
+        kinds(
+            "The mayor met the minister in May.",
+            "The minister met the mayor in May."
+        )
+        .is_empty()
+    );
+}
