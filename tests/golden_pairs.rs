@@ -93,3 +93,8 @@ fn flood_pair() {
 fn court_pair() {
     check("court");
 }
+
+#[test]
+fn reef_pair_heavy_rewording() {
+    check("reef");
+}

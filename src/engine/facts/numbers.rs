@@ -123,6 +123,9 @@ const UNITS: &[(&str, &str)] = &[
     ("month", "mo"),
     ("years", "yr"),
     ("year", "yr"),
+    ("c", "deg"),
+    ("°c", "deg"),
+    ("celsius", "deg"),
 ];
 
 fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
@@ -178,6 +181,12 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             return None;
         }
         words_value(toks, first, v)
+    } else if let Some((v, u)) = PERIODS
+        .iter()
+        .find(|(w, _, _)| *w == head.fold)
+        .map(|(_, v, u)| (*v, *u))
+    {
+        (v, first + 1, u)
     } else if let Some(v) = lookup(VAGUE, &head.fold) {
         vague_value(toks, first, v)
     } else if let Some(v) = lookup(ORDINALS, &head.fold) {
@@ -199,9 +208,11 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     if let Some(c) = currency {
         unit = c;
     } else if unit.is_empty() {
-        if let Some(u) = toks.get(end).and_then(|t| lookup(UNITS, &t.fold)) {
+        // "1,200-kilometre" is "1,200 kilometres".
+        let hyphen = usize::from(toks.get(end).is_some_and(|t| t.text == "-"));
+        if let Some(u) = toks.get(end + hyphen).and_then(|t| lookup(UNITS, &t.fold)) {
             unit = u;
-            end += 1;
+            end += 1 + hyphen;
         } else if next_is(toks, end, &["per"]) && next_is(toks, end + 1, &["cent"]) {
             unit = "%";
             end += 2;
@@ -236,6 +247,14 @@ fn suffix_value(suffix: &str) -> Suffix {
 fn next_is(toks: &[super::context::Tok<'_>], k: usize, words: &[&str]) -> bool {
     toks.get(k).is_some_and(|t| words.contains(&t.fold.as_str()))
 }
+
+/// Periods named by one word: "a decade" is ten years.
+const PERIODS: &[(&str, f64, &str)] = &[
+    ("decade", 10.0, "yr"),
+    ("century", 100.0, "yr"),
+    ("fortnight", 14.0, "d"),
+    ("decades", 10.0, "yr~"),
+];
 
 /// Round quantities named without a figure: "hundreds", "several hundred",
 /// "tens of thousands". Compared among themselves (unit "~").
