@@ -13,7 +13,9 @@ use std::time::Duration;
 
 /// The shared data folder beside the crate, if present.
 fn bible(pair: &str) -> Option<(Document, Document)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bible").join(pair);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/bible")
+        .join(pair);
     let a = std::fs::read_to_string(dir.join("a.txt")).ok()?;
     let b = std::fs::read_to_string(dir.join("b.txt")).ok()?;
     Some((Document::from_string(a), Document::from_string(b)))

@@ -14,8 +14,8 @@ mod order;
 #[cfg(test)]
 mod tests;
 
-use super::segment::Segmented;
-use super::similarity::{Profiles, SentenceProfile, Similarity};
+use super::segment::{Segmented, Sentence};
+use super::similarity::{Profiles, SentenceProfile, SentenceText, Similarity};
 use super::text::Document;
 use serde::Serialize;
 use std::ops::Range;
@@ -73,10 +73,18 @@ impl AlignedUnit {
 #[must_use]
 pub fn align(a_doc: &Document, a: &Segmented, b_doc: &Document, b: &Segmented) -> Vec<AlignedUnit> {
     let profiles = Profiles::new(
-        a.sentences.iter().map(|s| (a_doc.slice(s.span), s.header)),
-        b.sentences.iter().map(|s| (b_doc.slice(s.span), s.header)),
+        a.sentences.iter().map(|s| text(a_doc, s)),
+        b.sentences.iter().map(|s| text(b_doc, s)),
     );
     align_profiles(&profiles)
+}
+
+fn text<'d>(doc: &'d Document, s: &Sentence) -> SentenceText<'d> {
+    SentenceText {
+        text: doc.slice(s.span),
+        header: s.header,
+        paragraph: s.paragraph,
+    }
 }
 
 /// A 1-1 or many-sided match whose lexical similarity is below this shares

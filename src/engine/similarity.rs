@@ -17,6 +17,16 @@ pub struct SentenceProfile {
     pub chars: usize,
     /// A heading or dateline rather than prose.
     pub header: bool,
+    /// Index of the paragraph holding the sentence.
+    pub paragraph: usize,
+}
+
+/// What [`Profiles::new`] reads of one sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceText<'a> {
+    pub text: &'a str,
+    pub header: bool,
+    pub paragraph: usize,
 }
 
 /// Both documents' sentence profiles, weighted against each other.
@@ -37,6 +47,7 @@ struct RawSentence {
     terms: Vec<(u32, bool)>,
     chars: usize,
     header: bool,
+    paragraph: usize,
 }
 
 /// Turns words into term ids, stemming each distinct spelling once.
@@ -58,9 +69,12 @@ impl Interner {
         id
     }
 
-    fn sentence(&mut self, text: &str, header: bool) -> RawSentence {
+    fn sentence(&mut self, s: SentenceText<'_>) -> RawSentence {
         let mut terms = Vec::new();
-        for (k, t) in tokens(text, 0).filter(|t| t.kind != TokenKind::Punct).enumerate() {
+        for (k, t) in tokens(s.text, 0)
+            .filter(|t| t.kind != TokenKind::Punct)
+            .enumerate()
+        {
             let folded = fold(t.text);
             if is_stop_word(&folded) {
                 continue;
@@ -73,22 +87,23 @@ impl Interner {
         terms.dedup_by_key(|&mut (id, _)| id);
         RawSentence {
             terms,
-            chars: text.chars().count(),
-            header,
+            chars: s.text.chars().count(),
+            header: s.header,
+            paragraph: s.paragraph,
         }
     }
 }
 
 impl Profiles {
-    /// Profiles of two documents given as (text, is-header) per sentence.
-    /// Term weights are inverse sentence frequencies over both documents.
+    /// Profiles of the sentences of two documents. Term weights are inverse
+    /// sentence frequencies over both documents.
     pub fn new<'a>(
-        a: impl IntoIterator<Item = (&'a str, bool)>,
-        b: impl IntoIterator<Item = (&'a str, bool)>,
+        a: impl IntoIterator<Item = SentenceText<'a>>,
+        b: impl IntoIterator<Item = SentenceText<'a>>,
     ) -> Self {
         let mut interner = Interner::default();
-        let ra: Vec<RawSentence> = a.into_iter().map(|(t, h)| interner.sentence(t, h)).collect();
-        let rb: Vec<RawSentence> = b.into_iter().map(|(t, h)| interner.sentence(t, h)).collect();
+        let ra: Vec<RawSentence> = a.into_iter().map(|s| interner.sentence(s)).collect();
+        let rb: Vec<RawSentence> = b.into_iter().map(|s| interner.sentence(s)).collect();
         let vocabulary = interner.by_stem.len();
         let mut df = vec![0u32; vocabulary];
         for s in ra.iter().chain(&rb) {
@@ -118,6 +133,7 @@ fn weigh(s: RawSentence, idf: &[f32]) -> SentenceProfile {
         terms,
         chars: s.chars,
         header: s.header,
+        paragraph: s.paragraph,
     }
 }
 
@@ -129,7 +145,7 @@ pub struct Similarity {
     /// Shorter over longer character length, 0..=1.
     pub length: f32,
     /// Smallest share of one sentence's own term weight found on the other
-    /// side, over the sentences of both runs that have content words: low
+    /// side, over the sentences of both runs with a few content words: low
     /// when one sentence of a merge contributes nothing.
     pub weakest_part: f32,
 }
@@ -197,14 +213,20 @@ fn terms_of<'a>(run: &'a [SentenceProfile], buf: &'a mut Vec<(u32, f32)>) -> &'a
     buf
 }
 
+/// Parts with fewer content terms than this are not judged by
+/// [`Similarity::weakest_part`].
+const PART_MIN_TERMS: usize = 3;
+
 /// For runs of several sentences, the lowest share of a sentence's weight
 /// that the other side shares; 1 for a single sentence.
 fn weakest_part(run: &[SentenceProfile], other: &[(u32, f32)]) -> f32 {
     if run.len() < 2 {
         return 1.0;
     }
+    // A clause of one or two content words ("for we are many") may well be
+    // reworded beyond recognition; it is judged by the length term only.
     run.iter()
-        .filter(|p| p.weight > 0.0)
+        .filter(|p| p.terms.len() >= PART_MIN_TERMS)
         .map(|p| shared_weight(&p.terms, other) / p.weight)
         .fold(1.0, f32::min)
 }
@@ -231,10 +253,21 @@ pub fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 mod tests {
     use super::*;
 
-    fn sim(a: &str, b: &str) -> Similarity {
+    fn prose(texts: &[&'static str]) -> Vec<SentenceText<'static>> {
+        texts
+            .iter()
+            .map(|&text| SentenceText {
+                text,
+                header: false,
+                paragraph: 0,
+            })
+            .collect()
+    }
+
+    fn sim(a: &'static str, b: &'static str) -> Similarity {
         let p = Profiles::new(
-            [(a, false), ("Unrelated filler about weather.", false)],
-            [(b, false), ("Other filler on markets today.", false)],
+            prose(&[a, "Unrelated filler about weather."]),
+            prose(&[b, "Other filler on markets today."]),
         );
         compare_runs(&p.a[..1], &p.b[..1], &mut Scratch::default())
     }
@@ -265,11 +298,8 @@ mod tests {
     #[test]
     fn weakest_part_flags_a_passenger_sentence() {
         let p = Profiles::new(
-            [
-                ("Troops entered the capital at dawn.", false),
-                ("Markets fell sharply.", false),
-            ],
-            [("At dawn troops entered the capital.", false)],
+            prose(&["Troops entered the capital at dawn.", "Markets fell sharply."]),
+            prose(&["At dawn troops entered the capital."]),
         );
         let s = compare_runs(&p.a, &p.b, &mut Scratch::default());
         assert!(s.weakest_part < 0.01, "{s:?}");

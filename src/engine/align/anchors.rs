@@ -16,9 +16,11 @@ use std::ops::Range;
 const ANCHOR_LEXICAL: f32 = 0.3;
 
 /// Anchors at least this alike, and this close in length, are trusted to be
-/// whole 1-1 units: the alignment is cut on both sides of them.
-const CUT_LEXICAL: f32 = 0.45;
-const CUT_LENGTH: f32 = 0.7;
+/// whole 1-1 units: the alignment is cut on both sides of them. Between two
+/// anchors that follow each other on both sides it is cut anyway: neither
+/// side of one can belong with the other's sentences.
+const CUT_LEXICAL: f32 = 0.6;
+const CUT_LENGTH: f32 = 0.9;
 
 /// Bound on the nesting of the search inside gaps.
 const MAX_DEPTH: usize = 24;
@@ -47,11 +49,16 @@ pub(super) fn cut_points(
     let mut chain = Vec::new();
     finder.collect(0..a.len(), 0..b.len(), 0, &mut chain);
     let mut cuts = vec![(0, 0)];
+    let mut prev: Option<(usize, usize)> = None;
     for anchor in chain {
-        if anchor.sim.lexical >= CUT_LEXICAL && anchor.sim.length >= CUT_LENGTH {
+        let strong = anchor.sim.lexical >= CUT_LEXICAL && anchor.sim.length >= CUT_LENGTH;
+        if strong || prev == Some((anchor.i, anchor.j)) {
             cuts.push((anchor.i, anchor.j));
+        }
+        if strong {
             cuts.push((anchor.i + 1, anchor.j + 1));
         }
+        prev = Some((anchor.i + 1, anchor.j + 1));
     }
     cuts.push((a.len(), b.len()));
     cuts.dedup();

@@ -1,5 +1,5 @@
-//! Dynamic programme over one gap between anchors: 1-1, 1-0, 0-1, 1-2, 2-1
-//! and 2-2 steps, over the whole gap when it is small and over a band
+//! Dynamic programme over one gap between anchors: 1-1, 1-0, 0-1, 1-2, 2-1,
+//! 2-2, 1-3 and 3-1 steps, over the whole gap when it is small and over a band
 //! around its diagonal when it is large.
 
 use super::{Step, compatible};
@@ -8,7 +8,7 @@ use crate::engine::similarity::{Scratch, SentenceProfile, Similarity, compare_ru
 /// Cost of leaving one sentence without a counterpart.
 const SKIP: f32 = 0.42;
 
-/// Steps tried, with the extra cost of each shape: merges and splits must
+/// Steps tried (at most 3 x 3), with the extra cost of each shape: merges and splits must
 /// earn their place over 1-1 steps.
 const MOVES: &[(usize, usize, f32)] = &[
     (1, 1, 0.0),
@@ -17,17 +17,25 @@ const MOVES: &[(usize, usize, f32)] = &[
     (2, 1, 0.08),
     (1, 2, 0.08),
     (2, 2, 0.2),
+    (3, 1, 0.2),
+    (1, 3, 0.2),
 ];
 
 /// Below this share of its own weight found on the other side, a sentence
 /// is not part of a merge but a neighbour glued on.
 const MIN_PART: f32 = 0.2;
 
-/// Gaps with more cells than this are aligned in a band.
-const FULL_TABLE_CELLS: usize = 250_000;
+/// Extra cost of a unit whose sentences on one side come from different
+/// paragraphs: rewrites merge and split sentences within a paragraph.
+const ACROSS_PARAGRAPHS: f32 = 0.25;
 
-/// Half-width of the band, in sentences of the rewrite.
-const BAND: usize = 60;
+/// Gaps with more cells than this (an article of 100 sentences fits) are
+/// aligned in a band.
+const FULL_TABLE_CELLS: usize = 10_000;
+
+/// Half-width of the band, in sentences of the rewrite. Gaps lie between
+/// anchors, so the path strays little from the gap's diagonal.
+const BAND: usize = 24;
 
 /// Aligns `a[from.0..to.0]` with `b[from.1..to.1]`.
 pub(super) fn align_gap(
@@ -97,7 +105,16 @@ fn step_cost(ra: &[SentenceProfile], rb: &[SentenceProfile], extra: f32, scratch
     if ra.len() + rb.len() > 2 && sim.weakest_part < MIN_PART {
         return f32::INFINITY;
     }
-    match_cost(sim, ra.len() + rb.len()) + extra
+    let spread = if spans_paragraphs(ra) || spans_paragraphs(rb) {
+        ACROSS_PARAGRAPHS
+    } else {
+        0.0
+    };
+    match_cost(sim, ra.len() + rb.len()) + extra + spread
+}
+
+fn spans_paragraphs(run: &[SentenceProfile]) -> bool {
+    run.first().map(|p| p.paragraph) != run.last().map(|p| p.paragraph)
 }
 
 /// Cost of matching with similarity `sim` a unit of `sentences` sentences
@@ -195,7 +212,7 @@ impl Table {
     fn set(&mut self, band: &Band, i: usize, j: usize, cost: f32, back: (usize, usize)) {
         if let Some(k) = band.index(i, j) {
             self.cost[k] = cost;
-            // Step shapes are at most 2 x 2.
+            // Step shapes are at most 3 x 3.
             self.back[k] = (back.0 as u8, back.1 as u8);
         }
     }
