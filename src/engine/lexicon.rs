@@ -19,13 +19,22 @@ const STOP_WORDS: &[&str] = &[
 /// Lowercases and folds typographic apostrophes to `'`.
 #[must_use]
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer (cleared first), for hot loops.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        word.chars()
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' => '\'',
+                c => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
 }
 
 #[must_use]

@@ -2,7 +2,7 @@
 //! stemmed content words weighted by their rarity in the two documents,
 //! numbers and names weighted up, and a length term.
 
-use super::lexicon::{fold, is_stop_word, stem};
+use super::lexicon::{fold_into, is_stop_word, stem};
 use super::segment::{TokenKind, tokens};
 use std::collections::HashMap;
 
@@ -50,22 +50,28 @@ struct RawSentence {
     paragraph: usize,
 }
 
-/// Turns words into term ids, stemming each distinct spelling once.
+/// Turns words into term ids, folding into one buffer and stemming each
+/// distinct spelling once: a book has a million words but few thousand
+/// spellings.
 #[derive(Default)]
 struct Interner {
-    by_word: HashMap<String, u32>,
+    /// Folded spelling to term id, `None` for a stop word.
+    by_word: HashMap<String, Option<u32>>,
     by_stem: HashMap<String, u32>,
+    buf: String,
 }
 
 impl Interner {
-    fn term(&mut self, folded: String) -> u32 {
-        if let Some(&id) = self.by_word.get(&folded) {
+    fn term(&mut self, word: &str) -> Option<u32> {
+        fold_into(word, &mut self.buf);
+        if let Some(&id) = self.by_word.get(&self.buf) {
             return id;
         }
-        let stemmed = stem(&folded);
-        let next = u32::try_from(self.by_stem.len()).unwrap_or(u32::MAX);
-        let id = *self.by_stem.entry(stemmed).or_insert(next);
-        self.by_word.insert(folded, id);
+        let id = (!is_stop_word(&self.buf)).then(|| {
+            let next = u32::try_from(self.by_stem.len()).unwrap_or(u32::MAX);
+            *self.by_stem.entry(stem(&self.buf)).or_insert(next)
+        });
+        self.by_word.insert(self.buf.clone(), id);
         id
     }
 
@@ -75,13 +81,12 @@ impl Interner {
             .filter(|t| t.kind != TokenKind::Punct)
             .enumerate()
         {
-            let folded = fold(t.text);
-            if is_stop_word(&folded) {
+            let Some(id) = self.term(t.text) else {
                 continue;
-            }
+            };
             let capital = k > 0 && t.text.chars().next().is_some_and(char::is_uppercase);
             let name = t.kind == TokenKind::Number || capital;
-            terms.push((self.term(folded), name));
+            terms.push((id, name));
         }
         terms.sort_unstable_by_key(|&(id, name)| (id, !name));
         terms.dedup_by_key(|&mut (id, _)| id);
