@@ -10,6 +10,10 @@ const MOVE_LEXICAL: f32 = 0.5;
 /// ...and be this alike overall.
 const MOVE_COMBINED: f32 = 0.5;
 
+/// A moved pair must share this many content terms: two sentences sharing
+/// a name or two ("the God of Israel") are no evidence of a move.
+const MOVE_MIN_SHARED: usize = 3;
+
 /// Terms in more added sentences than this do not propose pairs: too common
 /// to point anywhere.
 const MAX_POSTINGS: usize = 32;
@@ -71,14 +75,18 @@ fn best_pairs(
     }
     let mut scratch = Scratch::default();
     let mut candidates = Vec::new();
-    for &i in removed {
+    let long_enough = |p: &SentenceProfile| p.terms.len() >= MOVE_MIN_SHARED;
+    for &i in removed.iter().filter(|&&i| long_enough(&a[i])) {
         let mut seen = HashSet::new();
         for &(t, _) in &a[i].terms {
             let Some(js) = postings.get(&t).filter(|js| js.len() <= MAX_POSTINGS) else {
                 continue;
             };
             for &j in js {
-                if !seen.insert(j) || !compatible(&a[i..=i], &b[j..=j]) {
+                if !seen.insert(j)
+                    || shared_terms(&a[i].terms, &b[j].terms) < MOVE_MIN_SHARED
+                    || !compatible(&a[i..=i], &b[j..=j])
+                {
                     continue;
                 }
                 let sim = compare_runs(&a[i..=i], &b[j..=j], &mut scratch);
@@ -101,4 +109,21 @@ fn best_pairs(
             free
         })
         .collect()
+}
+
+/// Number of term ids two sorted term lists share.
+fn shared_terms(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
