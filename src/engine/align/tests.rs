@@ -206,6 +206,66 @@ fn headline_stays_its_own_unit() {
     );
 }
 
+#[test]
+fn headline_paragraph_is_not_glued_to_the_lead() {
+    // The headline ends with a stop, so it is not flagged as a header; the
+    // paragraph break alone keeps it apart.
+    let original = "Rescue teams reached the remote village after Sunday's landslide, officials said.\n\n\
+Roads to the valley remain closed.";
+    let rewrite = "Rescue teams reach landslide village.\n\n\
+Officials said rescue teams got to the remote village after the landslide on Sunday.\n\n\
+The roads into the valley are still closed.";
+    let units = run(original, rewrite);
+    assert_eq!(
+        shapes(&units),
+        [
+            (UnitKind::Added, None, Some(0..1)),
+            (UnitKind::Match, Some(0..1), Some(1..2)),
+            (UnitKind::Match, Some(1..2), Some(2..3)),
+        ]
+    );
+}
+
+#[test]
+fn unrelated_endings_are_not_merged_into_the_last_match() {
+    let original = "The green party was the big winner, with more than seventy seats in the final count. \
+Official results are expected within weeks.";
+    let rewrite = "With more than seventy seats in the final count, the green party was the big winner. \
+The Evening Courier is a daily paper printed in Leeds.";
+    let units = run(original, rewrite);
+    assert_eq!(
+        shapes(&units),
+        [
+            (UnitKind::Match, Some(0..1), Some(0..1)),
+            (UnitKind::Added, None, Some(1..2)),
+            (UnitKind::Removed, Some(1..2), None),
+        ]
+    );
+}
+
+#[test]
+fn long_gap_without_anchors_is_aligned_in_a_band() {
+    // No word is rare, so no anchors: one gap far above the full-table size.
+    let words = ["river", "stone", "field", "house", "gate", "cloud"];
+    let sentence = |k: usize| {
+        let w: Vec<&str> = (0..5)
+            .map(|x| words[(k * 7 + x * (k % 5 + 1)) % words.len()])
+            .collect();
+        format!(
+            "The {} and {} near the {} by {} and {}.",
+            w[0], w[1], w[2], w[3], w[4]
+        )
+    };
+    let a: String = (0..300).map(|k| sentence(k) + " ").collect();
+    let b: String = (0..300)
+        .filter(|k| k % 50 != 7)
+        .map(|k| sentence(k) + " ")
+        .collect();
+    let units = run(&a, &b);
+    let matched = units.iter().filter(|u| u.kind == UnitKind::Match).count();
+    assert!(matched >= 280, "{matched} matches");
+}
+
 /// Sentences drawn from a small vocabulary so that random documents share
 /// words by chance and the aligner meets every kind of step.
 fn sentence() -> impl Strategy<Value = String> {
