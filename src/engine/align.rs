@@ -1,10 +1,21 @@
 //! Sentence alignment between the two documents.
 //!
-//! PLACEHOLDER: a full-table dynamic programme, fine for articles, too slow for
-//! books. To be replaced by the anchored aligner (anchors, gap DP, moves).
+//! Near-linear in the documents' length: confident 1-1 pairs found through
+//! rare shared words form an increasing chain of anchors ([`anchors`]); a
+//! dynamic programme aligns only the gaps between anchors, banded when a gap
+//! is large ([`gap`]); unrelated "matches" are split; leftover removed and
+//! added sentences are paired out of order as moves ([`moves`]); units are
+//! then put in reading order ([`order`]).
 
-use super::segment::Segmented;
-use super::similarity::SentenceProfile;
+mod anchors;
+mod gap;
+mod moves;
+mod order;
+#[cfg(test)]
+mod tests;
+
+use super::segment::{Segmented, Sentence};
+use super::similarity::{Profiles, SentenceProfile, SentenceText, Similarity};
 use super::text::Document;
 use serde::Serialize;
 use std::ops::Range;
@@ -34,95 +45,96 @@ pub struct AlignedUnit {
     pub score: f32,
 }
 
-/// Aligns the sentences of `a` (original) with those of `b` (rewrite).
-///
-/// Units come in reading order of the original; a one-sided rewrite unit
-/// follows the unit holding the rewrite sentence before it.
-#[must_use]
-pub fn align(a_doc: &Document, a: &Segmented, b_doc: &Document, b: &Segmented) -> Vec<AlignedUnit> {
-    let pa: Vec<SentenceProfile> = a
-        .sentences
-        .iter()
-        .map(|s| SentenceProfile::new(a_doc.slice(s.span)))
-        .collect();
-    let pb: Vec<SentenceProfile> = b
-        .sentences
-        .iter()
-        .map(|s| SentenceProfile::new(b_doc.slice(s.span)))
-        .collect();
-    dp_align(&pa, &pb)
-}
-
-const SKIP_COST: f32 = 0.45;
-const MOVES: &[(usize, usize)] = &[(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)];
-
-fn dp_align(pa: &[SentenceProfile], pb: &[SentenceProfile]) -> Vec<AlignedUnit> {
-    let (n, m) = (pa.len(), pb.len());
-    let idx = |i: usize, j: usize| i * (m + 1) + j;
-    let mut cost = vec![f32::INFINITY; (n + 1) * (m + 1)];
-    let mut back = vec![(0usize, 0usize); (n + 1) * (m + 1)];
-    cost[0] = 0.0;
-    for i in 0..=n {
-        for j in 0..=m {
-            let here = cost[idx(i, j)];
-            if !here.is_finite() {
-                continue;
-            }
-            for &(di, dj) in MOVES {
-                if i + di > n || j + dj > m {
-                    continue;
-                }
-                let step = step_cost(pa, pb, i..i + di, j..j + dj);
-                let c = here + step;
-                if c < cost[idx(i + di, j + dj)] {
-                    cost[idx(i + di, j + dj)] = c;
-                    back[idx(i + di, j + dj)] = (di, dj);
-                }
-            }
-        }
-    }
-    let mut units = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let (di, dj) = back[idx(i, j)];
-        let ra = i - di..i;
-        let rb = j - dj..j;
-        units.push(unit(pa, pb, ra, rb));
-        i -= di;
-        j -= dj;
-    }
-    units.reverse();
-    units
-}
-
-fn step_cost(pa: &[SentenceProfile], pb: &[SentenceProfile], ra: Range<usize>, rb: Range<usize>) -> f32 {
-    if ra.is_empty() || rb.is_empty() {
-        return SKIP_COST * (ra.len() + rb.len()) as f32;
-    }
-    let sim = SentenceProfile::similarity_of_runs(&pa[ra.clone()], &pb[rb.clone()]);
-    let extra = (ra.len() + rb.len() - 2) as f32 * 0.05;
-    (1.0 - sim) * (ra.len().max(rb.len()) as f32) + extra
-}
-
-fn unit(pa: &[SentenceProfile], pb: &[SentenceProfile], ra: Range<usize>, rb: Range<usize>) -> AlignedUnit {
-    match (ra.is_empty(), rb.is_empty()) {
-        (false, false) => AlignedUnit {
-            score: SentenceProfile::similarity_of_runs(&pa[ra.clone()], &pb[rb.clone()]),
-            original: Some(ra),
-            rewrite: Some(rb),
-            kind: UnitKind::Match,
-        },
-        (false, true) => AlignedUnit {
-            original: Some(ra),
+impl AlignedUnit {
+    fn removed(i: usize) -> Self {
+        Self {
+            original: Some(i..i + 1),
             rewrite: None,
             kind: UnitKind::Removed,
             score: 0.0,
-        },
-        _ => AlignedUnit {
+        }
+    }
+
+    fn added(j: usize) -> Self {
+        Self {
             original: None,
-            rewrite: Some(rb),
+            rewrite: Some(j..j + 1),
             kind: UnitKind::Added,
             score: 0.0,
-        },
+        }
     }
+}
+
+/// Aligns the sentences of `a` (original) with those of `b` (rewrite).
+///
+/// Units come in reading order of the original; a one-sided rewrite unit
+/// follows the unit holding the rewrite sentence before it. Every sentence of
+/// either side is in exactly one unit.
+#[must_use]
+pub fn align(a_doc: &Document, a: &Segmented, b_doc: &Document, b: &Segmented) -> Vec<AlignedUnit> {
+    let profiles = Profiles::new(
+        a.sentences.iter().map(|s| text(a_doc, s)),
+        b.sentences.iter().map(|s| text(b_doc, s)),
+    );
+    align_profiles(&profiles)
+}
+
+fn text<'d>(doc: &'d Document, s: &Sentence) -> SentenceText<'d> {
+    SentenceText {
+        text: doc.slice(s.span),
+        header: s.header,
+        paragraph: s.paragraph,
+    }
+}
+
+/// A 1-1 or many-sided match whose lexical similarity is below this shares
+/// next to no content words: it is a removal next to an addition.
+const UNRELATED_LEXICAL: f32 = 0.08;
+
+/// [`align`] on profiles already built.
+#[must_use]
+pub fn align_profiles(p: &Profiles) -> Vec<AlignedUnit> {
+    let (pa, pb) = (&p.a[..], &p.b[..]);
+    let cuts = anchors::cut_points(pa, pb, p.vocabulary);
+    let mut steps = Vec::new();
+    for w in cuts.windows(2) {
+        steps.extend(gap::align_gap(pa, pb, w[0], w[1]));
+    }
+    let mut units = Vec::with_capacity(steps.len());
+    for s in steps {
+        push_step(&mut units, s);
+    }
+    moves::pair_moves(pa, pb, &mut units);
+    order::reading_order(units, pb.len())
+}
+
+/// One step of the in-order alignment with how alike its sides are.
+#[derive(Debug, Clone)]
+pub(crate) struct Step {
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+    pub sim: Similarity,
+}
+
+/// Turns a step into units, splitting a match of unrelated sentences.
+fn push_step(units: &mut Vec<AlignedUnit>, s: Step) {
+    let related = s.sim.lexical >= UNRELATED_LEXICAL;
+    if !s.a.is_empty() && !s.b.is_empty() && related {
+        units.push(AlignedUnit {
+            score: s.sim.combined(),
+            original: Some(s.a),
+            rewrite: Some(s.b),
+            kind: UnitKind::Match,
+        });
+        return;
+    }
+    units.extend(s.a.map(AlignedUnit::removed));
+    units.extend(s.b.map(AlignedUnit::added));
+}
+
+/// Whether two sentences may stand in one unit with each other: a heading
+/// only ever pairs with a heading, one to one.
+pub(crate) fn compatible(a: &[SentenceProfile], b: &[SentenceProfile]) -> bool {
+    let headed = a.iter().chain(b).any(|p| p.header);
+    !headed || (a.len() == 1 && b.len() == 1 && a[0].header && b[0].header)
 }

@@ -19,13 +19,22 @@ const STOP_WORDS: &[&str] = &[
 /// Lowercases and folds typographic apostrophes to `'`.
 #[must_use]
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer (cleared first), for hot loops.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        word.chars()
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' => '\'',
+                c => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
 }
 
 #[must_use]
@@ -33,25 +42,57 @@ pub fn is_stop_word(folded: &str) -> bool {
     STOP_WORDS.contains(&folded)
 }
 
-/// The stem of a folded word; archaic `-eth` / `-est` verb endings are
-/// stripped first so "cometh" and "comes" meet.
+/// The stem of a folded word; archaic verb forms are first rewritten to
+/// their modern spelling so "cometh", "comest" and "comes" meet.
 #[must_use]
 pub fn stem(folded: &str) -> String {
     let base = folded.strip_suffix("'s").unwrap_or(folded);
-    let base = strip_archaic(base);
-    STEMMER.stem(base).into_owned()
+    if let Some(&(_, modern)) = IRREGULAR.iter().find(|(old, _)| *old == base) {
+        return modern.to_owned();
+    }
+    match modernise(base) {
+        Some(modern) => STEMMER.stem(&modern).into_owned(),
+        None => STEMMER.stem(base).into_owned(),
+    }
 }
 
-fn strip_archaic(word: &str) -> &str {
-    let n = word.chars().count();
-    if n > 5 {
-        for suffix in ["eth", "est"] {
-            if let Some(stripped) = word.strip_suffix(suffix) {
-                return stripped;
-            }
-        }
+/// Archaic or irregular forms the stemmer cannot bring together with their
+/// modern counterparts, mapped straight to a stem.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("saith", "say"),
+    ("said", "say"),
+    ("says", "say"),
+    ("sayest", "say"),
+    ("hath", "have"),
+    ("hast", "have"),
+    ("doth", "do"),
+    ("dost", "do"),
+    ("didst", "did"),
+    ("spake", "spoke"),
+    ("wilt", "will"),
+    ("shalt", "shall"),
+    ("canst", "can"),
+];
+
+/// Words ending in `-est` or `-eth` that are not archaic verb forms.
+const NOT_ARCHAIC: &[&str] = &[
+    "arrest", "attest", "behest", "breast", "chest", "conquest", "contest", "crest", "detest", "digest",
+    "earnest", "forest", "guest", "harvest", "honest", "infest", "interest", "invest", "jest", "manifest",
+    "modest", "molest", "nest", "protest", "quest", "request", "suggest", "test", "unrest", "vest", "west",
+    "wrest", "zest", "teeth", "beth", "seth", "bequest", "tempest", "rest", "best", "lest", "pest", "fest",
+    "priest", "midst",
+];
+
+/// "walketh" / "walkest" -> "walkes": the stemmer then treats it like the
+/// modern third person "walks" / "makes" (the `e` is harmless either way).
+/// Superlatives ("greatest" -> "greates" -> "great") come along for free.
+fn modernise(word: &str) -> Option<String> {
+    let stripped = word.strip_suffix("eth").or_else(|| word.strip_suffix("est"))?;
+    // Too short a stem ("best", "lest") or a listed word is not archaic.
+    if stripped.chars().count() < 2 || NOT_ARCHAIC.contains(&word) {
+        return None;
     }
-    word
+    Some(format!("{stripped}es"))
 }
 
 #[cfg(test)]
@@ -67,5 +108,19 @@ mod tests {
     fn stems_archaic_and_modern_alike() {
         assert_eq!(stem("walketh"), stem("walks"));
         assert_eq!(stem("walked"), stem("walking"));
+        assert_eq!(stem("cometh"), stem("comes"));
+        assert_eq!(stem("maketh"), stem("makes"));
+        assert_eq!(stem("knowest"), stem("knows"));
+        assert_eq!(stem("goeth"), stem("goes"));
+        assert_eq!(stem("crieth"), stem("cries"));
+        assert_eq!(stem("saith"), stem("said"));
+    }
+
+    #[test]
+    fn leaves_ordinary_est_words_alone() {
+        assert_eq!(stem("priest"), stem("priests"));
+        assert_eq!(stem("forest"), stem("forests"));
+        assert_eq!(stem("beast"), stem("beasts"));
+        assert_eq!(stem("greatest"), stem("great"));
     }
 }

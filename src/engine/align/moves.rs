@@ -1,0 +1,129 @@
+//! Moves: removed and added sentences left by the in-order alignment that
+//! say the same thing are paired out of order, one `Moved` unit per pair.
+
+use super::{AlignedUnit, UnitKind, compatible};
+use crate::engine::similarity::{Scratch, SentenceProfile, compare_runs};
+use std::collections::{HashMap, HashSet};
+
+/// A moved pair must share this much weighted vocabulary...
+const MOVE_LEXICAL: f32 = 0.5;
+/// ...and be this alike overall.
+const MOVE_COMBINED: f32 = 0.5;
+
+/// A moved pair must share this many content terms: two sentences sharing
+/// a name or two ("the God of Israel") are no evidence of a move.
+const MOVE_MIN_SHARED: usize = 3;
+
+/// Terms in more added sentences than this do not propose pairs: too common
+/// to point anywhere.
+const MAX_POSTINGS: usize = 32;
+
+/// Replaces matched `Removed`/`Added` single sentences in `units` with
+/// `Moved` units (placed where the removed sentence was).
+pub(super) fn pair_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<AlignedUnit>) {
+    let removed = one_sided(units, UnitKind::Removed);
+    let added = one_sided(units, UnitKind::Added);
+    if removed.is_empty() || added.is_empty() {
+        return;
+    }
+    let pairs = best_pairs(a, b, &removed, &added);
+    if pairs.is_empty() {
+        return;
+    }
+    let by_removed: HashMap<usize, (usize, f32)> = pairs.iter().map(|&(i, j, s)| (i, (j, s))).collect();
+    let gone: HashSet<usize> = pairs.iter().map(|&(_, j, _)| j).collect();
+    units.retain(|u| {
+        !(u.kind == UnitKind::Added && u.rewrite.as_ref().is_some_and(|r| gone.contains(&r.start)))
+    });
+    for u in units.iter_mut() {
+        let Some(i) = u.original.as_ref().map(|r| r.start) else {
+            continue;
+        };
+        if u.kind != UnitKind::Removed {
+            continue;
+        }
+        if let Some(&(j, score)) = by_removed.get(&i) {
+            u.rewrite = Some(j..j + 1);
+            u.kind = UnitKind::Moved;
+            u.score = score;
+        }
+    }
+}
+
+/// Sentence indices of the one-sided units of `kind` (each one sentence).
+fn one_sided(units: &[AlignedUnit], kind: UnitKind) -> Vec<usize> {
+    units
+        .iter()
+        .filter(|u| u.kind == kind)
+        .filter_map(|u| u.original.as_ref().or(u.rewrite.as_ref()).map(|r| r.start))
+        .collect()
+}
+
+/// Greedy best-first pairing of removed with added sentences, through an
+/// index of the added sentences' terms.
+fn best_pairs(
+    a: &[SentenceProfile],
+    b: &[SentenceProfile],
+    removed: &[usize],
+    added: &[usize],
+) -> Vec<(usize, usize, f32)> {
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for &j in added {
+        for &(t, _) in &b[j].terms {
+            postings.entry(t).or_default().push(j);
+        }
+    }
+    let mut scratch = Scratch::default();
+    let mut candidates = Vec::new();
+    let long_enough = |p: &SentenceProfile| p.terms.len() >= MOVE_MIN_SHARED;
+    for &i in removed.iter().filter(|&&i| long_enough(&a[i])) {
+        let mut seen = HashSet::new();
+        for &(t, _) in &a[i].terms {
+            let Some(js) = postings.get(&t).filter(|js| js.len() <= MAX_POSTINGS) else {
+                continue;
+            };
+            for &j in js {
+                if !seen.insert(j)
+                    || shared_terms(&a[i].terms, &b[j].terms) < MOVE_MIN_SHARED
+                    || !compatible(&a[i..=i], &b[j..=j])
+                {
+                    continue;
+                }
+                let sim = compare_runs(&a[i..=i], &b[j..=j], &mut scratch);
+                if sim.lexical >= MOVE_LEXICAL && sim.combined() >= MOVE_COMBINED {
+                    candidates.push((i, j, sim.combined()));
+                }
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    candidates
+        .into_iter()
+        .filter(|&(i, j, _)| {
+            let free = !used_a.contains(&i) && !used_b.contains(&j);
+            if free {
+                used_a.insert(i);
+                used_b.insert(j);
+            }
+            free
+        })
+        .collect()
+}
+
+/// Number of term ids two sorted term lists share.
+fn shared_terms(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}

@@ -1,0 +1,310 @@
+//! Aligner tests on small hand-written fixtures, plus a property test that
+//! every sentence lands in exactly one unit, in the promised order.
+
+use super::*;
+use crate::engine::segment::segment;
+use proptest::prelude::*;
+
+fn run(a: &str, b: &str) -> Vec<AlignedUnit> {
+    let (da, db) = (Document::from(a), Document::from(b));
+    let (sa, sb) = (segment(&da), segment(&db));
+    let units = align(&da, &sa, &db, &sb);
+    check_cover(&units, sa.sentences.len(), sb.sentences.len());
+    units
+}
+
+/// Short form of a unit for assertions: kind and the two ranges.
+type Shape = (UnitKind, Option<Range<usize>>, Option<Range<usize>>);
+
+fn shape(u: &AlignedUnit) -> Shape {
+    (u.kind, u.original.clone(), u.rewrite.clone())
+}
+
+fn shapes(units: &[AlignedUnit]) -> Vec<Shape> {
+    units.iter().map(shape).collect()
+}
+
+/// Every sentence of each side in exactly one unit; units with an original
+/// side in original order; a rewrite-only unit right after the unit holding
+/// the rewrite sentence before it.
+fn check_cover(units: &[AlignedUnit], n: usize, m: usize) {
+    let mut seen_a = vec![0; n];
+    let mut seen_b = vec![0; m];
+    let mut holder_b = vec![usize::MAX; m];
+    for (k, u) in units.iter().enumerate() {
+        for i in u.original.clone().unwrap_or_default() {
+            seen_a[i] += 1;
+        }
+        for j in u.rewrite.clone().unwrap_or_default() {
+            seen_b[j] += 1;
+            holder_b[j] = k;
+        }
+        assert!(u.original.is_some() || u.rewrite.is_some(), "empty unit");
+        let both = u.original.is_some() && u.rewrite.is_some();
+        assert_eq!(both, matches!(u.kind, UnitKind::Match | UnitKind::Moved), "{u:?}");
+    }
+    assert!(seen_a.iter().all(|&c| c == 1), "original cover {seen_a:?}");
+    assert!(seen_b.iter().all(|&c| c == 1), "rewrite cover {seen_b:?}");
+    let starts: Vec<usize> = units
+        .iter()
+        .filter_map(|u| u.original.as_ref().map(|r| r.start))
+        .collect();
+    assert!(
+        starts.windows(2).all(|w| w[0] < w[1]),
+        "original order {starts:?}"
+    );
+    for (k, u) in units.iter().enumerate() {
+        if u.original.is_some() {
+            continue;
+        }
+        let j = u.rewrite.as_ref().map_or(0, |r| r.start);
+        if j == 0 {
+            assert!(
+                units[..k].iter().all(|v| v.original.is_none()),
+                "opening added unit not first"
+            );
+        } else {
+            assert_eq!(holder_b[j - 1] + 1, k, "added unit {u:?} misplaced");
+        }
+    }
+}
+
+#[test]
+fn empty_inputs() {
+    assert!(run("", "").is_empty());
+}
+
+#[test]
+fn one_side_empty() {
+    let units = run("The ship sailed at noon. The crew cheered.", "");
+    assert!(units.iter().all(|u| u.kind == UnitKind::Removed));
+    assert_eq!(units.len(), 2);
+    let units = run("", "The ship sailed at noon. The crew cheered.");
+    assert!(units.iter().all(|u| u.kind == UnitKind::Added));
+    assert_eq!(units.len(), 2);
+}
+
+const ORIGINAL: &str = "The council approved the new budget on Tuesday. \
+Spending on schools will rise by four percent. \
+Critics said the plan ignores rural hospitals. \
+The mayor defended the decision at a press conference. \
+A final vote is scheduled for next month.";
+
+#[test]
+fn paraphrased_pairs_align_one_to_one() {
+    let rewrite = "On Tuesday the council passed its new budget. \
+School spending is set to climb four percent. \
+Rural hospitals are ignored by the plan, critics said. \
+At a press conference, the mayor defended the decision. \
+The final vote is planned for next month.";
+    let units = run(ORIGINAL, rewrite);
+    let want: Vec<_> = (0..5)
+        .map(|i| (UnitKind::Match, Some(i..i + 1), Some(i..i + 1)))
+        .collect();
+    assert_eq!(shapes(&units), want);
+}
+
+#[test]
+fn split_sentence_is_one_to_two() {
+    let original = "The storm flooded the harbour district and knocked out power to ten thousand homes. \
+Repairs began the next morning.";
+    let rewrite = "The storm flooded the harbour district. \
+It also knocked out power to ten thousand homes. \
+Repairs began the next morning.";
+    let units = run(original, rewrite);
+    assert_eq!(
+        shapes(&units),
+        [
+            (UnitKind::Match, Some(0..1), Some(0..2)),
+            (UnitKind::Match, Some(1..2), Some(2..3)),
+        ]
+    );
+}
+
+#[test]
+fn merged_sentences_are_two_to_one() {
+    let original = "Investors sold bank shares heavily on Monday. \
+The central bank then cut interest rates. \
+Markets recovered by the evening.";
+    let rewrite = "Investors sold bank shares heavily on Monday, and the central bank then cut interest rates. \
+Markets recovered by the evening.";
+    let units = run(original, rewrite);
+    assert_eq!(
+        shapes(&units),
+        [
+            (UnitKind::Match, Some(0..2), Some(0..1)),
+            (UnitKind::Match, Some(2..3), Some(1..2)),
+        ]
+    );
+}
+
+#[test]
+fn added_and_removed_sentences() {
+    let rewrite = "The council approved the new budget on Tuesday. \
+Spending on schools will rise by four percent. \
+Residents queued outside the town hall overnight to watch. \
+The mayor defended the decision at a press conference. \
+A final vote is scheduled for next month.";
+    let units = run(ORIGINAL, rewrite);
+    assert_eq!(
+        shapes(&units),
+        [
+            (UnitKind::Match, Some(0..1), Some(0..1)),
+            (UnitKind::Match, Some(1..2), Some(1..2)),
+            (UnitKind::Added, None, Some(2..3)),
+            (UnitKind::Removed, Some(2..3), None),
+            (UnitKind::Match, Some(3..4), Some(3..4)),
+            (UnitKind::Match, Some(4..5), Some(4..5)),
+        ]
+    );
+}
+
+#[test]
+fn moved_sentence_is_found_out_of_order() {
+    let rewrite = "The mayor defended the decision at a press conference. \
+The council approved the new budget on Tuesday. \
+Spending on schools will rise by four percent. \
+Critics said the plan ignores rural hospitals. \
+A final vote is scheduled for next month.";
+    let units = run(ORIGINAL, rewrite);
+    let moved: Vec<_> = units
+        .iter()
+        .filter(|u| u.kind == UnitKind::Moved)
+        .map(shape)
+        .collect();
+    assert_eq!(moved, [(UnitKind::Moved, Some(3..4), Some(0..1))]);
+    assert_eq!(units.iter().filter(|u| u.kind == UnitKind::Match).count(), 4);
+}
+
+#[test]
+fn unrelated_neighbours_are_not_matched() {
+    let original = "The bridge reopened after repairs. Tickets for the concert sold out quickly.";
+    let rewrite = "After repairs, the bridge has reopened. Farmers expect a poor wheat harvest.";
+    let units = run(original, rewrite);
+    assert_eq!(
+        shapes(&units),
+        [
+            (UnitKind::Match, Some(0..1), Some(0..1)),
+            (UnitKind::Added, None, Some(1..2)),
+            (UnitKind::Removed, Some(1..2), None),
+        ]
+    );
+}
+
+#[test]
+fn headline_stays_its_own_unit() {
+    let original = "Rescue teams reached the village after the landslide on Sunday.\n\nRoads remain closed.";
+    let rewrite = "Landslide village reached\nRescue teams got to the village on Sunday after the landslide.\n\nThe roads are still closed.";
+    let units = run(original, rewrite);
+    assert_eq!(
+        shapes(&units),
+        [
+            (UnitKind::Added, None, Some(0..1)),
+            (UnitKind::Match, Some(0..1), Some(1..2)),
+            (UnitKind::Match, Some(1..2), Some(2..3)),
+        ]
+    );
+}
+
+#[test]
+fn headline_paragraph_is_not_glued_to_the_lead() {
+    // The headline ends with a stop, so it is not flagged as a header; the
+    // paragraph break alone keeps it apart.
+    let original = "Rescue teams reached the remote village after Sunday's landslide, officials said.\n\n\
+Roads to the valley remain closed.";
+    let rewrite = "Rescue teams reach landslide village.\n\n\
+Officials said rescue teams got to the remote village after the landslide on Sunday.\n\n\
+The roads into the valley are still closed.";
+    let units = run(original, rewrite);
+    assert_eq!(
+        shapes(&units),
+        [
+            (UnitKind::Added, None, Some(0..1)),
+            (UnitKind::Match, Some(0..1), Some(1..2)),
+            (UnitKind::Match, Some(1..2), Some(2..3)),
+        ]
+    );
+}
+
+#[test]
+fn unrelated_endings_are_not_merged_into_the_last_match() {
+    let original = "The green party was the big winner, with more than seventy seats in the final count. \
+Official results are expected within weeks.";
+    let rewrite = "With more than seventy seats in the final count, the green party was the big winner. \
+The Evening Courier is a daily paper printed in Leeds.";
+    let units = run(original, rewrite);
+    assert_eq!(
+        shapes(&units),
+        [
+            (UnitKind::Match, Some(0..1), Some(0..1)),
+            (UnitKind::Added, None, Some(1..2)),
+            (UnitKind::Removed, Some(1..2), None),
+        ]
+    );
+}
+
+#[test]
+fn long_gap_without_anchors_is_aligned_in_a_band() {
+    // No word is rare, so no anchors: one gap far above the full-table size.
+    let words = ["river", "stone", "field", "house", "gate", "cloud"];
+    let sentence = |k: usize| {
+        let w: Vec<&str> = (0..5)
+            .map(|x| words[(k * 7 + x * (k % 5 + 1)) % words.len()])
+            .collect();
+        format!(
+            "The {} and {} near the {} by {} and {}.",
+            w[0], w[1], w[2], w[3], w[4]
+        )
+    };
+    let a: String = (0..300).map(|k| sentence(k) + " ").collect();
+    let b: String = (0..300)
+        .filter(|k| k % 50 != 7)
+        .map(|k| sentence(k) + " ")
+        .collect();
+    let units = run(&a, &b);
+    let matched = units.iter().filter(|u| u.kind == UnitKind::Match).count();
+    assert!(matched >= 280, "{matched} matches");
+}
+
+/// Sentences drawn from a small vocabulary so that random documents share
+/// words by chance and the aligner meets every kind of step.
+fn sentence() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "river", "council", "budget", "storm", "harbour", "seven", "12", "market", "votes", "Paris",
+        "school", "fire", "the", "and", "of", "quickly", "rose", "fell",
+    ]);
+    prop::collection::vec(words, 1..9).prop_map(|w| format!("{}.", w.join(" ")))
+}
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec((sentence(), prop::bool::weighted(0.2)), 0..25).prop_map(|v| {
+        v.into_iter()
+            .map(|(s, brk)| if brk { format!("{s}\n\n") } else { format!("{s} ") })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn every_sentence_in_exactly_one_unit(a in document(), b in document()) {
+        run(&a, &b);
+    }
+
+    #[test]
+    fn rewrite_derived_from_original_is_covered(a in document(), edits in prop::collection::vec(0u8..4, 0..25)) {
+        // Drop, duplicate or swap sentences of `a` to get a related rewrite.
+        let parts: Vec<&str> = a.split_inclusive(". ").collect();
+        let mut b = Vec::new();
+        for (k, p) in parts.iter().enumerate() {
+            match edits.get(k).copied().unwrap_or(0) {
+                1 => {}
+                2 => { b.push(*p); b.push(*p); }
+                3 => b.insert(0, *p),
+                _ => b.push(*p),
+            }
+        }
+        run(&a, &b.concat());
+    }
+}
