@@ -145,10 +145,12 @@ pub struct Side<'a> {
 impl<'a> Side<'a> {
     #[must_use]
     pub fn new(doc: &'a Document, index: &'a DocIndex, seg: &Segmented, span: Span) -> Self {
-        let starts: HashSet<usize> = seg
-            .sentences
+        // Sentences are sorted: find the ones in the span by binary search,
+        // not by a scan of the document per unit.
+        let first = seg.sentences.partition_point(|s| s.span.end <= span.start);
+        let starts: HashSet<usize> = seg.sentences[first..]
             .iter()
-            .filter(|s| span.overlaps(s.span))
+            .take_while(|s| s.span.start < span.end)
             .map(|s| s.span.start)
             .collect();
         let mut toks = Vec::new();

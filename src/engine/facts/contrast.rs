@@ -6,6 +6,8 @@ use super::clip;
 use super::context::UnitCx;
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::stem;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Families of contrasting classes; words in one class are near-synonyms.
 const FAMILIES: &[&[&[&str]]] = &[
@@ -125,20 +127,31 @@ const FAMILIES: &[&[&[&str]]] = &[
     ],
 ];
 
-/// For each family, the classes a side mentions (outside quotations), with
-/// the token index of one mention per class.
-fn classes(side: &super::context::Side<'_>, family: &[&[&str]]) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
+/// Every word of every family, and its stem, mapped to (family, class).
+static LOOKUP: LazyLock<HashMap<String, (usize, usize)>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (f, family) in FAMILIES.iter().enumerate() {
+        for (c, class) in family.iter().enumerate() {
+            for w in *class {
+                map.insert((*w).to_owned(), (f, c));
+                map.entry(stem(w)).or_insert((f, c));
+            }
+        }
+    }
+    map
+});
+
+/// The (family, class, token) mentions of a side, outside quotations, one
+/// per class.
+fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
     for (i, t) in side.toks.iter().enumerate() {
         if t.in_quote || !t.is_word() {
             continue;
         }
-        let s = stem(&t.fold);
-        let class = family
-            .iter()
-            .position(|c| c.iter().any(|w| *w == t.fold || stem(w) == s));
-        if let Some(c) = class.filter(|c| !out.iter().any(|(k, _)| k == c)) {
-            out.push((c, i));
+        let hit = LOOKUP.get(&t.fold).or_else(|| LOOKUP.get(&stem(&t.fold)));
+        if let Some(&(f, c)) = hit.filter(|&&(f, c)| !out.iter().any(|m| m.0 == f && m.1 == c)) {
+            out.push((f, c, i));
         }
     }
     out
@@ -146,9 +159,11 @@ fn classes(side: &super::context::Side<'_>, family: &[&[&str]]) -> Vec<(usize, u
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for family in FAMILIES {
-        let ca = classes(&cx.a, family);
-        let cb = classes(&cx.b, family);
+    let ma = mentions(&cx.a);
+    let mb = mentions(&cx.b);
+    for family in 0..FAMILIES.len() {
+        let ca: Vec<(usize, usize)> = ma.iter().filter(|m| m.0 == family).map(|m| (m.1, m.2)).collect();
+        let cb: Vec<(usize, usize)> = mb.iter().filter(|m| m.0 == family).map(|m| (m.1, m.2)).collect();
         let only_a: Vec<_> = ca
             .iter()
             .filter(|(c, _)| !cb.iter().any(|(d, _)| d == c))
