@@ -1,14 +1,57 @@
-//! The interactive review screen.
+//! The interactive review screen: two synced panes over one comparison,
+//! with navigation between discrepancies and an annotation sidebar.
+
+pub mod action;
+pub mod app;
+mod draw;
+pub mod editor;
+pub mod event_loop;
+pub mod geometry;
+pub mod keymap;
+mod navigate;
+pub mod pair;
+pub mod review;
+pub mod rows;
+pub mod scroll;
+pub mod search;
+pub mod select;
+pub mod terminal;
+pub mod theme;
+pub mod wrap;
 
 use crate::input::Input;
+use app::App;
+use ratatui::crossterm::event;
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+/// How often the loop wakes to check for stop signals.
+const POLL: Duration = Duration::from_millis(200);
 
 /// Opens the review screen on a pair.
 ///
 /// # Errors
 /// Terminal I/O failures.
-pub fn run(_original: Input, _rewrite: Input, _annotations: Option<PathBuf>) -> anyhow::Result<()> {
-    anyhow::bail!("the review screen is not built yet; use `factdiff report`")
+pub fn run(original: Input, rewrite: Input, _annotations: Option<PathBuf>) -> anyhow::Result<()> {
+    let pair = pair::Pair::new(original, rewrite);
+    let review = review::Review::in_memory();
+    let stop = terminal::stop_flag()?;
+    let mut term = terminal::enter()?;
+    let size = term.size()?;
+    let mut app = App::new(pair, review, theme::Theme::from_env(), size.into());
+    let result = event_loop::run_loop(&mut term, &mut app, || {
+        loop {
+            if stop.load(Ordering::SeqCst) {
+                return Ok(None);
+            }
+            if event::poll(POLL)? {
+                return Ok(Some(event::read()?));
+            }
+        }
+    });
+    terminal::leave();
+    result
 }
 
 /// The built-in demo pair shown when factdiff starts with no arguments.
