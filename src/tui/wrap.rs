@@ -70,8 +70,9 @@ fn pieces(text: &str, span: Span, width: usize) -> Vec<Piece> {
         let at = span.start + i;
         let (_, w) = display(g);
         if g.chars().all(char::is_whitespace) {
+            // A run of whitespace (even a paragraph break) shows as one space.
             if let Some(p) = open.as_mut() {
-                p.space += 1;
+                p.space = 1;
             }
             continue;
         }
@@ -109,6 +110,7 @@ mod tests {
     #[test]
     fn wraps_at_words() {
         assert_eq!(lines("one two three four", 9), ["one two", "three", "four"]);
+        assert_eq!(lines("one\n\n  two", 7), ["one\n\n  two"]);
     }
 
     #[test]

@@ -82,8 +82,15 @@ fn text_row(
             let layers = layers(app, unit, side, Span::new(range.start, range.end));
             let text = app.pair.doc(side).text();
             let mut x = area.x;
+            let mut after_space = false;
             for (i, g) in text[range.clone()].grapheme_indices(true) {
                 let at = range.start + i;
+                // Whitespace runs collapse to one space, as `wrap` measured them.
+                let space = g.chars().all(char::is_whitespace);
+                if space && after_space {
+                    continue;
+                }
+                after_space = space;
                 let style = layers
                     .iter()
                     .filter(|(span, _)| span.start <= at && at < span.end)
@@ -156,6 +163,16 @@ fn head(layout: &UnitRows) -> usize {
 
 /// The reworded percent at the first text row of each original paragraph.
 fn gutter(app: &App, unit: usize, layout: &UnitRows, r: usize, area: Rect, y: u16, buf: &mut Buffer) {
+    if holds_current_match(app, unit, layout, r) {
+        put(
+            buf,
+            area.x + 4,
+            y,
+            "»",
+            area.width.saturating_sub(4),
+            app.theme.factual_mark(),
+        );
+    }
     if r != head(layout) {
         return;
     }
@@ -165,11 +182,21 @@ fn gutter(app: &App, unit: usize, layout: &UnitRows, r: usize, area: Rect, y: u1
             buf,
             area.x,
             y,
-            &format!("{pct:>3}% "),
-            area.width,
+            &format!("{pct:>3}%"),
+            area.width.min(4),
             app.theme.dim(),
         );
     }
+}
+
+/// Whether row `r` of `unit` shows the current search match (either side),
+/// so the gutter can point at it without relying on colour.
+fn holds_current_match(app: &App, unit: usize, layout: &UnitRows, r: usize) -> bool {
+    let Some(m) = app.search.current.map(|i| app.search.matches[i]) else {
+        return false;
+    };
+    m.unit == unit
+        && matches!(layout.row(m.side, r), Row::Text(_, line) if line.start <= m.span.start && m.span.start < line.end.max(line.start + 1))
 }
 
 /// The middle column: one tag per discrepancy of the unit, factual ones
@@ -202,7 +229,7 @@ fn tag(app: &App, unit: usize, layout: &UnitRows, r: usize, area: Rect, y: u16, 
 }
 
 /// Three-letter tag: capitals for factual flags.
-fn short(label: &str, factual: bool) -> String {
+pub fn short(label: &str, factual: bool) -> String {
     let tag: String = match label {
         "wording" => "wrd".into(),
         "attribution" => "atr".into(),

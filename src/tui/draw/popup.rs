@@ -29,7 +29,7 @@ fn boxed(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Rect {
 
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let h = u16::try_from(KEYS.len() + 2).unwrap_or(u16::MAX);
-    let inner = boxed(area, 76, h, " keys (any key closes) ", buf);
+    let inner = boxed(area, 86, h, " keys (any key closes) ", buf);
     let key_w = 20u16.min(inner.width);
     for (row, (key, what)) in KEYS.iter().enumerate() {
         let Ok(dy) = u16::try_from(row) else { break };

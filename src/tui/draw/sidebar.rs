@@ -69,14 +69,16 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
             Verdict::Dismissed => "✗",
             Verdict::Unset => "·",
         };
-        let kind = if d.factual {
-            d.kind.label().to_uppercase()
-        } else {
-            d.kind.label().to_owned()
-        };
+        let kind = super::panes::short(d.kind.label(), d.factual);
         let pointer = if app.current == Some(i) { "▶" } else { " " };
-        let note = one_line(app.review.note(i));
-        let line = format!("{pointer}{:<4}{mark} {kind:<11} {note}", d.id);
+        // A note when there is one, else why the engine flagged it.
+        let note = app.review.note(i);
+        let tail = if note.trim().is_empty() {
+            format!("({})", one_line(&d.reason))
+        } else {
+            format!("✎ {}", one_line(note))
+        };
+        let line = format!("{pointer}{:<4}{mark} {kind} {tail}", d.id);
         let style = if app.current == Some(i) {
             t.current()
         } else if d.factual {

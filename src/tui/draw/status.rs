@@ -42,7 +42,7 @@ fn summary(app: &App) -> String {
     });
     let search = app.search.current.map(|i| {
         format!(
-            " match {}/{} “{}”",
+            " │ match {}/{} “{}”",
             i + 1,
             app.search.matches.len(),
             one_line(&app.search.query)
