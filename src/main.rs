@@ -42,7 +42,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             rewrite,
             format,
         }) => report(&original, &rewrite, format),
-        Some(Command::Export { .. }) => anyhow::bail!("export is not built yet"),
+        Some(Command::Export {
+            original,
+            rewrite,
+            format,
+            output,
+            annotations,
+        }) => export(&original, &rewrite, format, output.as_deref(), annotations),
         None => review(cli.original.as_deref(), cli.rewrite.as_deref(), cli.annotations),
     }
 }
@@ -73,6 +79,40 @@ fn report(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> 
     } else {
         EXIT_DIFFERENT
     })
+}
+
+/// `factdiff export`: the comparison with its verdicts and notes, to stdout
+/// or (atomically) to a file. Warnings about the annotation file go to stderr.
+fn export(
+    original: &Path,
+    rewrite: &Path,
+    format: factdiff::annotate::export::ExportFormat,
+    output: Option<&Path>,
+    annotations: Option<std::path::PathBuf>,
+) -> anyhow::Result<u8> {
+    use factdiff::annotate::{Store, attach, export::Export};
+    let (a, b) = load_pair(original, rewrite)?;
+    let comparison = compare(&a.document, &b.document);
+    let loaded = Store::for_pair(&a.document, &b.document, annotations)?.load()?;
+    for warning in &loaded.warnings {
+        eprintln!("factdiff: warning: {}", factdiff::sanitize::inert(warning));
+    }
+    let attached = attach(loaded.file, &comparison, &a.document, &b.document);
+    let export = Export {
+        original_name: &a.name,
+        rewrite_name: &b.name,
+        comparison: &comparison,
+        annotations: &attached,
+    };
+    match output {
+        Some(path) => export.write_to(format, path)?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(export.render(format)?.as_bytes())?;
+            out.flush()?;
+        }
+    }
+    Ok(EXIT_SAME)
 }
 
 fn review(
