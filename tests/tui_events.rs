@@ -134,7 +134,7 @@ fn selection_grows_by_words_and_becomes_a_free_note() {
     feed(&mut app, &[ch('a')]);
     type_text(&mut app, "how many boats?");
     feed(&mut app, &[key(KeyCode::Esc)]);
-    let notes = app.review.free_notes();
+    let notes = app.review.free_notes(&app.pair);
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].note, "how many boats?");
 }

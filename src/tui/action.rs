@@ -1,16 +1,7 @@
 //! Everything the review screen can be asked to do. Keys, mouse and resize
 //! events become actions (see `keymap`); `App::update` carries them out.
 
-/// A reviewer's verdict on a discrepancy, as the keys set it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    /// `c`: the edit is real and matters.
-    Confirmed,
-    /// `x`: a false alarm or harmless.
-    Dismissed,
-    /// `u`: not reviewed.
-    Unset,
-}
+pub use crate::annotate::Verdict;
 
 /// Which way a selection edge moves, by one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -109,7 +109,7 @@ impl App {
             Action::NextFactual => self.step_discrepancy(true, true),
             Action::PreviousFactual => self.step_discrepancy(false, true),
             Action::Resize(w, h) => self.resize(w, h),
-            Action::Quit => self.quit = true,
+            Action::Quit => self.shutdown(),
             other => self.update_input(other),
         }
     }
@@ -150,6 +150,14 @@ impl App {
             Action::Export => self.export(),
             _ => {}
         }
+    }
+
+    /// Ends the session; a note being edited is kept, as Esc would.
+    pub fn shutdown(&mut self) {
+        if self.mode == Mode::Editor {
+            self.finish_note();
+        }
+        self.quit = true;
     }
 
     fn page(&self) -> usize {
@@ -272,10 +280,10 @@ impl App {
         self.mode = self.back;
         let Some(editor) = self.editor.take() else { return };
         let saved = match editor.target {
-            NoteTarget::Discrepancy(i) => self.review.set_note(&self.pair, i, editor.text),
+            NoteTarget::Discrepancy(i) => self.review.set_note(i, &editor.text),
             NoteTarget::Span(sel) if !editor.text.trim().is_empty() => {
                 self.selection = None;
-                self.review.add_span_note(&self.pair, sel, editor.text)
+                self.review.add_span_note(sel, &editor.text)
             }
             NoteTarget::Span(_) => {
                 self.selection = None;
@@ -290,7 +298,7 @@ impl App {
             self.message = Some("no discrepancy selected: press n or f first".into());
             return;
         };
-        let saved = self.review.set_verdict(&self.pair, i, v);
+        let saved = self.review.set_verdict(i, v);
         self.report_saved(saved, "verdict saved");
     }
 

@@ -33,13 +33,15 @@ const POLL: Duration = Duration::from_millis(200);
 ///
 /// # Errors
 /// Terminal I/O failures.
-pub fn run(original: Input, rewrite: Input, _annotations: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> anyhow::Result<()> {
     let pair = pair::Pair::new(original, rewrite);
-    let review = review::Review::in_memory();
+    // Opened before the terminal changes mode, so errors print plainly.
+    let review = review::Review::open(&pair, annotations)?;
     let stop = terminal::stop_flag()?;
     let mut term = terminal::enter()?;
     let size = term.size()?;
     let mut app = App::new(pair, review, theme::Theme::from_env(), size.into());
+    app.message = app.review.warnings.first().cloned();
     let result = event_loop::run_loop(&mut term, &mut app, || {
         loop {
             if stop.load(Ordering::SeqCst) {
@@ -50,7 +52,13 @@ pub fn run(original: Input, rewrite: Input, _annotations: Option<PathBuf>) -> an
             }
         }
     });
+    // Every change is already saved; this keeps a note still being typed
+    // when a signal or an error ended the loop. Then the terminal.
+    app.shutdown();
     terminal::leave();
+    for warning in &app.review.warnings {
+        eprintln!("factdiff: warning: {}", crate::sanitize::inert(warning));
+    }
     result
 }
 

@@ -15,12 +15,9 @@ use ratatui::layout::Rect;
 /// The demo pair at `w`×`h`, colourless, annotations in memory.
 pub fn demo_app(w: u16, h: u16) -> App {
     let (a, b) = factdiff::tui::demo_pair();
-    App::new(
-        Pair::new(a, b),
-        Review::in_memory(),
-        Theme { color: false },
-        Rect::new(0, 0, w, h),
-    )
+    let pair = Pair::new(a, b);
+    let review = Review::in_memory(&pair);
+    App::new(pair, review, Theme { color: false }, Rect::new(0, 0, w, h))
 }
 
 pub fn key(code: KeyCode) -> Event {

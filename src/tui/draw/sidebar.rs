@@ -101,7 +101,7 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
 /// Lines for free notes and orphaned annotations.
 fn extras(app: &App) -> Vec<String> {
     let mut out = Vec::new();
-    let free = app.review.free_notes();
+    let free = app.review.free_notes(&app.pair);
     let orphans = app.review.orphans();
     if !free.is_empty() {
         out.push("─ notes on text".to_owned());
