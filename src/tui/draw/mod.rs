@@ -72,6 +72,24 @@ fn clip(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` cut from the start to `max` cells, with a leading ellipsis.
+fn clip_start(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_owned();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 1;
+    for g in text.graphemes(true).rev() {
+        if used + g.width() > max {
+            break;
+        }
+        used += g.width();
+        kept.push(g);
+    }
+    let tail: String = kept.into_iter().rev().collect();
+    format!("…{tail}")
+}
+
 /// A note or excerpt on one line, made inert.
 fn one_line(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");

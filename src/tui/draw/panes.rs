@@ -49,7 +49,9 @@ fn title(app: &App, s: &Screen, buf: &mut Buffer) {
         (Side::Rewrite, s.right, "rewrite"),
     ] {
         let name = super::one_line(app.pair.name(side));
-        let text = clip(&format!("{label}: {name}"), usize::from(area.width));
+        // Long paths lose their start: the file name is what tells panes apart.
+        let room = usize::from(area.width).saturating_sub(label.len() + 2);
+        let text = format!("{label}: {}", super::clip_start(&name, room));
         put(buf, area.x, s.title.y, &text, area.width, style);
     }
 }
