@@ -41,6 +41,13 @@ impl Pair {
     #[must_use]
     pub fn new(original: Input, rewrite: Input) -> Self {
         let cmp = compare(&original.document, &rewrite.document);
+        Self::from_comparison(original, rewrite, cmp)
+    }
+
+    /// Wraps a comparison already made of these two inputs (tests build
+    /// book-sized ones directly, without running the aligner).
+    #[must_use]
+    pub fn from_comparison(original: Input, rewrite: Input, cmp: Comparison) -> Self {
         let by_unit = group_by_unit(&cmp);
         let starts = [
             unit_starts(&cmp, Side::Original),
