@@ -135,26 +135,25 @@ fn unit_starts(cmp: &Comparison, side: Side) -> Vec<(usize, usize)> {
     v
 }
 
-/// Share of each original paragraph's bytes that was deleted or replaced
-/// (changed words plus sentences with no counterpart).
+/// Share of each original paragraph that was reworded: per unit, the
+/// larger of its deleted and inserted bytes (a whole sentence when it has no
+/// counterpart), over the paragraph's bytes. Units count towards the
+/// paragraph of their first original sentence.
 fn reworded_percent(cmp: &Comparison) -> Vec<u8> {
     let seg = &cmp.original;
     let mut changed = vec![0usize; seg.paragraphs.len()];
-    let paragraph_of = |offset: usize| {
-        let i = seg.sentences.partition_point(|s| s.span.start <= offset);
-        seg.sentences.get(i.checked_sub(1)?).map(|s| s.paragraph)
-    };
     for u in &cmp.units {
-        let spans: Vec<Span> = if u.rewrite.is_none() {
-            u.original.into_iter().collect()
-        } else {
-            u.hunks.iter().filter_map(|h| h.original).collect()
+        let Some(first) = u.original_sentences.as_ref().map(|r| r.start) else {
+            continue;
         };
-        for s in spans {
-            if let Some(p) = paragraph_of(s.start) {
-                changed[p] += s.len();
-            }
-        }
+        let bytes = if u.rewrite.is_none() {
+            u.original.map_or(0, Span::len)
+        } else {
+            let deleted: usize = u.hunks.iter().filter_map(|h| h.original).map(Span::len).sum();
+            let inserted: usize = u.hunks.iter().filter_map(|h| h.rewrite).map(Span::len).sum();
+            deleted.max(inserted)
+        };
+        changed[seg.sentences[first].paragraph] += bytes;
     }
     seg.paragraphs
         .iter()
