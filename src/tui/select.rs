@@ -32,9 +32,14 @@ impl Selection {
                 }
             }
             Edge::StartLeft => {
-                let before = &text[..span.start];
-                let from = before.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
-                span.start = from;
+                // Back over the whitespace, then to just after the previous
+                // whitespace character (which may be wider than one byte).
+                let before = text[..span.start].trim_end();
+                span.start = before
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
             }
             Edge::StartRight => {
                 if let Some(s) = word_starts(text, span).nth(1) {
@@ -81,5 +86,15 @@ mod tests {
         let s = s.moved(text, Edge::EndLeft);
         assert_eq!(&text[s.span.range()], "two");
         assert_eq!(s.moved(text, Edge::EndLeft), s);
+    }
+
+    #[test]
+    fn wide_whitespace_is_a_word_boundary() {
+        let text = "一\u{3000}二";
+        let s = Selection {
+            side: Side::Original,
+            span: Span::new(6, 9),
+        };
+        assert_eq!(&text[s.moved(text, Edge::StartLeft).span.range()], "一\u{3000}二");
     }
 }

@@ -65,18 +65,19 @@ pub fn editor(app: &App, area: Rect, buf: &mut Buffer) {
     if inner.width == 0 {
         return;
     }
-    // The cursor is drawn as a bar character inside the text.
+    // The cursor is drawn as a bar character inside the text; when the note
+    // is longer than the box, its end (where typing happens) stays visible.
     let mut shown = ed.text.clone();
     shown.insert(ed.cursor, '▏');
-    let mut y = inner.y;
+    let mut lines: Vec<String> = Vec::new();
     for line in shown.split('\n') {
         for r in wrap(line, Span::new(0, line.len()), usize::from(inner.width)) {
-            if y >= inner.bottom() {
-                return;
-            }
-            let text: String = line[r].chars().map(crate::sanitize::replacement).collect();
-            put(buf, inner.x, y, &text, inner.width, Style::new());
-            y += 1;
+            lines.push(line[r].chars().map(crate::sanitize::replacement).collect());
         }
+    }
+    let cursor_line = lines.iter().position(|l| l.contains('▏')).unwrap_or(0);
+    let first = (cursor_line + 1).saturating_sub(usize::from(inner.height));
+    for (y, text) in (inner.y..inner.bottom()).zip(lines.iter().skip(first)) {
+        put(buf, inner.x, y, text, inner.width, Style::new());
     }
 }
