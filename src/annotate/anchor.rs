@@ -33,19 +33,18 @@ pub const fn position_span(anchor: &Anchor) -> Span {
     Span::new(anchor.position.start, anchor.position.end)
 }
 
-/// Whether the text at the anchor's position is still exactly its quote.
-/// An empty quote (an insertion point) matches anywhere, so for it the
-/// surrounding context must match too.
+/// Whether the anchor still sits where it was: the text at its position is
+/// exactly its quote, with its stored prefix and suffix around it. Checking
+/// the context too keeps a short quote ("40") that now happens to occur at
+/// the old offset of an edited text from being taken for the original.
 #[must_use]
 pub fn holds(doc: &Document, anchor: &Anchor) -> bool {
     let span = position_span(anchor);
     let text = doc.text();
     let quote = &anchor.quote;
-    if text.get(span.range()) != Some(quote.exact.as_str()) {
-        return false;
-    }
-    !quote.exact.is_empty()
-        || (text[..span.start].ends_with(&quote.prefix) && text[span.end..].starts_with(&quote.suffix))
+    text.get(span.range()) == Some(quote.exact.as_str())
+        && text[..span.start].ends_with(&quote.prefix)
+        && text[span.end..].starts_with(&quote.suffix)
 }
 
 /// Where the anchored text is now: its position if that still holds, else
@@ -172,6 +171,16 @@ mod tests {
     }
 
     #[test]
+    fn same_quote_at_old_offset_in_new_context_does_not_hold() {
+        let old = Document::from("Police said 40 people were hurt.");
+        let a = anchor_for(&old, span_of(&old, "40", 0)).unwrap();
+        let new = Document::from("Fire crews: 40 cars. Police said 40 people were hurt.");
+        assert_eq!(&new.text()[12..14], "40", "the quote is at the old offset");
+        assert!(!holds(&new, &a));
+        assert_eq!(refind(&new, &a), Some(span_of(&new, "40", 1)));
+    }
+
+    #[test]
     fn moved_quote_is_refound_by_context() {
         let old = Document::from("In 2019, 40 cars. Police said 40 people were hurt.");
         let a = anchor_for(&old, span_of(&old, "40", 1)).unwrap();
@@ -193,6 +202,38 @@ mod tests {
         let a = anchor_for(&old, Span::new(12, 12)).unwrap();
         let new = Document::from("Hello. He said yes. She left.");
         assert_eq!(refind(&new, &a), Some(Span::new(19, 19)));
+    }
+
+    proptest::proptest! {
+        /// Text put before the anchored passage (from characters the text
+        /// never uses, so no new occurrence appears) only shifts the anchor.
+        #[test]
+        fn prepended_text_shifts_the_anchor(
+            text in "[a-zé ]{1,80}",
+            lead in "[0-9]{1,40}",
+            a in 0usize..80,
+            b in 0usize..80,
+        ) {
+            let doc = Document::from(text.as_str());
+            let (lo, hi) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            proptest::prop_assume!(text.is_char_boundary(lo) && text.is_char_boundary(hi) && lo < hi);
+            let anchor = anchor_for(&doc, Span::new(lo, hi)).unwrap();
+            let moved = Document::from(format!("{lead}{text}").as_str());
+            let found = refind(&moved, &anchor);
+            proptest::prop_assert_eq!(found, Some(Span::new(lo + lead.len(), hi + lead.len())));
+        }
+
+        /// Whatever the texts, a re-found span is valid and holds the quote.
+        #[test]
+        fn refound_spans_hold_the_quote(old in "[ab é]{0,40}", new in "[ab é]{0,40}", a in 0usize..40, b in 0usize..40) {
+            let doc = Document::from(old.as_str());
+            let (lo, hi) = (a.min(b).min(old.len()), a.max(b).min(old.len()));
+            if let Some(anchor) = anchor_for(&doc, Span::new(lo, hi))
+                && let Some(span) = refind(&Document::from(new.as_str()), &anchor)
+            {
+                proptest::prop_assert_eq!(new.get(span.range()), Some(anchor.quote.exact.as_str()));
+            }
+        }
     }
 
     #[test]

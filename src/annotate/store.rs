@@ -115,7 +115,10 @@ impl Store {
             });
         }
         // Locked so a corrupt file is not moved aside under a saving writer.
-        let _lock = self.lock()?;
+        // Best effort: a read-only directory cannot hold a lock file, and
+        // reading without one is still safe because saves replace the file
+        // by rename, so a reader never sees a partial write.
+        let _lock = self.lock().ok();
         let file = self.read_disk(&mut warnings)?.unwrap_or_else(|| self.empty());
         if !file.annotations.is_empty()
             && (file.original_sha256 != self.original_sha256 || file.rewrite_sha256 != self.rewrite_sha256)
@@ -407,6 +410,22 @@ mod tests {
         assert_eq!(
             listing(&dir.path().join("deep/er")),
             ["pair.json", "pair.json.lock"]
+        );
+    }
+
+    #[test]
+    fn load_works_where_no_lock_file_can_be_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        let mut file = s.empty();
+        file.annotations.push(note("1", "kept"));
+        s.save(&file).unwrap();
+        fs::remove_file(dir.path().join("pair.json.lock")).unwrap();
+        fs::create_dir(dir.path().join("pair.json.lock")).unwrap();
+        assert_eq!(s.load().unwrap().file.annotations[0].note, "kept");
+        assert!(
+            matches!(s.save(&file), Err(StoreError::Io { .. })),
+            "saving needs the lock"
         );
     }
 
