@@ -100,9 +100,9 @@ fn timed(what: &str, limit: Duration, f: impl FnOnce()) {
 fn book_sized_pair_stays_responsive() {
     let mut app = big_app();
     assert!(app.pair.unit_count() >= SENTENCES);
-    // Debug builds on a shared machine: generous limits that a full layout
-    // of 31k units (seconds) would still blow.
-    let limit = Duration::from_millis(300);
+    // The real check is how many units were wrapped; the time limits are
+    // loose (debug build, shared cores) and only catch gross regressions.
+    let limit = Duration::from_secs(3);
     timed("first screen", limit, || {
         screen_of(&mut app, 120, 40, vec![]);
     });
@@ -123,4 +123,9 @@ fn book_sized_pair_stays_responsive() {
             feed(&mut app, &[ch(' ')]);
         }
     });
+    let built = app.rows.built();
+    assert!(
+        built < 3_000,
+        "wrapped {built} units for a few screens of a 31k-unit book"
+    );
 }

@@ -65,6 +65,8 @@ impl UnitRows {
 pub struct RowCache {
     widths: [usize; 2],
     units: RefCell<HashMap<usize, Rc<UnitRows>>>,
+    /// Units wrapped so far, all widths together (shows the layout is lazy).
+    built: std::cell::Cell<usize>,
 }
 
 /// Past this many cached units the cache starts afresh, bounding memory on
@@ -85,6 +87,12 @@ impl RowCache {
         self.widths
     }
 
+    /// How many times a unit has been wrapped since the start.
+    #[must_use]
+    pub fn built(&self) -> usize {
+        self.built.get()
+    }
+
     /// The layout of unit `i`, wrapping it on first use.
     #[must_use]
     pub fn get(&self, pair: &Pair, i: usize) -> Rc<UnitRows> {
@@ -92,6 +100,7 @@ impl RowCache {
             return Rc::clone(r);
         }
         let rows = Rc::new(build(pair, i, self.widths));
+        self.built.set(self.built.get() + 1);
         let mut map = self.units.borrow_mut();
         if map.len() >= CACHE_LIMIT {
             map.clear();

@@ -60,11 +60,15 @@ impl Search {
         self.matches.sort_by_key(|m| (m.unit, m.side, m.span.start));
     }
 
-    /// Matches on `side` overlapping `range`, for highlighting.
-    pub fn within(&self, side: Side, range: Span) -> impl Iterator<Item = (usize, &Match)> {
-        self.matches
+    /// Matches of `unit` on `side` overlapping `range`, for highlighting.
+    /// Matches are sorted by unit, so this looks only at that unit's.
+    pub fn within(&self, unit: usize, side: Side, range: Span) -> impl Iterator<Item = (usize, &Match)> {
+        let first = self.matches.partition_point(|m| m.unit < unit);
+        self.matches[first..]
             .iter()
+            .take_while(move |m| m.unit == unit)
             .enumerate()
+            .map(move |(i, m)| (first + i, m))
             .filter(move |(_, m)| m.side == side && m.span.overlaps(range))
     }
 }

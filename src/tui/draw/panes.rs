@@ -132,7 +132,7 @@ fn layers(app: &App, unit: usize, side: Side, line: Span) -> Vec<(Span, Style)> 
     if let Some(i) = app.current.filter(|&i| all[i].unit == unit) {
         out.extend(span_of(&all[i], side).map(|s| (s, t.current())));
     }
-    for (i, m) in app.search.within(side, line) {
+    for (i, m) in app.search.within(unit, side, line) {
         let st = if app.search.current == Some(i) {
             t.current()
         } else {
