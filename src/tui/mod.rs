@@ -29,11 +29,12 @@ use std::time::Duration;
 /// How often the loop wakes to check for stop signals.
 const POLL: Duration = Duration::from_millis(200);
 
-/// Opens the review screen on a pair.
+/// Opens the review screen on a pair. Returns the number of the signal that
+/// ended it, if one did (the caller exits with 128 + that number).
 ///
 /// # Errors
-/// Terminal I/O failures.
-pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> anyhow::Result<()> {
+/// The annotations cannot be loaded, or terminal I/O failed.
+pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> anyhow::Result<Option<u8>> {
     let pair = pair::Pair::new(original, rewrite);
     // Opened before the terminal changes mode, so errors print plainly.
     let review = review::Review::open(&pair, annotations)?;
@@ -44,7 +45,7 @@ pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> any
     app.message = app.review.warnings.first().cloned();
     let result = event_loop::run_loop(&mut term, &mut app, || {
         loop {
-            if stop.load(Ordering::SeqCst) {
+            if stop.load(Ordering::SeqCst) != 0 {
                 return Ok(None);
             }
             if event::poll(POLL)? {
@@ -59,7 +60,9 @@ pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> any
     for warning in &app.review.warnings {
         eprintln!("factdiff: warning: {}", crate::sanitize::inert(warning));
     }
-    result
+    result?;
+    let signal = stop.load(Ordering::SeqCst);
+    Ok((signal != 0).then(|| u8::try_from(signal).unwrap_or(u8::MAX)))
 }
 
 /// The built-in demo pair shown when factdiff starts with no arguments.

@@ -6,7 +6,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::AtomicUsize;
 
 /// Enters the review screen's terminal mode.
 ///
@@ -31,18 +31,20 @@ pub fn leave() {
     ratatui::restore();
 }
 
-/// A flag raised by SIGTERM, SIGHUP or SIGINT; the event loop polls it.
+/// Set to the number of the first SIGTERM, SIGHUP or SIGINT received (0:
+/// none); the event loop polls it.
 ///
 /// # Errors
 /// A handler could not be registered.
-pub fn stop_flag() -> std::io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
+pub fn stop_flag() -> std::io::Result<Arc<AtomicUsize>> {
+    let flag = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
     ] {
-        signal_hook::flag::register(sig, Arc::clone(&flag))?;
+        let number = usize::try_from(sig).unwrap_or(1);
+        signal_hook::flag::register_usize(sig, Arc::clone(&flag), number)?;
     }
     Ok(flag)
 }
