@@ -72,3 +72,31 @@ fn export_key_writes_markdown_next_to_the_annotations() {
     assert!(text.contains("exported note"));
     assert!(app.message.as_deref().unwrap_or("").contains("notes.md"));
 }
+
+#[test]
+fn annotations_whose_text_is_gone_are_listed_as_orphaned() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("notes.json");
+    let mut app = open(&path);
+    feed(&mut app, &[ch('f'), ch('c'), key(KeyCode::Enter)]);
+    type_text(&mut app, "orphan me");
+    feed(&mut app, &[key(KeyCode::Esc)]);
+    let i = app.current.expect("a flag");
+    let gone = app.pair.cmp.discrepancies[i].rewrite.expect("added sentence");
+    let gone_text = app
+        .pair
+        .doc(factdiff::tui::pair::Side::Rewrite)
+        .slice(gone)
+        .to_owned();
+    drop(app);
+
+    let (a, mut b) = factdiff::tui::demo_pair();
+    let edited = b.document.text().replace(&gone_text, "");
+    b.document = factdiff::engine::Document::from(edited.as_str());
+    let pair = Pair::new(a, b);
+    let review = Review::open(&pair, Some(path.clone())).expect("open store");
+    assert!(review.orphans().iter().any(|o| o.contains("orphan me")));
+    let mut app = App::new(pair, review, Theme { color: false }, Rect::new(0, 0, 120, 40));
+    let screen = tui_support::screen_of(&mut app, 120, 40, vec![]);
+    assert!(screen.contains("orphaned: “Passengers had"), "{screen}");
+}
