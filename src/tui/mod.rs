@@ -7,6 +7,7 @@ mod draw;
 pub mod editor;
 pub mod event_loop;
 pub mod geometry;
+mod handle;
 pub mod keymap;
 mod navigate;
 pub mod pair;
