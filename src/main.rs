@@ -125,8 +125,9 @@ fn review(
         (None, None) => factdiff::tui::demo_pair(),
         _ => anyhow::bail!("give both ORIGINAL and REWRITE, or neither for the demo"),
     };
-    factdiff::tui::run(a, b, annotations)?;
-    Ok(EXIT_SAME)
+    // Ended by a signal: the shell convention, 128 + its number.
+    let signal = factdiff::tui::run(a, b, annotations)?;
+    Ok(signal.map_or(EXIT_SAME, |s| 128u8.saturating_add(s)))
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

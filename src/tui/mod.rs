@@ -1,14 +1,69 @@
-//! The interactive review screen.
+//! The interactive review screen: two synced panes over one comparison,
+//! with navigation between discrepancies and an annotation sidebar.
+
+pub mod action;
+pub mod app;
+mod draw;
+pub mod editor;
+pub mod event_loop;
+pub mod geometry;
+mod handle;
+pub mod keymap;
+mod navigate;
+pub mod pair;
+pub mod review;
+pub mod rows;
+pub mod scroll;
+pub mod search;
+pub mod select;
+pub mod terminal;
+pub mod theme;
+pub mod wrap;
 
 use crate::input::Input;
+use app::App;
+use ratatui::crossterm::event;
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
 
-/// Opens the review screen on a pair.
+/// How often the loop wakes to check for stop signals.
+const POLL: Duration = Duration::from_millis(200);
+
+/// Opens the review screen on a pair. Returns the number of the signal that
+/// ended it, if one did (the caller exits with 128 + that number).
 ///
 /// # Errors
-/// Terminal I/O failures.
-pub fn run(_original: Input, _rewrite: Input, _annotations: Option<PathBuf>) -> anyhow::Result<()> {
-    anyhow::bail!("the review screen is not built yet; use `factdiff report`")
+/// The annotations cannot be loaded, or terminal I/O failed.
+pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> anyhow::Result<Option<u8>> {
+    let pair = pair::Pair::new(original, rewrite);
+    // Opened before the terminal changes mode, so errors print plainly.
+    let review = review::Review::open(&pair, annotations)?;
+    let stop = terminal::stop_flag()?;
+    let mut term = terminal::enter()?;
+    let size = term.size()?;
+    let mut app = App::new(pair, review, theme::Theme::from_env(), size.into());
+    app.message = app.review.warnings.first().cloned();
+    let result = event_loop::run_loop(&mut term, &mut app, || {
+        loop {
+            if stop.load(Ordering::SeqCst) != 0 {
+                return Ok(None);
+            }
+            if event::poll(POLL)? {
+                return Ok(Some(event::read()?));
+            }
+        }
+    });
+    // Every change is already saved; this keeps a note still being typed
+    // when a signal or an error ended the loop. Then the terminal.
+    app.shutdown();
+    terminal::leave();
+    for warning in &app.review.warnings {
+        eprintln!("factdiff: warning: {}", crate::sanitize::inert(warning));
+    }
+    result?;
+    let signal = stop.load(Ordering::SeqCst);
+    Ok((signal != 0).then(|| u8::try_from(signal).unwrap_or(u8::MAX)))
 }
 
 /// The built-in demo pair shown when factdiff starts with no arguments.

@@ -1,0 +1,92 @@
+//! Everything the review screen can be asked to do. Keys, mouse and resize
+//! events become actions (see `keymap`); `App::update` carries them out.
+
+pub use crate::annotate::Verdict;
+
+/// Which way a selection edge moves, by one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// Extend the end rightwards.
+    EndRight,
+    /// Pull the end back leftwards.
+    EndLeft,
+    /// Extend the start leftwards.
+    StartLeft,
+    /// Pull the start forward rightwards.
+    StartRight,
+}
+
+/// What input focus the screen is in; decides what a key means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading the two panes.
+    Normal,
+    /// The sidebar has focus: up/down move through discrepancies.
+    Sidebar,
+    /// Typing a search query.
+    Search,
+    /// The key table is shown.
+    Help,
+    /// Editing a note.
+    Editor,
+    /// Choosing a span of text for a free note.
+    Select,
+}
+
+/// One user intention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Scroll both panes down this many rows.
+    ScrollDown(usize),
+    /// Scroll both panes up this many rows.
+    ScrollUp(usize),
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    /// Next search match while a search is active, else next discrepancy.
+    Next,
+    /// Previous search match while a search is active, else previous discrepancy.
+    Previous,
+    /// Next discrepancy, ignoring any search (sidebar down).
+    NextDiscrepancy,
+    /// Previous discrepancy, ignoring any search (sidebar up).
+    PreviousDiscrepancy,
+    NextFactual,
+    PreviousFactual,
+    /// Open the search prompt.
+    StartSearch,
+    /// A character typed into the prompt or the note editor.
+    Type(char),
+    /// Delete the character before the cursor (prompt or editor).
+    Backspace,
+    /// Run the typed search.
+    SubmitSearch,
+    /// Leave the current prompt, overlay or selection; clear an active search.
+    Escape,
+    ToggleHelp,
+    ToggleSidebar,
+    /// Move focus between the panes and the sidebar.
+    FocusSidebar,
+    /// Set the verdict of the current discrepancy.
+    SetVerdict(Verdict),
+    /// Open the note editor on the current discrepancy.
+    EditNote,
+    /// Insert a line break in the note editor.
+    Newline,
+    /// Move the editor cursor one character left.
+    CursorLeft,
+    /// Move the editor cursor one character right.
+    CursorRight,
+    /// Start selecting text at the current search match or discrepancy.
+    StartSelection,
+    /// Move one edge of the selection by a word.
+    MoveSelection(Edge),
+    /// Open the note editor for a free note on the selection.
+    AnnotateSelection,
+    /// Write the Markdown export.
+    Export,
+    /// The terminal changed size.
+    Resize(u16, u16),
+    Quit,
+}

@@ -1,0 +1,134 @@
+//! The review screen's state and `update`, which carries out one action.
+//! Drawing only reads this (see `draw`).
+
+use super::action::{Action, Mode};
+use super::editor::Editor;
+use super::geometry::{Screen, screen};
+use super::pair::Pair;
+use super::review::Review;
+use super::rows::RowCache;
+use super::scroll::Pos;
+use super::search::Search;
+use super::select::Selection;
+use super::theme::Theme;
+use ratatui::layout::Rect;
+
+/// Everything the review screen shows and remembers.
+pub struct App {
+    pub pair: Pair,
+    pub rows: RowCache,
+    pub review: Review,
+    pub theme: Theme,
+    /// Last known terminal size.
+    pub size: Rect,
+    pub sidebar: bool,
+    pub mode: Mode,
+    /// The mode to return to when help or the editor closes.
+    pub back: Mode,
+    /// First visible row.
+    pub top: Pos,
+    /// Index of the current discrepancy.
+    pub current: Option<usize>,
+    pub search: Search,
+    pub selection: Option<Selection>,
+    pub editor: Option<Editor>,
+    /// One line of feedback in the status bar.
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A screen of `size` on `pair`; the sidebar starts shown on wide terminals.
+    #[must_use]
+    pub fn new(pair: Pair, review: Review, theme: Theme, size: Rect) -> Self {
+        let mut app = Self {
+            pair,
+            rows: RowCache::default(),
+            review,
+            theme,
+            size,
+            sidebar: size.width >= 120,
+            mode: Mode::Normal,
+            back: Mode::Normal,
+            top: Pos::default(),
+            current: None,
+            search: Search::default(),
+            selection: None,
+            editor: None,
+            message: None,
+            quit: false,
+        };
+        app.relayout();
+        app
+    }
+
+    /// The areas for the current size and sidebar setting.
+    #[must_use]
+    pub fn screen(&self) -> Screen {
+        screen(self.size, self.sidebar)
+    }
+
+    /// Rows of text visible in the panes.
+    #[must_use]
+    pub fn body_rows(&self) -> usize {
+        usize::from(self.screen().left.height)
+    }
+
+    /// Rows unit `i` takes at the current widths.
+    #[must_use]
+    pub fn height(&self, i: usize) -> usize {
+        self.rows.get(&self.pair, i).height()
+    }
+
+    /// Re-wraps for the current size and keeps the scroll position valid.
+    pub fn relayout(&mut self) {
+        let s = self.screen();
+        self.rows
+            .set_widths([usize::from(s.left.width), usize::from(s.right.width)]);
+        if self.pair.unit_count() == 0 {
+            self.top = Pos::default();
+            return;
+        }
+        self.top.unit = self.top.unit.min(self.pair.unit_count() - 1);
+        self.top.row = self.top.row.min(self.height(self.top.unit) - 1);
+    }
+
+    /// Carries out one action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::ScrollDown(n) => self.scroll_down(n),
+            Action::ScrollUp(n) => self.scroll_up(n),
+            Action::PageDown => self.scroll_down(self.page()),
+            Action::PageUp => self.scroll_up(self.page()),
+            Action::Top => self.top = Pos::default(),
+            Action::Bottom => self.top = self.last_top(),
+            Action::Next => self.step(true),
+            Action::Previous => self.step(false),
+            Action::NextDiscrepancy => self.step_discrepancy(true, false),
+            Action::PreviousDiscrepancy => self.step_discrepancy(false, false),
+            Action::NextFactual => self.step_discrepancy(true, true),
+            Action::PreviousFactual => self.step_discrepancy(false, true),
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Quit => self.shutdown(),
+            other => self.update_input(other),
+        }
+    }
+
+    fn page(&self) -> usize {
+        self.body_rows().saturating_sub(1).max(1)
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        self.size = Rect::new(0, 0, w, h);
+        self.relayout_keeping_current();
+    }
+
+    pub(super) fn relayout_keeping_current(&mut self) {
+        self.relayout();
+        if let Some(i) = self.current {
+            self.bring_into_view(self.pair.cmp.discrepancies[i].unit);
+        } else {
+            self.top = self.top.min(self.last_top());
+        }
+    }
+}

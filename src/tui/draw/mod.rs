@@ -1,0 +1,97 @@
+//! Drawing: `&App` is a widget; each part of the screen has its own file.
+
+mod overview;
+mod panes;
+mod popup;
+mod sidebar;
+mod status;
+
+use super::action::Mode;
+use super::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.screen();
+        panes::render(self, &s, buf);
+        overview::render(self, s.overview, buf);
+        if let Some(side) = s.sidebar {
+            sidebar::render(self, side, buf);
+        }
+        status::render(self, s.status, buf);
+        match self.mode {
+            Mode::Help => popup::help(self, area, buf),
+            Mode::Editor => popup::editor(self, area, buf),
+            _ => {}
+        }
+    }
+}
+
+/// Writes `text` (already inert) at (x, y), clipped to `max` cells and to
+/// the buffer; returns the cells used.
+fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) -> u16 {
+    let mut used = 0u16;
+    for g in text.graphemes(true) {
+        let w = u16::try_from(g.width()).unwrap_or(u16::MAX);
+        if used + w > max || !buf.area.contains(Position::new(x + used, y)) {
+            break;
+        }
+        buf.set_stringn(x + used, y, g, usize::from(w.max(1)), style);
+        used += w;
+    }
+    used
+}
+
+/// Fills a row of `area` with spaces in `style`.
+fn blank(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
+    for x in area.left()..area.right() {
+        if let Some(c) = buf.cell_mut(Position::new(x, y)) {
+            c.set_symbol(" ").set_style(style);
+        }
+    }
+}
+
+/// `text` cut to `max` cells with an ellipsis.
+fn clip(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for g in text.graphemes(true) {
+        if out.width() + g.width() + 1 > max {
+            break;
+        }
+        out.push_str(g);
+    }
+    out.push('…');
+    out
+}
+
+/// `text` cut from the start to `max` cells, with a leading ellipsis.
+fn clip_start(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_owned();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 1;
+    for g in text.graphemes(true).rev() {
+        if used + g.width() > max {
+            break;
+        }
+        used += g.width();
+        kept.push(g);
+    }
+    let tail: String = kept.into_iter().rev().collect();
+    format!("…{tail}")
+}
+
+/// A note or excerpt on one line, made inert.
+fn one_line(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::sanitize::inert(&flat).into_owned()
+}

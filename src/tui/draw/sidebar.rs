@@ -1,0 +1,122 @@
+//! The annotation sidebar: every discrepancy with its kind, verdict and note
+//! excerpt, following the current one; then free notes and orphaned
+//! annotations.
+
+use super::super::action::{Mode, Verdict};
+use super::super::app::App;
+use super::super::pair::Side;
+use super::{blank, clip, one_line, put};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width < 3 {
+        return;
+    }
+    let t = app.theme;
+    let x = area.x + 1;
+    let w = area.width - 1;
+    for y in area.top()..area.bottom() {
+        blank(buf, area, y, Style::new());
+        put(buf, area.x, y, "┃", 1, t.dim());
+    }
+    let focus = if app.mode == Mode::Sidebar {
+        " (Tab: leave)"
+    } else {
+        " (Tab: focus)"
+    };
+    put(
+        buf,
+        x,
+        area.y,
+        &clip(&format!(" Annotations{focus}"), usize::from(w)),
+        w,
+        t.bar(),
+    );
+    let extra = extras(app);
+    let extra_rows = extra.len().min(usize::from(area.height) / 3);
+    let list_rows = usize::from(area.height).saturating_sub(1 + extra_rows);
+    list(
+        app,
+        Rect::new(x, area.y + 1, w, u16::try_from(list_rows).unwrap_or(0)),
+        buf,
+    );
+    let first = area.y + 1 + u16::try_from(list_rows).unwrap_or(0);
+    for (y, line) in (first..).zip(extra.iter().take(extra_rows)) {
+        put(buf, x, y, &clip(line, usize::from(w)), w, Style::new());
+    }
+}
+
+/// The discrepancy list, scrolled so the current one sits mid-way.
+fn list(app: &App, area: Rect, buf: &mut Buffer) {
+    let all = &app.pair.cmp.discrepancies;
+    let rows = usize::from(area.height);
+    if rows == 0 {
+        return;
+    }
+    let anchor = app
+        .current
+        .unwrap_or_else(|| all.partition_point(|d| d.unit < app.top.unit));
+    let first = anchor
+        .saturating_sub(rows / 2)
+        .min(all.len().saturating_sub(rows));
+    let t = app.theme;
+    for (row, i) in (first..all.len()).take(rows).enumerate() {
+        let d = &all[i];
+        let mark = match app.review.verdict(i) {
+            Verdict::Confirmed => "✓",
+            Verdict::Dismissed => "✗",
+            Verdict::Unset => "·",
+        };
+        let kind = super::panes::short(d.kind.label(), d.factual);
+        let pointer = if app.current == Some(i) { "▶" } else { " " };
+        // A note when there is one, else why the engine flagged it.
+        let note = app.review.note(i);
+        let tail = if note.trim().is_empty() {
+            format!("({})", one_line(&d.reason))
+        } else {
+            format!("✎ {}", one_line(note))
+        };
+        let line = format!("{pointer}{:<4}{mark} {kind} {tail}", d.id);
+        let style = if app.current == Some(i) {
+            t.current()
+        } else if d.factual {
+            t.factual_mark()
+        } else {
+            Style::new()
+        };
+        let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
+        put(
+            buf,
+            area.x,
+            y,
+            &clip(&line, usize::from(area.width)),
+            area.width,
+            style,
+        );
+    }
+}
+
+/// Lines for free notes and orphaned annotations.
+fn extras(app: &App) -> Vec<String> {
+    let mut out = Vec::new();
+    let free = app.review.free_notes(&app.pair);
+    let orphans = app.review.orphans();
+    if !free.is_empty() {
+        out.push("─ notes on text".to_owned());
+        for n in free {
+            let side = if n.side == Side::Original { "orig" } else { "rewr" };
+            out.push(format!(
+                " {side} “{}”: {}",
+                one_line(&n.excerpt),
+                one_line(&n.note)
+            ));
+        }
+    }
+    if !orphans.is_empty() {
+        out.push("─ orphaned".to_owned());
+        out.extend(orphans.iter().map(|o| format!(" orphaned: {}", one_line(o))));
+    }
+    out
+}

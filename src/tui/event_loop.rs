@@ -1,0 +1,52 @@
+//! The main loop, generic over the ratatui backend so tests can drive it
+//! with `TestBackend` and a list of events.
+
+use super::action::Action;
+use super::app::App;
+use super::keymap;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{Event, MouseEventKind};
+
+/// Rows one mouse wheel notch scrolls.
+const WHEEL_ROWS: usize = 3;
+
+/// The action an input event means in the app's current mode.
+#[must_use]
+pub fn action_for(event: &Event, app: &App) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action(*key, app.mode),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown(WHEEL_ROWS)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp(WHEEL_ROWS)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// Draws, waits for the next event, acts on it; until quit or until
+/// `next_event` returns `Ok(None)` (input closed or a stop signal).
+///
+/// # Errors
+/// Drawing or reading events failed.
+pub fn run_loop<B, F>(terminal: &mut Terminal<B>, app: &mut App, mut next_event: F) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    F: FnMut() -> anyhow::Result<Option<Event>>,
+{
+    while !app.quit {
+        let area = terminal.size()?;
+        if (area.width, area.height) != (app.size.width, app.size.height) {
+            app.update(Action::Resize(area.width, area.height));
+        }
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let Some(event) = next_event()? else { break };
+        if let Some(action) = action_for(&event, app) {
+            app.update(action);
+        }
+    }
+    Ok(())
+}

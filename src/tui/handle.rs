@@ -1,0 +1,193 @@
+//! Carrying out the actions about prompts, overlays, notes and the
+//! selection: the half of `App::update` that deals with input rather than
+//! movement.
+
+use super::action::{Action, Mode, Verdict};
+use super::app::App;
+use super::editor::{Editor, NoteTarget};
+
+impl App {
+    /// Actions about prompts, overlays, notes and selection.
+    pub(super) fn update_input(&mut self, action: Action) {
+        match action {
+            Action::StartSearch => {
+                self.search.input.clear();
+                self.mode = Mode::Search;
+            }
+            Action::Type(c) => self.type_char(c),
+            Action::Backspace => self.backspace(),
+            Action::SubmitSearch => self.submit_search(),
+            Action::Escape => self.escape(),
+            Action::ToggleHelp => self.toggle_help(),
+            Action::ToggleSidebar => {
+                self.sidebar = !self.sidebar;
+                if !self.sidebar && self.mode == Mode::Sidebar {
+                    self.mode = Mode::Normal;
+                }
+                self.relayout_keeping_current();
+            }
+            Action::FocusSidebar => self.focus_sidebar(),
+            Action::SetVerdict(v) => self.set_verdict(v),
+            Action::EditNote => self.edit_note(),
+            Action::Newline => self.type_char('\n'),
+            Action::CursorLeft => self.editor.iter_mut().for_each(Editor::left),
+            Action::CursorRight => self.editor.iter_mut().for_each(Editor::right),
+            Action::StartSelection => self.start_selection(),
+            Action::MoveSelection(edge) => {
+                if let Some(sel) = self.selection {
+                    let moved = sel.moved(self.pair.doc(sel.side).text(), edge);
+                    self.selection = Some(moved);
+                }
+            }
+            Action::AnnotateSelection => self.annotate_selection(),
+            Action::Export => self.export(),
+            _ => {}
+        }
+    }
+
+    /// Ends the session; a note being edited is kept, as Esc would.
+    pub fn shutdown(&mut self) {
+        if self.mode == Mode::Editor {
+            self.finish_note();
+        }
+        self.quit = true;
+    }
+
+    fn toggle_help(&mut self) {
+        if self.mode == Mode::Help {
+            self.mode = self.back;
+        } else {
+            self.back = self.mode;
+            self.mode = Mode::Help;
+        }
+    }
+
+    fn focus_sidebar(&mut self) {
+        if self.mode == Mode::Sidebar {
+            self.mode = Mode::Normal;
+            return;
+        }
+        if !self.sidebar {
+            self.sidebar = true;
+            self.relayout_keeping_current();
+        }
+        if self.screen().sidebar.is_none() {
+            self.message = Some("the terminal is too narrow for the sidebar".into());
+            return;
+        }
+        self.mode = Mode::Sidebar;
+        if self.current.is_none() {
+            self.step_discrepancy(true, false);
+        }
+    }
+
+    fn type_char(&mut self, c: char) {
+        match self.mode {
+            Mode::Search => self.search.input.push(c),
+            Mode::Editor => self.editor.iter_mut().for_each(|e| e.insert(c)),
+            _ => {}
+        }
+    }
+
+    fn backspace(&mut self) {
+        match self.mode {
+            Mode::Search => {
+                self.search.input.pop();
+            }
+            Mode::Editor => self.editor.iter_mut().for_each(Editor::backspace),
+            _ => {}
+        }
+    }
+
+    fn escape(&mut self) {
+        match self.mode {
+            Mode::Search => {
+                self.search.input.clear();
+                self.mode = Mode::Normal;
+            }
+            Mode::Editor => self.finish_note(),
+            Mode::Select => {
+                self.selection = None;
+                self.mode = Mode::Normal;
+            }
+            Mode::Help => self.toggle_help(),
+            Mode::Sidebar => self.mode = Mode::Normal,
+            Mode::Normal => {
+                self.search.clear();
+                self.message = None;
+            }
+        }
+    }
+
+    fn submit_search(&mut self) {
+        self.search.run(&self.pair);
+        self.mode = Mode::Normal;
+        if self.search.matches.is_empty() {
+            self.message = Some(format!("no match for “{}”", self.search.query));
+            self.search.clear();
+        } else {
+            self.message = None;
+            self.step(true);
+        }
+    }
+
+    fn edit_note(&mut self) {
+        let Some(i) = self.current else {
+            self.message = Some("no discrepancy selected: press n or f first".into());
+            return;
+        };
+        let text = self.review.note(i).to_owned();
+        self.editor = Some(Editor::new(NoteTarget::Discrepancy(i), text));
+        self.back = Mode::Normal;
+        self.mode = Mode::Editor;
+    }
+
+    fn annotate_selection(&mut self) {
+        if let Some(sel) = self.selection {
+            self.editor = Some(Editor::new(NoteTarget::Span(sel), String::new()));
+            self.back = Mode::Normal;
+            self.mode = Mode::Editor;
+        }
+    }
+
+    /// Leaves the editor keeping the text, and saves it.
+    fn finish_note(&mut self) {
+        self.mode = self.back;
+        let Some(editor) = self.editor.take() else { return };
+        let saved = match editor.target {
+            NoteTarget::Discrepancy(i) => self.review.set_note(i, &editor.text),
+            NoteTarget::Span(sel) if !editor.text.trim().is_empty() => {
+                self.selection = None;
+                self.review.add_span_note(sel, &editor.text)
+            }
+            NoteTarget::Span(_) => {
+                self.selection = None;
+                Ok(())
+            }
+        };
+        self.report_saved(saved, "note saved");
+    }
+
+    fn set_verdict(&mut self, v: Verdict) {
+        let Some(i) = self.current else {
+            self.message = Some("no discrepancy selected: press n or f first".into());
+            return;
+        };
+        let saved = self.review.set_verdict(i, v);
+        self.report_saved(saved, "verdict saved");
+    }
+
+    fn report_saved(&mut self, result: anyhow::Result<()>, ok: &str) {
+        self.message = Some(match result {
+            Ok(()) => ok.to_owned(),
+            Err(e) => format!("NOT SAVED: {e:#}"),
+        });
+    }
+
+    fn export(&mut self) {
+        self.message = Some(match self.review.export(&self.pair) {
+            Ok(path) => format!("exported to {}", path.display()),
+            Err(e) => format!("export failed: {e:#}"),
+        });
+    }
+}

@@ -1,0 +1,183 @@
+//! Keys to actions: a pure function of the key and the mode, so every
+//! binding is testable without a terminal. The help overlay reads `KEYS`.
+
+use super::action::{Action, Edge, Mode, Verdict};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The key table shown by `?` and in docs/tui.md.
+pub const KEYS: &[(&str, &str)] = &[
+    ("j / k / ↓ / ↑", "scroll one row (mouse wheel: three)"),
+    ("space / PgDn, PgUp", "scroll one page"),
+    ("g / G", "top / bottom"),
+    (
+        "n / N",
+        "next / previous discrepancy (search match while searching)",
+    ),
+    ("f / F", "next / previous factual flag"),
+    ("/", "search both texts; Enter runs it, Esc clears it"),
+    ("c / x / u", "confirm / dismiss / unset the current discrepancy"),
+    ("Enter", "edit its note (Enter = new line, Esc = done, kept)"),
+    ("v", "select text: starts at the search match or discrepancy"),
+    ("  → / ←", "  move the selection's end by a word"),
+    ("  Shift+← / →", "  move the selection's start by a word"),
+    ("  a", "  write a free note on the selection"),
+    ("Tab", "focus the sidebar (j/k move in it); Tab again leaves"),
+    ("s", "show / hide the sidebar"),
+    ("e", "export verdicts and notes as Markdown"),
+    ("?", "this help (any key closes)"),
+    ("q / Ctrl-C", "quit (annotations are already saved)"),
+];
+
+/// The action a key press means in `mode`, if any.
+#[must_use]
+pub fn action(key: KeyEvent, mode: Mode) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    match mode {
+        Mode::Normal => normal(key),
+        Mode::Sidebar => sidebar(key),
+        Mode::Search => prompt(key),
+        Mode::Help => Some(Action::ToggleHelp),
+        Mode::Editor => editor(key),
+        Mode::Select => select(key),
+    }
+}
+
+/// Keys that scroll, in every reading mode.
+fn scrolling(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Char('j') | KeyCode::Down => Action::ScrollDown(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::ScrollUp(1),
+        KeyCode::Char(' ') | KeyCode::PageDown => Action::PageDown,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::Char('g') | KeyCode::Home => Action::Top,
+        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        _ => return None,
+    })
+}
+
+/// Keys that act on the current discrepancy, from the panes or the sidebar.
+fn reviewing(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Char('c') => Action::SetVerdict(Verdict::Confirmed),
+        KeyCode::Char('x') => Action::SetVerdict(Verdict::Dismissed),
+        KeyCode::Char('u') => Action::SetVerdict(Verdict::Unset),
+        KeyCode::Enter => Action::EditNote,
+        KeyCode::Char('f') => Action::NextFactual,
+        KeyCode::Char('F') => Action::PreviousFactual,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('s') => Action::ToggleSidebar,
+        KeyCode::Char('e') => Action::Export,
+        KeyCode::Tab | KeyCode::BackTab => Action::FocusSidebar,
+        _ => return None,
+    })
+}
+
+fn normal(key: KeyEvent) -> Option<Action> {
+    let found = match key.code {
+        KeyCode::Char('n') => Some(Action::Next),
+        KeyCode::Char('N') => Some(Action::Previous),
+        KeyCode::Char('/') => Some(Action::StartSearch),
+        KeyCode::Char('v') => Some(Action::StartSelection),
+        KeyCode::Esc => Some(Action::Escape),
+        _ => None,
+    };
+    found
+        .or_else(|| scrolling(key.code))
+        .or_else(|| reviewing(key.code))
+}
+
+fn sidebar(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('j') | KeyCode::Down | KeyCode::Char('n') => Some(Action::NextDiscrepancy),
+        KeyCode::Char('k') | KeyCode::Up | KeyCode::Char('N') => Some(Action::PreviousDiscrepancy),
+        KeyCode::Esc => Some(Action::FocusSidebar),
+        code => scrolling(code).or_else(|| reviewing(code)),
+    }
+}
+
+fn prompt(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Enter => Some(Action::SubmitSearch),
+        KeyCode::Esc => Some(Action::Escape),
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Char(c) => Some(Action::Type(c)),
+        _ => None,
+    }
+}
+
+fn editor(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Esc => Some(Action::Escape),
+        KeyCode::Enter => Some(Action::Newline),
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Left => Some(Action::CursorLeft),
+        KeyCode::Right => Some(Action::CursorRight),
+        KeyCode::Tab => Some(Action::Type(' ')),
+        KeyCode::Char(c) => Some(Action::Type(c)),
+        _ => None,
+    }
+}
+
+fn select(key: KeyEvent) -> Option<Action> {
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    match key.code {
+        KeyCode::Right | KeyCode::Char('l') if !shift => Some(Action::MoveSelection(Edge::EndRight)),
+        KeyCode::Left | KeyCode::Char('h') if !shift => Some(Action::MoveSelection(Edge::EndLeft)),
+        KeyCode::Left | KeyCode::Char('H') => Some(Action::MoveSelection(Edge::StartLeft)),
+        KeyCode::Right | KeyCode::Char('L') => Some(Action::MoveSelection(Edge::StartRight)),
+        KeyCode::Char('a') => Some(Action::AnnotateSelection),
+        KeyCode::Esc => Some(Action::Escape),
+        KeyCode::Char('q') => Some(Action::Quit),
+        code => scrolling(code),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere() {
+        let k = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for m in [
+            Mode::Normal,
+            Mode::Editor,
+            Mode::Search,
+            Mode::Help,
+            Mode::Select,
+            Mode::Sidebar,
+        ] {
+            assert_eq!(action(k, m), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn letters_are_text_in_the_editor() {
+        assert_eq!(
+            action(key(KeyCode::Char('q')), Mode::Editor),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(action(key(KeyCode::Enter), Mode::Editor), Some(Action::Newline));
+        assert_eq!(
+            action(key(KeyCode::Char('c')), Mode::Normal),
+            Some(Action::SetVerdict(Verdict::Confirmed))
+        );
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut k = key(KeyCode::Char('j'));
+        k.kind = KeyEventKind::Release;
+        assert_eq!(action(k, Mode::Normal), None);
+    }
+}

@@ -1,0 +1,174 @@
+//! The pair under review: both documents, their comparison, and the indexes
+//! the screen needs (discrepancies per unit, unit of a byte offset,
+//! reworded share per paragraph). Built once; never changes.
+
+use crate::engine::{Comparison, Document, Span, compare};
+use crate::input::Input;
+use std::ops::Range;
+
+/// Which pane / which document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    Original,
+    Rewrite,
+}
+
+/// Both documents and everything derived from comparing them.
+pub struct Pair {
+    pub names: [String; 2],
+    pub docs: [Document; 2],
+    pub cmp: Comparison,
+    /// Discrepancy indices of each unit (discrepancies come sorted by unit).
+    by_unit: Vec<Range<usize>>,
+    /// (span start, unit) of every unit with text on that side, sorted.
+    starts: [Vec<(usize, usize)>; 2],
+    /// Reworded share (0..=100) of each original paragraph.
+    pub percent: Vec<u8>,
+}
+
+impl Side {
+    #[must_use]
+    pub const fn index(self) -> usize {
+        match self {
+            Self::Original => 0,
+            Self::Rewrite => 1,
+        }
+    }
+}
+
+impl Pair {
+    /// Compares the two inputs.
+    #[must_use]
+    pub fn new(original: Input, rewrite: Input) -> Self {
+        let cmp = compare(&original.document, &rewrite.document);
+        Self::from_comparison(original, rewrite, cmp)
+    }
+
+    /// Wraps a comparison already made of these two inputs (tests build
+    /// book-sized ones directly, without running the aligner).
+    #[must_use]
+    pub fn from_comparison(original: Input, rewrite: Input, cmp: Comparison) -> Self {
+        let by_unit = group_by_unit(&cmp);
+        let starts = [
+            unit_starts(&cmp, Side::Original),
+            unit_starts(&cmp, Side::Rewrite),
+        ];
+        let percent = reworded_percent(&cmp);
+        Self {
+            names: [original.name, rewrite.name],
+            docs: [original.document, rewrite.document],
+            cmp,
+            by_unit,
+            starts,
+            percent,
+        }
+    }
+
+    #[must_use]
+    pub fn doc(&self, side: Side) -> &Document {
+        &self.docs[side.index()]
+    }
+
+    #[must_use]
+    pub fn name(&self, side: Side) -> &str {
+        &self.names[side.index()]
+    }
+
+    #[must_use]
+    pub fn unit_count(&self) -> usize {
+        self.cmp.units.len()
+    }
+
+    /// The text span of a unit on one side.
+    #[must_use]
+    pub fn unit_span(&self, unit: usize, side: Side) -> Option<Span> {
+        let u = &self.cmp.units[unit];
+        match side {
+            Side::Original => u.original,
+            Side::Rewrite => u.rewrite,
+        }
+    }
+
+    /// Indices of the discrepancies found in a unit.
+    #[must_use]
+    pub fn discrepancies_of(&self, unit: usize) -> Range<usize> {
+        self.by_unit.get(unit).cloned().unwrap_or(0..0)
+    }
+
+    /// The unit whose text on `side` holds byte `offset` (or precedes it).
+    #[must_use]
+    pub fn unit_at(&self, side: Side, offset: usize) -> Option<usize> {
+        let starts = &self.starts[side.index()];
+        let i = starts.partition_point(|&(s, _)| s <= offset);
+        i.checked_sub(1).map(|i| starts[i].1)
+    }
+}
+
+fn group_by_unit(cmp: &Comparison) -> Vec<Range<usize>> {
+    let mut out = vec![0..0; cmp.units.len()];
+    let mut i = 0;
+    for (unit, slot) in out.iter_mut().enumerate() {
+        let start = i;
+        while i < cmp.discrepancies.len() && cmp.discrepancies[i].unit == unit {
+            i += 1;
+        }
+        *slot = start..i;
+    }
+    out
+}
+
+fn unit_starts(cmp: &Comparison, side: Side) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = cmp
+        .units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| {
+            let span = if side == Side::Original {
+                u.original
+            } else {
+                u.rewrite
+            };
+            span.map(|s| (s.start, i))
+        })
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// Share of each original paragraph that was reworded: per unit, the
+/// larger of its deleted and inserted bytes (a whole sentence when it has no
+/// counterpart), over the paragraph's bytes. Units count towards the
+/// paragraph of their first original sentence.
+fn reworded_percent(cmp: &Comparison) -> Vec<u8> {
+    let seg = &cmp.original;
+    let mut changed = vec![0usize; seg.paragraphs.len()];
+    for u in &cmp.units {
+        let Some(first) = u.original_sentences.as_ref().map(|r| r.start) else {
+            continue;
+        };
+        let bytes = if u.rewrite.is_none() {
+            u.original.map_or(0, Span::len)
+        } else {
+            let deleted: usize = u.hunks.iter().filter_map(|h| h.original).map(Span::len).sum();
+            let inserted: usize = u.hunks.iter().filter_map(|h| h.rewrite).map(Span::len).sum();
+            deleted.max(inserted)
+        };
+        changed[seg.sentences[first].paragraph] += bytes;
+    }
+    seg.paragraphs
+        .iter()
+        .zip(changed)
+        .map(|(p, c)| {
+            let total: usize = seg.sentences[p.sentences.clone()]
+                .iter()
+                .map(|s| s.span.len())
+                .sum();
+            let pct = if total == 0 {
+                0
+            } else {
+                (c * 100).div_ceil(total).min(100)
+            };
+            u8::try_from(pct).unwrap_or(100)
+        })
+        .collect()
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# End-to-end check of the review screen in a real terminal (tmux, 120x40):
+# both texts side by side, f / c / note / q, annotations saved under
+# $XDG_DATA_HOME and restored on reopening, `factdiff export` sees the note,
+# and an OSC title sequence inside a document never reaches the terminal.
+# Exits non-zero on failure; skips (exit 0) when tmux is missing.
+set -euo pipefail
+
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "tmux_review: tmux not installed, skipping"
+    exit 0
+fi
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${FACTDIFF_BIN:-$root/target/debug/factdiff}
+if [[ ! -x $bin ]]; then
+    (cd "$root" && cargo build -q)
+fi
+
+tmp=$(mktemp -d)
+sock="factdiff-test-$$"
+cleanup() {
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+export XDG_DATA_HOME=$tmp/data
+cp "$root/assets/demo/original.txt" "$tmp/original.txt"
+cp "$root/assets/demo/rewrite.txt" "$tmp/rewrite.txt"
+
+fail() {
+    echo "tmux_review: FAIL: $*" >&2
+    echo "--- screen ---" >&2
+    tmux -L "$sock" capture-pane -p -t review 2>/dev/null >&2 || true
+    exit 1
+}
+
+screen() { tmux -L "$sock" capture-pane -p -t review; }
+
+# Waits up to 10 s for the screen to contain a fixed string.
+wait_for() {
+    for _ in $(seq 100); do
+        if screen 2>/dev/null | grep -qF -- "$1"; then return 0; fi
+        sleep 0.1
+    done
+    fail "screen never showed '$1'"
+}
+
+# Waits for the session to end (the program quit).
+wait_gone() {
+    for _ in $(seq 100); do
+        tmux -L "$sock" has-session -t review 2>/dev/null || return 0
+        sleep 0.1
+    done
+    fail "factdiff did not quit"
+}
+
+start() {
+    tmux -L "$sock" new-session -d -s review -x 120 -y 40 \
+        "env XDG_DATA_HOME='$XDG_DATA_HOME' '$bin' $*"
+}
+
+keys() { tmux -L "$sock" send-keys -t review "$@"; }
+
+# 1. Both texts side by side.
+start "'$tmp/original.txt' '$tmp/rewrite.txt'"
+wait_for "/rewrite.txt"
+row=$(screen | grep -F "taken out of service" || true)
+[[ -n $row ]] || fail "original text not shown"
+screen | grep -F "withdrawn from" >/dev/null || fail "rewrite text not shown"
+screen | grep -E "CARROW BAY.*CARROW BAY" >/dev/null || fail "texts are not side by side"
+
+# 2. f selects a factual flag; c confirms it; a note is written.
+keys f
+wait_for "[FACTUAL"
+keys c
+wait_for "reviewed 1/"
+keys Enter
+wait_for "Esc: done"
+keys -l "tmux note one"
+keys Escape
+wait_for "note saved"
+keys q
+wait_gone
+
+# 3. The annotation file exists under XDG_DATA_HOME and holds the note.
+file=$(grep -rlF "tmux note one" "$XDG_DATA_HOME" 2>/dev/null | head -n1 || true)
+[[ -n $file ]] || fail "no annotation file with the note under $XDG_DATA_HOME"
+grep -qF '"confirmed"' "$file" || fail "verdict not saved in $file"
+
+# 4. Reopening shows the verdict and the note.
+start "'$tmp/original.txt' '$tmp/rewrite.txt'"
+wait_for "reviewed 1/"
+wait_for "✎ tmux note one"
+screen | grep -F "✓" >/dev/null || fail "confirmed mark not shown"
+keys q
+wait_gone
+
+# 5. The export command sees the note.
+"$bin" export "$tmp/original.txt" "$tmp/rewrite.txt" --format json >"$tmp/export.json" ||
+    fail "factdiff export failed"
+grep -qF "tmux note one" "$tmp/export.json" || fail "export lacks the note"
+
+# 6. An OSC title sequence in a document is shown inert, not obeyed.
+printf 'Title \e]2;PWNED\a here.\n\nA plain sentence.\n' >"$tmp/osc-a.txt"
+printf 'Title \e]2;PWNED\a there.\n\nA plain sentence.\n' >"$tmp/osc-b.txt"
+start "'$tmp/osc-a.txt' '$tmp/osc-b.txt'"
+tmux -L "$sock" select-pane -t review -T clean-title
+wait_for "osc-b.txt"
+wait_for "PWNED"
+title=$(tmux -L "$sock" display -p -t review '#{pane_title}')
+[[ $title != *PWNED* ]] || fail "document changed the pane title to '$title'"
+screen | grep -F "␛]2;PWNED␇" >/dev/null || fail "escape not shown as visible symbols"
+keys q
+wait_gone
+
+echo "tmux_review: ok"
