@@ -78,7 +78,15 @@ fn annotations_whose_text_is_gone_are_listed_as_orphaned() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("notes.json");
     let mut app = open(&path);
-    feed(&mut app, &[ch('f'), ch('c'), key(KeyCode::Enter)]);
+    // Walk the factual flags to the added sentence, the one whose text goes.
+    for _ in 0..app.pair.cmp.discrepancies.len() {
+        feed(&mut app, &[ch('f')]);
+        let kind = app.current.map(|i| app.pair.cmp.discrepancies[i].kind);
+        if kind == Some(factdiff::engine::Kind::Added) {
+            break;
+        }
+    }
+    feed(&mut app, &[ch('c'), key(KeyCode::Enter)]);
     type_text(&mut app, "orphan me");
     feed(&mut app, &[key(KeyCode::Esc)]);
     let i = app.current.expect("a flag");

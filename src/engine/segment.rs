@@ -59,11 +59,11 @@ pub fn segment(doc: &Document) -> Segmented {
     for para in paragraph_spans(doc.text(), doc.body_start()) {
         let first = out.sentences.len();
         let index = out.paragraphs.len();
-        let first_para = out
-            .paragraphs
-            .is_empty()
-            .then_some(para.start)
-            .unwrap_or(usize::MAX);
+        let first_para = if out.paragraphs.is_empty() {
+            para.start
+        } else {
+            usize::MAX
+        };
         for (span, header) in sentence_spans(doc.text(), para, first_para) {
             out.sentences.push(Sentence {
                 span,

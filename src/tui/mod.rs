@@ -25,6 +25,7 @@ use app::App;
 use ratatui::crossterm::event;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
+use std::sync::mpsc;
 use std::time::Duration;
 
 /// How often the loop wakes to check for stop signals.
@@ -44,13 +45,17 @@ pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> any
     let size = term.size()?;
     let mut app = App::new(pair, review, theme::Theme::from_env(), size.into());
     app.message = app.review.warnings.first().cloned();
+    let watched = TerminalWatch::now();
+    let events = spawn_reader();
     let result = event_loop::run_loop(&mut term, &mut app, || {
         loop {
-            if stop.load(Ordering::SeqCst) != 0 {
+            if stop.load(Ordering::SeqCst) != 0 || watched.hung_up() {
                 return Ok(None);
             }
-            if event::poll(POLL)? {
-                return Ok(Some(event::read()?));
+            match events.recv_timeout(POLL) {
+                Ok(event) => return Ok(Some(event?)),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
             }
         }
     });
@@ -80,4 +85,46 @@ pub fn demo_pair() -> (Input, Input) {
             document: doc(include_str!("../../assets/demo/rewrite.txt")),
         },
     )
+}
+
+/// Reads terminal events on a thread of its own. crossterm spins inside
+/// `poll` once its terminal is gone (crossterm-rs/crossterm#793), so the
+/// main loop must never block in it: it waits on this channel instead and
+/// keeps checking for signals and hang-ups.
+fn spawn_reader() -> mpsc::Receiver<std::io::Result<event::Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let next = event::read();
+            let failed = next.is_err();
+            if tx.send(next).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Notices a terminal that went away without a signal reaching us (a
+/// closed tmux pane or ssh session): crossterm then sees endless end-of-file
+/// and would spin, so the loop checks that the streams that were terminals
+/// still are.
+struct TerminalWatch {
+    stdin: bool,
+    stdout: bool,
+}
+
+impl TerminalWatch {
+    fn now() -> Self {
+        use std::io::IsTerminal;
+        Self {
+            stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
+        }
+    }
+
+    fn hung_up(&self) -> bool {
+        let now = Self::now();
+        (self.stdin && !now.stdin) || (self.stdout && !now.stdout)
+    }
 }

@@ -273,27 +273,27 @@ const VAGUE: &[(&str, f64)] = &[
 ];
 
 fn vague_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, usize, &'static str) {
-    if next_is(toks, first + 1, &["of"]) {
-        if let Some(w) = toks.get(first + 2).and_then(|t| lookup(VAGUE, &t.fold)) {
-            return (v * w, first + 3, "~");
-        }
+    let of_more = next_is(toks, first + 1, &["of"])
+        .then(|| toks.get(first + 2))
+        .flatten();
+    match of_more.and_then(|t| lookup(VAGUE, &t.fold)) {
+        Some(w) => (v * w, first + 3, "~"),
+        None => (v, first + 1, "~"),
     }
-    (v, first + 1, "~")
 }
 
 /// "twenty - five", "two hundred", "a dozen": number words after the first.
 fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, usize, &'static str) {
     let mut value = v;
     let mut end = first + 1;
-    if toks.get(end).is_some_and(|t| t.text == "-") {
-        if let Some(u) = toks
-            .get(end + 1)
-            .and_then(|t| lookup(SMALL, &t.fold))
-            .filter(|u| *u < 10.0)
-        {
-            value += u;
-            end += 2;
-        }
+    let hyphen = toks.get(end).is_some_and(|t| t.text == "-");
+    let unit = toks
+        .get(end + 1)
+        .and_then(|t| lookup(SMALL, &t.fold))
+        .filter(|u| *u < 10.0);
+    if let (true, Some(u)) = (hyphen, unit) {
+        value += u;
+        end += 2;
     }
     (value, end, "")
 }
