@@ -37,9 +37,12 @@ pub fn fold_into(word: &str, out: &mut String) {
     );
 }
 
+static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
 #[must_use]
 pub fn is_stop_word(folded: &str) -> bool {
-    STOP_WORDS.contains(&folded)
+    STOP_SET.contains(folded)
 }
 
 /// The stem of a folded word; archaic verb forms are first rewritten to

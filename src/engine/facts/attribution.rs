@@ -4,7 +4,7 @@
 use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::lexicon::{is_stop_word, stem};
+use crate::engine::lexicon::is_stop_word;
 
 const REPORTING_VERBS: &[&str] = &[
     "said",
@@ -151,15 +151,13 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
             SOURCE_NOUNS.contains(&t.fold.as_str())
                 || (t.is_capitalised() && !side.index.lowercase.contains(&t.fold))
         });
-        let names_a_record = content
-            .iter()
-            .any(|t| RECORD_NOUNS.contains(&stem(&t.fold).as_str()));
+        let names_a_record = content.iter().any(|t| RECORD_NOUNS.contains(&t.stem.as_str()));
         let is_source = !content.is_empty() && (names_someone || !according || !names_a_record);
         if is_source {
             out.push(Source {
                 start,
                 end,
-                stems: content.iter().map(|t| stem(&t.fold)).collect(),
+                stems: content.iter().map(|t| t.stem.clone()).collect(),
             });
         }
     }
@@ -171,13 +169,13 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     if sa.is_empty() {
         return Vec::new();
     }
-    let b_stems: std::collections::HashSet<String> = cx.b.toks.iter().map(|t| stem(&t.fold)).collect();
+    let b_stems: std::collections::HashSet<String> = cx.b.toks.iter().map(|t| t.stem.clone()).collect();
     // The original source the rewrite dropped, else the first one.
     let first_a = sa
         .iter()
         .find(|s| !s.stems.iter().any(|w| b_stems.contains(w)))
         .unwrap_or(&sa[0]);
-    let mut a_stems: std::collections::HashSet<String> = cx.a.toks.iter().map(|t| stem(&t.fold)).collect();
+    let mut a_stems: std::collections::HashSet<String> = cx.a.toks.iter().map(|t| t.stem.clone()).collect();
     a_stems.extend(cx.a.acronyms());
     sources(&cx.b)
         .into_iter()

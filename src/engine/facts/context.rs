@@ -6,7 +6,7 @@ use crate::engine::lexicon::{fold, stem};
 use crate::engine::segment::{Segmented, TokenKind, tokens};
 use crate::engine::text::{Document, Span};
 use similar::{Algorithm, DiffTag, capture_diff_slices};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Facts about a whole document that detectors consult across units.
 pub struct DocIndex {
@@ -25,6 +25,8 @@ pub struct DocIndex {
     pub lowercase: HashSet<String>,
     /// Folded words seen capitalised somewhere other than a sentence start.
     pub midcaps: HashSet<String>,
+    /// The stem of every folded word, computed once per spelling.
+    stem_of: HashMap<String, String>,
 }
 
 impl DocIndex {
@@ -34,6 +36,7 @@ impl DocIndex {
         let mut stems = HashSet::new();
         let mut lowercase = HashSet::new();
         let mut midcaps = HashSet::new();
+        let mut stem_of = HashMap::new();
         let mut after_stop = true;
         for t in tokens(doc.text(), 0) {
             if t.kind == TokenKind::Punct {
@@ -51,7 +54,12 @@ impl DocIndex {
                 _ => {}
             }
             after_stop = false;
-            stems.insert(stem(&f));
+            if words.contains(&f) {
+                continue;
+            }
+            let st = stem(&f);
+            stems.insert(st.clone());
+            stem_of.insert(f.clone(), st);
             if let Some(base) = f.strip_suffix("'s") {
                 words.insert(base.to_owned());
             }
@@ -71,7 +79,14 @@ impl DocIndex {
             sorted,
             lowercase,
             midcaps,
+            stem_of,
         }
+    }
+
+    /// The stem of a folded word, from the index when the document has it.
+    #[must_use]
+    pub fn stem(&self, folded: &str) -> String {
+        self.stem_of.get(folded).cloned().unwrap_or_else(|| stem(folded))
     }
 
     /// Whether `span` lies inside a quotation.
@@ -116,6 +131,8 @@ pub struct Tok<'a> {
     pub span: Span,
     pub text: &'a str,
     pub fold: String,
+    /// Stem of `fold` (empty for punctuation).
+    pub stem: String,
     pub kind: TokenKind,
     pub in_quote: bool,
     /// First word of a sentence (after any opening punctuation).
@@ -163,6 +180,11 @@ impl<'a> Side<'a> {
             toks.push(Tok {
                 span: t.span,
                 text: t.text,
+                stem: if word {
+                    index.stem(&fold(t.text))
+                } else {
+                    String::new()
+                },
                 fold: fold(t.text),
                 kind: t.kind,
                 in_quote: index.in_quote(t.span),

@@ -149,7 +149,7 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
         if t.in_quote || !t.is_word() {
             continue;
         }
-        let hit = LOOKUP.get(&t.fold).or_else(|| LOOKUP.get(&stem(&t.fold)));
+        let hit = LOOKUP.get(&t.fold).or_else(|| LOOKUP.get(&t.stem));
         if let Some(&(f, c)) = hit.filter(|&&(f, c)| !out.iter().any(|m| m.0 == f && m.1 == c)) {
             out.push((f, c, i));
         }

@@ -5,7 +5,6 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use super::lists::{CALENDAR_WORDS, NAME_CONNECTORS, NOT_NAMES};
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::lexicon::stem;
 use crate::engine::segment::TokenKind;
 
 /// A run of capitalised words (with connectors such as "of" or "al-")
@@ -92,7 +91,7 @@ fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -
     let has = |w: &String| {
         other.toks.iter().any(|t| {
             t.fold.replace('.', "") == *w
-                || stem(&t.fold) == stem(w)
+                || t.stem == other.index.stem(w)
                 || related(&t.fold, w)
                 || (w.chars().count() >= 5
                     && t.fold.chars().count() >= 5

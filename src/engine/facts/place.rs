@@ -5,7 +5,7 @@
 use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::lexicon::{is_stop_word, stem};
+use crate::engine::lexicon::is_stop_word;
 
 /// Prepositions grouped by meaning; a change within a group is rewording.
 const LOCATION: &[(&str, &str)] = &[
@@ -81,7 +81,7 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
         out.push(Marked {
             prep: i,
             group,
-            object: stem(&obj.fold),
+            object: obj.stem.clone(),
             end,
         });
     }

@@ -6,7 +6,7 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use super::lists::is_function_word;
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::lexicon::{is_stop_word, stem};
+use crate::engine::lexicon::is_stop_word;
 use std::collections::HashSet;
 
 /// Verbs whose two parties can trade places without changing the fact.
@@ -40,7 +40,7 @@ fn parties(side: &Side<'_>) -> Vec<(String, usize)> {
             {
                 head += 1;
             }
-            found.push((stem(&toks[head].fold), head));
+            found.push((toks[head].stem.clone(), head));
         }
     }
     let mut seen: HashSet<&str> = HashSet::new();
@@ -56,7 +56,7 @@ fn stems_between(side: &Side<'_>, i: usize, j: usize) -> HashSet<String> {
     side.toks[i + 1..j]
         .iter()
         .filter(|t| t.is_word() && !is_stop_word(&t.fold))
-        .map(|t| stem(&t.fold))
+        .map(|t| t.stem.clone())
         .collect()
 }
 
