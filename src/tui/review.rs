@@ -27,6 +27,8 @@ pub struct Review {
     discrepancies: usize,
     /// Problems met while loading (e.g. a corrupt file moved aside).
     pub warnings: Vec<String>,
+    /// The reviewer chose the annotation file's place, so exports go there.
+    export_beside: bool,
 }
 
 const fn their_side(side: Side) -> crate::annotate::Side {
@@ -50,12 +52,14 @@ impl Review {
     /// # Errors
     /// No data directory, unreadable file, or a file from a newer factdiff.
     pub fn open(pair: &Pair, path: Option<PathBuf>) -> anyhow::Result<Self> {
+        let chosen = path.is_some();
         let store = Store::for_pair(pair.doc(Side::Original), pair.doc(Side::Rewrite), path)?;
         let loaded = store
             .load()
             .with_context(|| format!("cannot load annotations from '{}'", store.path().display()))?;
         let mut review = Self::with_file(pair, loaded.file, Some(store));
         review.warnings = loaded.warnings;
+        review.export_beside = chosen;
         Ok(review)
     }
 
@@ -76,6 +80,7 @@ impl Review {
             store,
             discrepancies: pair.cmp.discrepancies.len(),
             warnings: Vec::new(),
+            export_beside: false,
         }
     }
 
@@ -162,16 +167,23 @@ impl Review {
             .count()
     }
 
-    /// Writes the Markdown export next to the annotation file (or into the
-    /// current directory when nothing is saved); returns where.
+    /// Writes the Markdown export where the reviewer will find it: next to
+    /// an annotation file they named with `--annotations`, else in the
+    /// current directory as `<rewrite name>.review.md`; returns where.
     ///
     /// # Errors
     /// The file could not be written.
     pub fn export(&self, pair: &Pair) -> anyhow::Result<PathBuf> {
-        let path = self.path().map_or_else(
-            || PathBuf::from("factdiff-export.md"),
-            |p| p.with_extension(ExportFormat::Markdown.extension()),
-        );
+        let md = ExportFormat::Markdown.extension();
+        let path = match (&self.export_beside, self.path()) {
+            (true, Some(p)) => p.with_extension(md),
+            _ => {
+                let stem = Path::new(pair.name(Side::Rewrite))
+                    .file_stem()
+                    .map_or_else(|| "factdiff".to_owned(), |s| s.to_string_lossy().into_owned());
+                PathBuf::from(format!("{stem}.review.{md}"))
+            }
+        };
         let export = Export {
             original_name: pair.name(Side::Original),
             rewrite_name: pair.name(Side::Rewrite),
