@@ -330,3 +330,15 @@ fn parties_trading_places_around_a_verb() {
         .is_empty()
     );
 }
+
+#[test]
+fn quote_reworded_without_its_marks_is_flagged() {
+    let f = flags(
+        "The mayor called the plan “reckless and costly for every family” on Monday.",
+        "The mayor called the plan reckless and expensive for every family on Monday.",
+    );
+    assert_eq!(
+        f,
+        [(Kind::Quote, Some("costly".into()), Some("expensive".into()))]
+    );
+}
