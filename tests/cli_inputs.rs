@@ -519,3 +519,17 @@ fn both_stdin_is_an_error() {
     assert_clean_error(&r);
     assert!(r.stderr.contains("stdin"), "{}", r.stderr);
 }
+
+/// Regression: a sentence over the length cap whose separators are
+/// non-breaking or ideographic spaces made the segmenter cut inside one.
+#[test]
+fn long_sentence_with_multibyte_spaces() {
+    let dir = TempDir::new().unwrap();
+    let a_text = "Police\u{a0}said\u{3000}the\u{2003}mayor ".repeat(200);
+    let b_text = a_text.replacen("mayor", "major", 1);
+    let a = write(&dir, "a.txt", a_text.as_bytes());
+    let b = write(&dir, "b.txt", b_text.as_bytes());
+    let r = report(&a, &b, "json");
+    assert_json_report(&r, a_text.as_bytes(), b_text.as_bytes());
+    assert_eq!(r.code, 1);
+}
