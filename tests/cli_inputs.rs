@@ -148,6 +148,8 @@ fn missing_file() {
     let r = report(&a, &dir.path().join("nope.txt"), "text");
     assert_clean_error(&r);
     assert!(r.stderr.contains("nope.txt"), "{}", r.stderr);
+    // The reason is given once, not repeated by the error chain.
+    assert_eq!(r.stderr.matches("(os error").count(), 1, "{}", r.stderr);
 }
 
 #[test]
@@ -198,7 +200,7 @@ fn invalid_utf8_names_byte_offset() {
     let b = write(&dir, "b.txt", b"Caf\xe9 one. Two.");
     let r = report(&a, &b, "text");
     assert_clean_error(&r);
-    assert!(r.stderr.contains("byte offset 3"), "{}", r.stderr);
+    assert_eq!(r.stderr.matches("byte offset 3").count(), 1, "{}", r.stderr);
     assert!(r.stderr.contains("b.txt"), "{}", r.stderr);
 }
 
@@ -532,4 +534,21 @@ fn long_sentence_with_multibyte_spaces() {
     let r = report(&a, &b, "json");
     assert_json_report(&r, a_text.as_bytes(), b_text.as_bytes());
     assert_eq!(r.code, 1);
+}
+
+/// An endless input (`/dev/zero`) is refused at the size cap instead of
+/// being read until memory runs out.
+#[cfg(unix)]
+#[test]
+fn endless_input_is_refused() {
+    let zero = Path::new("/dev/zero");
+    if !zero.exists() {
+        println!("skipping: no /dev/zero");
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let a = write(&dir, "a.txt", b"Hello.");
+    let r = report(&a, zero, "text");
+    assert_clean_error(&r);
+    assert!(r.stderr.contains("larger than"), "{}", r.stderr);
 }
