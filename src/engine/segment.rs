@@ -277,10 +277,12 @@ fn cap_length(flat: &str, r: Range<usize>) -> Vec<Range<usize>> {
             limit -= 1;
         }
         let window = &flat[start..limit];
+        // Cut after the separator, whose width varies (NBSP, U+3000, …).
         let cut = window
-            .rfind(|c: char| c == ',' || c.is_whitespace())
-            .filter(|&p| p > 0)
-            .map_or(limit, |p| start + p + 1);
+            .char_indices()
+            .rev()
+            .find(|&(p, c)| p > 0 && (c == ',' || c.is_whitespace()))
+            .map_or(limit, |(p, c)| start + p + c.len_utf8());
         out.push(start..cut);
         start = cut;
     }
@@ -426,6 +428,19 @@ mod tests {
         let got = sentences(&text);
         assert!(got.len() > 5);
         assert!(got.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+    }
+
+    #[test]
+    fn caps_long_sentences_at_multibyte_whitespace() {
+        for sep in ["\u{a0}", "\u{3000}", "\u{2003}"] {
+            let text = format!("word{sep}").repeat(800);
+            let got = sentences(&text);
+            assert!(got.len() > 1, "{sep:?}");
+            assert!(
+                got.iter()
+                    .all(|s| s.len() <= MAX_SENTENCE_BYTES && s.starts_with("word"))
+            );
+        }
     }
 
     #[test]

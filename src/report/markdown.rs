@@ -3,14 +3,15 @@
 
 use super::Report;
 use crate::engine::{Discrepancy, Document, Span};
+use crate::sanitize::inert;
 use std::fmt::Write;
 
 pub fn render(r: &Report<'_>) -> String {
     let s = &r.comparison.summary;
     let mut out = String::new();
     let _ = writeln!(out, "# factdiff review\n");
-    let _ = writeln!(out, "- Original: `{}`", r.original_name);
-    let _ = writeln!(out, "- Rewrite: `{}`", r.rewrite_name);
+    let _ = writeln!(out, "- Original: `{}`", inert(r.original_name));
+    let _ = writeln!(out, "- Rewrite: `{}`", inert(r.rewrite_name));
     let _ = writeln!(
         out,
         "- {} factual flags among {} discrepancies; {:.0}% of the original's sentences found in the rewrite\n",
@@ -51,7 +52,7 @@ fn quoted(doc: &Document, span: Option<Span>) -> String {
 fn escape(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(flat.len());
-    for c in crate::sanitize::inert(&flat).chars() {
+    for c in inert(&flat).chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
             out.push('\\');
         }
