@@ -62,6 +62,12 @@ struct Interner {
 }
 
 impl Interner {
+    /// A term id for a whole content-free sentence, kept apart from words.
+    fn whole(&mut self, text: &str) -> u32 {
+        let key = format!("\u{0}{}", text.split_whitespace().collect::<Vec<_>>().join(" "));
+        let next = u32::try_from(self.by_stem.len()).unwrap_or(u32::MAX);
+        *self.by_stem.entry(key).or_insert(next)
+    }
     fn term(&mut self, word: &str) -> Option<u32> {
         fold_into(word, &mut self.buf);
         if let Some(&id) = self.by_word.get(&self.buf) {
@@ -90,6 +96,12 @@ impl Interner {
         }
         terms.sort_unstable_by_key(|&(id, name)| (id, !name));
         terms.dedup_by_key(|&mut (id, _)| id);
+        if terms.is_empty() {
+            // A sentence of stop words or punctuation ("...", "It is.") has
+            // no content terms; its whole text stands in as one, so it still
+            // matches an identical sentence.
+            terms.push((self.whole(s.text), false));
+        }
         RawSentence {
             terms,
             chars: s.text.chars().count(),

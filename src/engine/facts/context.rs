@@ -38,7 +38,7 @@ impl DocIndex {
         let mut midcaps = HashSet::new();
         let mut stem_of = HashMap::new();
         let mut after_stop = true;
-        for t in tokens(doc.text(), 0) {
+        for t in tokens(&doc.text()[doc.body_start()..], doc.body_start()) {
             if t.kind == TokenKind::Punct {
                 after_stop = matches!(t.text, "." | "!" | "?" | "“" | "\"" | "‘" | "«" | ":");
                 continue;
@@ -62,6 +62,9 @@ impl DocIndex {
             stem_of.insert(f.clone(), st);
             if let Some(base) = f.strip_suffix("'s") {
                 words.insert(base.to_owned());
+            }
+            if f.contains('.') {
+                words.insert(f.replace('.', ""));
             }
             words.insert(f);
         }

@@ -215,6 +215,31 @@ pub fn quote_words(doc: &Document, quote: Span) -> String {
         .join(" ")
 }
 
+/// An original quote with no quotation in the rewrite: if most of its words
+/// are still there, in order, the rewrite kept the quote without its marks;
+/// changed words in it are still words put in someone's mouth.
+fn unquoted(cx: &UnitCx<'_>, q: &UnitQuote) -> Option<Finding> {
+    let kept: Vec<usize> = q.words.iter().filter_map(|&i| cx.map.a_to_b[i]).collect();
+    if kept.len() * 2 < q.words.len() || q.words.len() < 3 {
+        return None;
+    }
+    let lost: Vec<usize> = q
+        .words
+        .iter()
+        .copied()
+        .filter(|&i| cx.map.a_to_b[i].is_none())
+        .collect();
+    let (&first, &last) = (lost.first()?, lost.last()?);
+    let a_span = cx.a.cover(first, last + 1);
+    let b_span = cx.b_for_a(first, last + 1);
+    let shown = b_span.map_or_else(|| "—".to_owned(), |s| clip(cx.b.text(s)));
+    let reason = format!(
+        "quoted words changed (and the quotation marks dropped): “{}” → {shown}",
+        clip(cx.a.text(a_span))
+    );
+    Some(Finding::new(Kind::Quote, 0.7, Some(a_span), b_span, reason))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,29 +274,4 @@ mod tests {
     fn open_quote_runs_to_paragraph_end() {
         assert_eq!(quotes("“We will stay.\n\nNext para."), ["We will stay."]);
     }
-}
-
-/// An original quote with no quotation in the rewrite: if most of its words
-/// are still there, in order, the rewrite kept the quote without its marks;
-/// changed words in it are still words put in someone's mouth.
-fn unquoted(cx: &UnitCx<'_>, q: &UnitQuote) -> Option<Finding> {
-    let kept: Vec<usize> = q.words.iter().filter_map(|&i| cx.map.a_to_b[i]).collect();
-    if kept.len() * 2 < q.words.len() || q.words.len() < 3 {
-        return None;
-    }
-    let lost: Vec<usize> = q
-        .words
-        .iter()
-        .copied()
-        .filter(|&i| cx.map.a_to_b[i].is_none())
-        .collect();
-    let (&first, &last) = (lost.first()?, lost.last()?);
-    let a_span = cx.a.cover(first, last + 1);
-    let b_span = cx.b_for_a(first, last + 1);
-    let shown = b_span.map_or_else(|| "—".to_owned(), |s| clip(cx.b.text(s)));
-    let reason = format!(
-        "quoted words changed (and the quotation marks dropped): “{}” → {shown}",
-        clip(cx.a.text(a_span))
-    );
-    Some(Finding::new(Kind::Quote, 0.7, Some(a_span), b_span, reason))
 }
