@@ -17,10 +17,14 @@ const EXIT_ERROR: u8 = 2;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_SAME };
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: clap's own text, on stdout.
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::from(EXIT_SAME);
+        }
+        Err(e) => {
+            eprintln!("factdiff: {} (see 'factdiff --help')", usage_error(&e));
+            return ExitCode::from(EXIT_ERROR);
         }
     };
     match run(cli) {
@@ -140,4 +144,20 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn one_line(e: &anyhow::Error) -> String {
     let text = e.chain().map(ToString::to_string).collect::<Vec<_>>().join(": ");
     factdiff::sanitize::inert(&text).into_owned()
+}
+
+/// The first line of a clap error without its "error: " prefix, so a usage
+/// mistake reads as one line like every other error.
+fn usage_error(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    // The first paragraph: "required arguments were not provided:" is
+    // followed by the argument names on lines of their own.
+    let paragraph: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let line = paragraph.join(" ");
+    factdiff::sanitize::inert(line.trim_start_matches("error: ")).into_owned()
 }

@@ -15,7 +15,13 @@ pub fn inert(text: &str) -> Cow<'_, str> {
 }
 
 fn needs_replacing(c: char) -> bool {
-    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
+    c.is_control() || c == '\u{2028}' || c == '\u{2029}' || is_bidi_control(c)
+}
+
+/// Directional embeddings, overrides and isolates: they reorder what the
+/// terminal shows, so a document could make text read differently.
+const fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The visible stand-in for one character (itself when harmless).
@@ -25,7 +31,7 @@ pub fn replacement(c: char) -> char {
         '\t' | '\n' | '\u{2028}' | '\u{2029}' => ' ',
         '\u{7f}' => '␡',
         c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
-        c if c.is_control() => '�',
+        c if c.is_control() || is_bidi_control(c) => '�',
         c => c,
     }
 }

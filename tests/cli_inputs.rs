@@ -386,7 +386,6 @@ fn long_single_line_small() {
 }
 
 #[test]
-#[ignore = "slow until new aligner"]
 fn long_single_line_2mb() {
     long_line_case(2_000_000);
 }
@@ -424,7 +423,6 @@ fn many_one_word_lines_small() {
 }
 
 #[test]
-#[ignore = "slow until new aligner"]
 fn many_one_word_lines_200k() {
     many_lines_case(200_000);
 }

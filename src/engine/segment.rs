@@ -278,16 +278,49 @@ fn cap_length(flat: &str, r: Range<usize>) -> Vec<Range<usize>> {
         }
         let window = &flat[start..limit];
         // Cut after the separator, whose width varies (NBSP, U+3000, …).
-        let cut = window
-            .char_indices()
-            .rev()
-            .find(|&(p, c)| p > 0 && (c == ',' || c.is_whitespace()))
-            .map_or(limit, |(p, c)| start + p + c.len_utf8());
+        let cut = content_cut(window)
+            .or_else(|| {
+                window
+                    .char_indices()
+                    .rev()
+                    .find(|&(p, c)| p > 0 && (c == ',' || c.is_whitespace()))
+                    .map(|(p, c)| p + c.len_utf8())
+            })
+            .map_or(limit, |p| start + p);
         out.push(start..cut);
         start = cut;
     }
     out.push(start..r.end);
     out
+}
+
+/// Pieces of a long run are at least this long before a content cut.
+const MIN_PIECE_BYTES: usize = MAX_SENTENCE_BYTES / 4;
+
+/// A cut chosen by the text itself: after the first word (past
+/// [`MIN_PIECE_BYTES`]) whose hash is divisible by 16. An edit early in a long
+/// unpunctuated run then moves only nearby cuts, so both sides still split
+/// into pieces that align, instead of every later piece shifting.
+fn content_cut(window: &str) -> Option<usize> {
+    let mut word_start = 0;
+    for (p, c) in window.char_indices() {
+        if !(c == ',' || c.is_whitespace()) {
+            continue;
+        }
+        let word = &window[word_start..p];
+        word_start = p + c.len_utf8();
+        if p >= MIN_PIECE_BYTES && !word.is_empty() && stable_hash(word) % 16 == 0 {
+            return Some(word_start);
+        }
+    }
+    None
+}
+
+/// FNV-1a: the same on every run and machine, unlike the std hasher.
+fn stable_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn trimmed(flat: &str, r: Range<usize>, base: usize) -> Option<Span> {
