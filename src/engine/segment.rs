@@ -309,7 +309,7 @@ fn content_cut(window: &str) -> Option<usize> {
         }
         let word = &window[word_start..p];
         word_start = p + c.len_utf8();
-        if p >= MIN_PIECE_BYTES && !word.is_empty() && stable_hash(word) % 16 == 0 {
+        if p >= MIN_PIECE_BYTES && !word.is_empty() && stable_hash(word).is_multiple_of(16) {
             return Some(word_start);
         }
     }

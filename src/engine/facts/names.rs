@@ -148,9 +148,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
         // A word the whole original never uses is a new name even when the
         // phrase also holds known title words ("Prime Minister X").
+        // Word breaks depend on the text around a word, so a name is also
+        // known when the original sentence simply contains its letters.
+        let a_letters: String = cx.a.text(cx.a.span).to_lowercase().replace('.', "");
         let unknown = words
             .iter()
-            .any(|w| !cx.a.index.knows_word(w) && !respelled(w, &cx.a));
+            .any(|w| !cx.a.index.knows_word(w) && !respelled(w, &cx.a) && !contains_word(&a_letters, w));
         let b_span = cx.b.cover(p.start, p.end);
         let a_span = mapped_span(cx, p).or_else(|| cx.a_for_b(p.start, p.end));
         let (conf, reason) = if unknown {
@@ -190,4 +193,14 @@ fn respelled(word: &str, other: &Side<'_>) -> bool {
             .toks
             .iter()
             .any(|t| t.is_word() && t.fold.chars().count() >= 5 && strsim::levenshtein(&t.fold, word) <= 2)
+}
+
+/// Whether `word` occurs in `text` with no letter or digit either side.
+fn contains_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
