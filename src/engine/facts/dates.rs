@@ -41,6 +41,12 @@ const MONTHS: &[(&str, &str)] = &[
     ("dec", "dec"),
 ];
 
+/// Weekday and month names: dates, not names of people or places.
+#[must_use]
+pub fn is_calendar_word(fold: &str) -> bool {
+    WEEKDAYS.contains(&fold) || MONTHS.iter().any(|(k, _)| *k == fold)
+}
+
 const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 const RELATIVE_PERIODS: &[&str] = &["week", "month", "year", "weekend", "night", "morning", "evening"];
 const PERIOD_SHIFTS: &[&str] = &["last", "next", "this", "previous", "coming"];

@@ -75,41 +75,6 @@ pub const NAME_CONNECTORS: &[&str] = &[
     "of", "al", "el", "bin", "ibn", "de", "del", "der", "da", "van", "von", "la", "le", "du",
 ];
 
-/// Weekdays, months and relative day words: dates, not names.
-pub const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Prepositions and other function words beyond the stop list, which end a
 /// noun phrase.
 pub const MORE_FUNCTION_WORDS: &[&str] = &[

@@ -3,7 +3,8 @@
 
 use super::clip;
 use super::context::{Side, UnitCx};
-use super::lists::{CALENDAR_WORDS, NAME_CONNECTORS, NOT_NAMES};
+use super::dates::is_calendar_word;
+use super::lists::{NAME_CONNECTORS, NOT_NAMES};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::TokenKind;
 
@@ -21,7 +22,7 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
     if t.kind != TokenKind::Word || !t.is_capitalised() {
         return false;
     }
-    if NOT_NAMES.contains(&t.fold.as_str()) || CALENDAR_WORDS.contains(&t.fold.as_str()) {
+    if NOT_NAMES.contains(&t.fold.as_str()) || is_calendar_word(&t.fold) {
         return false;
     }
     let after_opening = i > 0 && matches!(side.toks[i - 1].text, "“" | "\"" | "‘" | "«" | ":" | "(" | "—");

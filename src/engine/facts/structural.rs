@@ -13,42 +13,14 @@ const UNMATCHED_HEADER: f32 = 0.3;
 pub fn detect(v: &UnitView<'_>) -> Vec<Finding> {
     let u = v.unit;
     match u.kind {
-        UnitKind::Added => {
-            let header = u
-                .rewrite_sentences
-                .as_ref()
-                .is_some_and(|r| r.clone().all(|i| v.sb.sentences[i].header));
-            let conf = if header { UNMATCHED_HEADER } else { UNMATCHED_PROSE };
-            let what = if header { "heading" } else { "sentence" };
-            vec![Finding::new(
-                Kind::Added,
-                conf,
-                None,
-                u.rewrite,
-                format!(
-                    "{what} added: {}",
-                    excerpt(v.b.slice(u.rewrite.unwrap_or_default()))
-                ),
-            )]
-        }
-        UnitKind::Removed => {
-            let header = u
-                .original_sentences
-                .as_ref()
-                .is_some_and(|r| r.clone().all(|i| v.sa.sentences[i].header));
-            let conf = if header { UNMATCHED_HEADER } else { UNMATCHED_PROSE };
-            let what = if header { "heading" } else { "sentence" };
-            vec![Finding::new(
-                Kind::Removed,
-                conf,
-                u.original,
-                None,
-                format!(
-                    "{what} removed: {}",
-                    excerpt(v.a.slice(u.original.unwrap_or_default()))
-                ),
-            )]
-        }
+        UnitKind::Added => unmatched(Kind::Added, v.b, v.sb, u.rewrite, u.rewrite_sentences.as_ref())
+            .map(|(conf, span, reason)| Finding::new(Kind::Added, conf, None, Some(span), reason))
+            .into_iter()
+            .collect(),
+        UnitKind::Removed => unmatched(Kind::Removed, v.a, v.sa, u.original, u.original_sentences.as_ref())
+            .map(|(conf, span, reason)| Finding::new(Kind::Removed, conf, Some(span), None, reason))
+            .into_iter()
+            .collect(),
         UnitKind::Moved => vec![Finding::new(
             Kind::Moved,
             0.2,
@@ -58,6 +30,21 @@ pub fn detect(v: &UnitView<'_>) -> Vec<Finding> {
         )],
         UnitKind::Match => wording(v).into_iter().collect(),
     }
+}
+
+/// Confidence, span and reason for sentences with no counterpart; a
+/// heading or dateline weighs less than prose.
+fn unmatched(
+    kind: Kind,
+    doc: &crate::engine::text::Document,
+    seg: &crate::engine::segment::Segmented,
+    span: Option<Span>,
+    sentences: Option<&std::ops::Range<usize>>,
+) -> Option<(f32, Span, String)> {
+    let span = span?;
+    let header = sentences.is_some_and(|r| r.clone().all(|i| seg.sentences[i].header));
+    let (conf, what) = if header { (UNMATCHED_HEADER, "heading") } else { (UNMATCHED_PROSE, "sentence") };
+    Some((conf, span, format!("{what} {}: {}", kind.label(), excerpt(doc.slice(span)))))
 }
 
 /// One non-factual finding over the reworded stretch of a matched unit.
