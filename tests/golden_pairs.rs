@@ -98,3 +98,23 @@ fn court_pair() {
 fn reef_pair_heavy_rewording() {
     check("reef");
 }
+
+#[test]
+fn spin_election_pair() {
+    check_floor("spin-election", 0.87, 0.99);
+}
+
+#[test]
+fn spin_storm_pair() {
+    check_floor("spin-storm", 0.99, 0.89);
+}
+
+#[test]
+fn spin_company_pair() {
+    check_floor("spin-company", 0.99, 0.99);
+}
+
+#[test]
+fn spin_health_pair() {
+    check_floor("spin-health", 0.99, 0.99);
+}

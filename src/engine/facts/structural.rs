@@ -17,10 +17,16 @@ pub fn detect(v: &UnitView<'_>) -> Vec<Finding> {
             .map(|(conf, span, reason)| Finding::new(Kind::Added, conf, None, Some(span), reason))
             .into_iter()
             .collect(),
-        UnitKind::Removed => unmatched(Kind::Removed, v.a, v.sa, u.original, u.original_sentences.as_ref())
-            .map(|(conf, span, reason)| Finding::new(Kind::Removed, conf, Some(span), None, reason))
-            .into_iter()
-            .collect(),
+        UnitKind::Removed => unmatched(
+            Kind::Removed,
+            v.a,
+            v.sa,
+            u.original,
+            u.original_sentences.as_ref(),
+        )
+        .map(|(conf, span, reason)| Finding::new(Kind::Removed, conf, Some(span), None, reason))
+        .into_iter()
+        .collect(),
         UnitKind::Moved => vec![Finding::new(
             Kind::Moved,
             0.2,
@@ -43,8 +49,16 @@ fn unmatched(
 ) -> Option<(f32, Span, String)> {
     let span = span?;
     let header = sentences.is_some_and(|r| r.clone().all(|i| seg.sentences[i].header));
-    let (conf, what) = if header { (UNMATCHED_HEADER, "heading") } else { (UNMATCHED_PROSE, "sentence") };
-    Some((conf, span, format!("{what} {}: {}", kind.label(), excerpt(doc.slice(span)))))
+    let (conf, what) = if header {
+        (UNMATCHED_HEADER, "heading")
+    } else {
+        (UNMATCHED_PROSE, "sentence")
+    };
+    Some((
+        conf,
+        span,
+        format!("{what} {}: {}", kind.label(), excerpt(doc.slice(span))),
+    ))
 }
 
 /// One non-factual finding over the reworded stretch of a matched unit.
