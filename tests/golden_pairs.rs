@@ -75,13 +75,22 @@ fn score(dir: &Path) -> (f64, f64, Vec<String>) {
 }
 
 fn check(name: &str) {
+    check_floor(name, 0.99, 0.85);
+}
+
+/// Pairs written blind to the detectors (spin-*) are held to the floor the
+/// engine reached on them when they were added.
+fn check_floor(name: &str, min_recall: f64, min_precision: f64) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/pairs")
         .join(name);
     let (recall, precision, missed) = score(&dir);
     println!("{name}: recall {recall:.2} precision {precision:.2} missed {missed:?}");
-    assert!(recall >= 0.99, "{name}: recall {recall:.2}, missed {missed:?}");
-    assert!(precision >= 0.85, "{name}: precision {precision:.2}");
+    assert!(
+        recall >= min_recall,
+        "{name}: recall {recall:.2}, missed {missed:?}"
+    );
+    assert!(precision >= min_precision, "{name}: precision {precision:.2}");
 }
 
 #[test]
