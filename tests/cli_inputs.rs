@@ -367,16 +367,22 @@ fn long_line(bytes: usize, changed: &str) -> String {
     s
 }
 
-fn long_line_case(bytes: usize) {
+/// Reports a pair that differs, checks the JSON spans and exit 1, and
+/// returns the report.
+fn differing_pair_report(a_text: &str, b_text: &str, what: &str) -> serde_json::Value {
     let dir = TempDir::new().unwrap();
-    let a_text = long_line(bytes, "1234");
-    let b_text = long_line(bytes, "4321");
     let a = write(&dir, "a.txt", a_text.as_bytes());
     let b = write(&dir, "b.txt", b_text.as_bytes());
     let r = report(&a, &b, "json");
-    println!("long line of {bytes} bytes: {:?}", r.elapsed);
+    println!("{what}: {:?}", r.elapsed);
     let v = assert_json_report(&r, a_text.as_bytes(), b_text.as_bytes());
     assert_eq!(r.code, 1);
+    v
+}
+
+fn long_line_case(bytes: usize) {
+    let (a_text, b_text) = (long_line(bytes, "1234"), long_line(bytes, "4321"));
+    let v = differing_pair_report(&a_text, &b_text, &format!("long line of {bytes} bytes"));
     assert!(texts_of(&v, "original").iter().any(|t| t.contains("1234")));
 }
 
@@ -405,15 +411,8 @@ fn many_lines(lines: usize, changed_at: usize) -> String {
 }
 
 fn many_lines_case(lines: usize) {
-    let dir = TempDir::new().unwrap();
-    let a_text = many_lines(lines, usize::MAX);
-    let b_text = many_lines(lines, lines / 2);
-    let a = write(&dir, "a.txt", a_text.as_bytes());
-    let b = write(&dir, "b.txt", b_text.as_bytes());
-    let r = report(&a, &b, "json");
-    println!("{lines} one-word lines: {:?}", r.elapsed);
-    let v = assert_json_report(&r, a_text.as_bytes(), b_text.as_bytes());
-    assert_eq!(r.code, 1);
+    let (a_text, b_text) = (many_lines(lines, usize::MAX), many_lines(lines, lines / 2));
+    let v = differing_pair_report(&a_text, &b_text, &format!("{lines} one-word lines"));
     assert!(texts_of(&v, "rewrite").iter().any(|t| t.contains("lighthouse")));
 }
 
