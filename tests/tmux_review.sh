@@ -2,7 +2,9 @@
 # End-to-end check of the review screen in a real terminal (tmux, 120x40):
 # both texts side by side, f / c / note / q, annotations saved under
 # $XDG_DATA_HOME and restored on reopening, `factdiff export` sees the note,
-# and an OSC title sequence inside a document never reaches the terminal.
+# an OSC title sequence inside a document never reaches the terminal, and
+# a panic or a stop signal restores the terminal and keeps the note being
+# typed. Usage: tmux_review.sh [FACTDIFF_BINARY]
 # Exits non-zero on failure; skips (exit 0) when tmux is missing.
 set -euo pipefail
 
@@ -12,7 +14,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin=${FACTDIFF_BIN:-$root/target/debug/factdiff}
+bin=${1:-${FACTDIFF_BIN:-$root/target/debug/factdiff}}
 if [[ ! -x $bin ]]; then
     (cd "$root" && cargo build -q)
 fi
@@ -114,5 +116,51 @@ title=$(tmux -L "$sock" display -p -t review '#{pane_title}')
 screen | grep -F "␛]2;PWNED␇" >/dev/null || fail "escape not shown as visible symbols"
 keys q
 wait_gone
+
+# 7. A panic, SIGTERM, SIGINT or SIGHUP while a note is half typed: the
+# shell gets its terminal back (cooked mode, main screen, no mouse
+# reporting, cursor shown) and the half-typed note is in the file.
+shell_session() {
+    tmux -L "$sock" kill-session -t review 2>/dev/null || true
+    tmux -L "$sock" new-session -d -s review -x 120 -y 40 "env -i PATH='$PATH' HOME='$HOME' TERM=xterm-256color bash --norc --noprofile"
+    wait_for 'bash-'
+}
+
+# Runs factdiff from the shell, types a half note, ends it with $1 (a key
+# or a signal name) and checks what the shell is left with.
+interrupted() {
+    local how=$1 want=$2 after=$tmp/after-$1.txt data=$tmp/data-$1
+    keys -l "XDG_DATA_HOME='$data' FACTDIFF_PANIC_ON_KEY='%' '$bin' '$tmp/original.txt' '$tmp/rewrite.txt'; echo exit=\$? >'$after'; stty -a >>'$after'"
+    keys Enter
+    wait_for "reviewed 0/"
+    keys f Enter
+    wait_for "Esc: done"
+    keys -l "half note $how"
+    wait_for "half note $how"
+    if [[ $how == panic ]]; then
+        keys -l "%"
+    else
+        local pid
+        pid=$(pgrep -P "$(tmux -L "$sock" display -p -t review '#{pane_pid}')" -x factdiff || true)
+        [[ -n $pid ]] || fail "no factdiff process to send $how"
+        kill -s "$how" "$pid"
+    fi
+    for _ in $(seq 100); do [[ -s $after ]] && grep -q icanon "$after" && break; sleep 0.1; done
+    [[ -s $after ]] || fail "$how: factdiff did not exit"
+    grep -qx "exit=$want" "$after" || fail "$how: $(head -n1 "$after"), wanted exit=$want"
+    grep -qE '(^| )icanon( |$)' "$after" || fail "$how: terminal left in raw mode"
+    grep -qE '(^| )echo( |$)' "$after" || fail "$how: terminal left without echo"
+    local flags
+    flags=$(tmux -L "$sock" display -p -t review '#{alternate_on}#{mouse_any_flag}#{mouse_button_flag}#{mouse_sgr_flag}#{cursor_flag}')
+    [[ $flags == 00001 ]] || fail "$how: terminal state alternate/mouse/cursor = $flags, wanted 00001"
+    grep -rqF "half note $how" "$data" || fail "$how: the half-typed note was lost"
+}
+
+shell_session
+interrupted panic 101
+screen | grep -F "panic injected" >/dev/null || fail "panic message not shown"
+interrupted TERM 143
+interrupted INT 130
+interrupted HUP 129
 
 echo "tmux_review: ok"

@@ -23,6 +23,7 @@ pub mod wrap;
 use crate::input::Input;
 use app::App;
 use ratatui::crossterm::event;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
@@ -47,28 +48,55 @@ pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> any
     app.message = app.review.warnings.first().cloned();
     let watched = TerminalWatch::now();
     let events = spawn_reader();
-    let result = event_loop::run_loop(&mut term, &mut app, || {
-        loop {
-            if stop.load(Ordering::SeqCst) != 0 || watched.hung_up() {
-                return Ok(None);
+    let panic_key = injected_panic_key();
+    // A panic is caught only to save the note being typed: ratatui's hook
+    // has already restored the terminal and printed the message by then.
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop::run_loop(&mut term, &mut app, || {
+            loop {
+                if stop.load(Ordering::SeqCst) != 0 || watched.hung_up() {
+                    return Ok(None);
+                }
+                match events.recv_timeout(POLL) {
+                    Ok(event) => {
+                        let event = event?;
+                        assert!(!is_key(&event, panic_key), "panic injected by {PANIC_KEY_VAR}");
+                        return Ok(Some(event));
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
+                }
             }
-            match events.recv_timeout(POLL) {
-                Ok(event) => return Ok(Some(event?)),
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
-            }
-        }
-    });
+        })
+    }));
     // Every change is already saved; this keeps a note still being typed
-    // when a signal or an error ended the loop. Then the terminal.
+    // when a signal, an error or a panic ended the loop. Then the terminal.
     app.shutdown();
     terminal::leave();
     for warning in &app.review.warnings {
         eprintln!("factdiff: warning: {}", crate::sanitize::inert(warning));
     }
+    let result = outcome.unwrap_or_else(|payload| std::panic::resume_unwind(payload));
     result?;
     let signal = stop.load(Ordering::SeqCst);
     Ok((signal != 0).then(|| u8::try_from(signal).unwrap_or(u8::MAX)))
+}
+
+/// Names a key that makes the review screen panic, so that tests can check
+/// the terminal is restored and the note being typed is kept.
+const PANIC_KEY_VAR: &str = "FACTDIFF_PANIC_ON_KEY";
+
+fn injected_panic_key() -> Option<char> {
+    let value = std::env::var(PANIC_KEY_VAR).ok()?;
+    let mut chars = value.chars();
+    chars.next().filter(|_| chars.next().is_none())
+}
+
+fn is_key(event: &event::Event, key: Option<char>) -> bool {
+    match (event, key) {
+        (event::Event::Key(k), Some(c)) => k.code == event::KeyCode::Char(c),
+        _ => false,
+    }
 }
 
 /// The built-in demo pair shown when factdiff starts with no arguments.
