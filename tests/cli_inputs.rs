@@ -161,21 +161,49 @@ fn directory() {
     assert!(r.stderr.contains("directory"), "{}", r.stderr);
 }
 
+/// A mode-000 file. Root reads it anyway, so as root the binary is run as
+/// `nobody` through `setpriv`; the test is skipped only when that is
+/// impossible too.
 #[cfg(unix)]
 #[test]
 fn unreadable_file() {
     use std::os::unix::fs::PermissionsExt;
     let dir = TempDir::new().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let a = write(&dir, "a.txt", b"Hello.");
     let b = write(&dir, "b.txt", b"Hello.");
     std::fs::set_permissions(&b, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&b).is_ok() {
-        println!("skipping unreadable_file: a mode-000 file is still readable (running as root?)");
-        return;
-    }
-    let r = report(&a, &b, "text");
+    let args = [a.as_os_str(), b.as_os_str()];
+    let r = if std::fs::read(&b).is_err() {
+        run(&[&["report".as_ref()], &args[..]].concat(), None)
+    } else {
+        let Some(r) = run_as_nobody(&args) else {
+            println!("skipping unreadable_file: running as root without setpriv");
+            return;
+        };
+        r
+    };
     assert_clean_error(&r);
-    assert!(r.stderr.contains("b.txt"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("b.txt") && r.stderr.contains("ermission denied"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// `factdiff report ARGS` as user and group 65534, or None when setpriv is
+/// missing or cannot drop privileges here.
+#[cfg(unix)]
+fn run_as_nobody(args: &[&std::ffi::OsStr]) -> Option<Run> {
+    let start = Instant::now();
+    let out = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN, "report"])
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    let run = finish(out, start.elapsed());
+    (!run.stderr.starts_with("setpriv")).then_some(run)
 }
 
 #[test]
