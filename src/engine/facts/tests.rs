@@ -240,6 +240,47 @@ fn truncated_description_is_flagged() {
 }
 
 #[test]
+fn description_cut_after_an_ordinary_word_is_flagged() {
+    let f = flags(
+        "The van, which was later found abandoned in a quarry outside the port of Linmoor, is being examined.",
+        "The vehicle, which was subsequently found abandoned in, is being checked.",
+    );
+    let cut: Vec<_> = f.iter().filter(|x| x.0 == Kind::Truncation).collect();
+    assert_eq!(cut.len(), 1, "{f:?}");
+    assert_eq!(cut[0].2.as_deref(), Some("subsequently found abandoned in,"));
+    let f = flags(
+        "Her breakthrough was an album of old Breton and Welsh ballads arranged for harp.",
+        "Her breakthrough was an album of old, which sold well.",
+    );
+    assert!(f.iter().any(|x| x.0 == Kind::Truncation), "{f:?}");
+}
+
+#[test]
+fn a_comma_inside_a_kept_phrase_is_not_a_cut() {
+    for (a, b) in [
+        (
+            "The council declared an emergency in two wards and said engineers would inspect the bridge.",
+            "The council announced an emergency in two wards, saying engineers would check the bridge.",
+        ),
+        (
+            "Two adults, a 40-year-old man and a 35-year-old woman, were charged.",
+            "Two adults, a man aged 40 and a woman aged 35, were charged.",
+        ),
+        (
+            "Auditors estimated that the repairs could cost nine million.",
+            "According to auditors, the repairs might cost nine million.",
+        ),
+        (
+            "The mayor said on Friday that the budget had been cut sharply.",
+            "The mayor said, on Friday, that the budget had been sharply cut.",
+        ),
+    ] {
+        let k = kinds(a, b);
+        assert!(!k.contains(&Kind::Truncation), "{b}: {k:?}");
+    }
+}
+
+#[test]
 fn sibling_word_swap_is_flagged() {
     let k = kinds(
         "Her nephew ran the northern depot.",

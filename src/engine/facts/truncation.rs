@@ -1,46 +1,165 @@
 //! A description cut off mid-phrase: a sentence that ends, or a clause that
-//! breaks off, right after an article or possessive ("who ran as a,").
+//! breaks off, right after a word that needs more ("who ran as a,", "found
+//! burnt out on,", "an album of traditional,").
 
 use super::clip;
 use super::context::{Side, UnitCx};
+use super::lists::is_function_word;
 use crate::engine::discrepancy::{Finding, Kind};
 
 /// Words that cannot end a phrase.
 const DANGLING: &[&str] = &[
-    "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "every", "each",
+    "a", "an", "the", "his", "their", "its", "our", "my", "your", "every", "each",
 ];
 
 /// Words of context shown before the dangling word.
 const LEAD_WORDS: usize = 3;
 
-fn dangling_at(side: &Side<'_>, i: usize) -> bool {
-    let t = &side.toks[i];
-    if t.in_quote || !DANGLING.contains(&t.fold.as_str()) {
-        return false;
-    }
-    match side.toks.get(i + 1) {
-        None => true,
-        Some(n) => matches!(n.text, "," | "." | ";" | ":" | ")" | "!" | "?" | "—" | "–"),
-    }
-}
-
-/// Prepositions and conjunctions can end a clause legitimately ("what it
-/// was used for."), so one counts as dangling only where the original
-/// carries on after the same word.
-const DANGLING_IF_CUT: &[&str] = &[
-    "of", "to", "for", "with", "from", "by", "as", "and", "or", "than", "about",
+/// Prepositions and conjunctions: they can end a clause legitimately
+/// ("what it was used for."), so one counts as dangling only where the
+/// original carries on after the same word. "her" is here too: it ends a
+/// clause as an object, dangles as a possessive.
+const NEEDS_OBJECT: &[&str] = &[
+    "of",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "as",
+    "and",
+    "or",
+    "than",
+    "about",
+    "on",
+    "in",
+    "at",
+    "into",
+    "onto",
+    "near",
+    "under",
+    "over",
+    "beneath",
+    "below",
+    "above",
+    "across",
+    "through",
+    "throughout",
+    "between",
+    "among",
+    "against",
+    "toward",
+    "towards",
+    "within",
+    "without",
+    "her",
 ];
 
+/// Content words the original must lose after an ordinary word before it
+/// counts as cut off: one lost word is an edit, a lost phrase is a cut.
+const LOST_CONTENT_WORDS: usize = 2;
+
+/// Verbs that end a clause by themselves, whatever followed them before
+/// ("he said on Friday," → "he said,").
+const COMPLETE_ALONE: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "explained",
+    "noted",
+    "stated",
+    "wrote",
+    "reported",
+];
+
+fn is_break(text: &str) -> bool {
+    matches!(text, "," | "." | ";" | ":" | ")" | "!" | "?" | "—" | "–")
+}
+
+fn dangling_at(side: &Side<'_>, i: usize) -> bool {
+    let t = &side.toks[i];
+    !t.in_quote
+        && DANGLING.contains(&t.fold.as_str())
+        && side.toks.get(i + 1).is_none_or(|n| is_break(n.text))
+}
+
+/// How many words after the cut are looked at: enough for a description,
+/// few enough that a later clause the rewrite kept does not count.
+const LOST_WINDOW: usize = 6;
+
+/// What became of the phrase that followed original token `k` (up to the
+/// next break, at most `LOST_WINDOW` words): its word count, its content
+/// words, and those of them the rewrite has nowhere in the unit.
+fn lost_after(cx: &UnitCx<'_>, k: usize) -> (usize, usize, usize) {
+    let phrase = cx.a.toks[k + 1..]
+        .iter()
+        .take_while(|t| !is_break(t.text))
+        .filter(|t| t.is_word())
+        .take(LOST_WINDOW);
+    let (mut words, mut content, mut lost) = (0, 0, 0);
+    for t in phrase {
+        words += 1;
+        if is_function_word(&t.fold) {
+            continue;
+        }
+        content += 1;
+        if !cx.b.toks.iter().any(|u| u.stem == t.stem) {
+            lost += 1;
+        }
+    }
+    (words, content, lost)
+}
+
+/// Whether the rewrite, after its break at token `i`, goes on from a point
+/// at or past the original's next break after token `k`: a cut skips the
+/// rest of the phrase, a paraphrase carries on inside it.
+fn resumes_after_phrase(cx: &UnitCx<'_>, i: usize, k: usize) -> bool {
+    let phrase_end = (k + 1..cx.a.toks.len())
+        .find(|&m| is_break(cx.a.toks[m].text))
+        .unwrap_or(cx.a.toks.len());
+    cx.map.b_to_a[i + 1..]
+        .iter()
+        .find_map(|m| *m)
+        .is_none_or(|m| m >= phrase_end)
+}
+
+/// A rewrite word followed by a break where the original carried on with a
+/// phrase the rewrite lost. Function words need only one lost word
+/// ("as a judge" → "as a,"), other words a lost phrase.
 fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
     let t = &cx.b.toks[i];
-    let ends_here =
-        cx.b.toks
-            .get(i + 1)
-            .is_none_or(|n| matches!(n.text, "," | "." | ";" | ":" | ")" | "!" | "?"));
-    !t.in_quote
-        && ends_here
-        && DANGLING_IF_CUT.contains(&t.fold.as_str())
-        && cx.map.b_to_a[i].is_some_and(|k| cx.a.toks.get(k + 1).is_some_and(|n| n.is_word()))
+    let ends_here = cx.b.toks.get(i + 1).is_none_or(|n| is_break(n.text));
+    if t.in_quote || !t.is_word() || !ends_here || COMPLETE_ALONE.contains(&t.fold.as_str()) {
+        return false;
+    }
+    let Some(k) = cx.map.b_to_a[i] else {
+        return false;
+    };
+    // "31-year-old" → "aged 31," continues a compound, not a phrase.
+    if cx.a.toks.get(k + 1).is_none_or(|n| !n.is_word()) {
+        return false;
+    }
+    if !NEEDS_OBJECT.contains(&t.fold.as_str()) && !resumes_after_phrase(cx, i, k) {
+        return false;
+    }
+    let (words, content, lost) = lost_after(cx, k);
+    // Mostly lost: a rewrite that kept the rest after the break (a comma
+    // added, a clause moved) is not a cut.
+    let mostly = 3 * lost >= 2 * content;
+    if NEEDS_OBJECT.contains(&t.fold.as_str()) {
+        // A sentence ending on "of" is cut whatever the rewrite did next.
+        let sentence_ends =
+            cx.b.toks
+                .get(i + 1)
+                .is_none_or(|n| matches!(n.text, "." | "!" | "?"));
+        words >= 1 && (sentence_ends || (lost >= 1 && mostly))
+    } else if is_function_word(&t.fold) {
+        false
+    } else {
+        words > LOST_CONTENT_WORDS && lost >= LOST_CONTENT_WORDS && mostly
+    }
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
