@@ -42,22 +42,106 @@ const HEDGES: &[&str] = &[
     "unconfirmed",
 ];
 
-fn is_negator(fold: &str) -> bool {
-    NEGATORS.contains(&fold) || fold.ends_with("n't")
+/// Words that negate what follows as surely as "not" does: "refused to
+/// blame" is "did not blame", "lacks a majority" is "has no majority".
+const NEGATIVE_VERBS: &[&str] = &[
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "lack",
+    "lacks",
+    "lacked",
+    "lacking",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "rarely",
+    "seldom",
+    "hardly",
+    "scarcely",
+    "unable",
+];
+
+/// Words that negate only before their particle: "failed to", "declined
+/// to", "rather than", "instead of" ("the bank failed", "sales declined"
+/// negate nothing).
+const NEGATIVE_BEFORE: &[(&str, &str)] = &[
+    ("fail", "to"),
+    ("fails", "to"),
+    ("failed", "to"),
+    ("failing", "to"),
+    ("declined", "to"),
+    ("declines", "to"),
+    ("rather", "than"),
+    ("instead", "of"),
+];
+
+fn is_negator(side: &Side<'_>, i: usize) -> bool {
+    let f = side.toks[i].fold.as_str();
+    if NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f) {
+        return true;
+    }
+    let next = side.toks.get(i + 1).map_or("", |t| t.fold.as_str());
+    NEGATIVE_BEFORE.iter().any(|&(w, p)| w == f && p == next)
 }
 
-/// Words that carry a negation without a negator ("unhurt", "except",
-/// "failed to", "refused", "denied").
+/// Words that carry a negation or a refusal without being counted as one
+/// ("unhurt", "except", "turned down", "a shortage of"): near a counterpart
+/// they answer a negator.
 fn negative_word(fold: &str) -> bool {
     const PREFIXES: &[&str] = &["un", "non", "dis"];
     const WORDS: &[&str] = &[
-        "except", "fail", "failed", "refused", "refuse", "denied", "deny", "lack", "lacked", "nor",
-        "neither", "none", "absent",
+        "except",
+        "fail",
+        "fails",
+        "failed",
+        "failure",
+        "absent",
+        "absence",
+        "decline",
+        "declined",
+        "dismissed",
+        "spurned",
+        "rebuffed",
+        "opposed",
+        "dispute",
+        "disputed",
+        "rebutted",
+        "refuted",
+        "shortage",
+        "scarcity",
+        "dearth",
+        "down",
+        "against",
+        "little",
+        "few",
+        "instead",
+        "rather",
     ];
     WORDS.contains(&fold)
         || PREFIXES
             .iter()
             .any(|p| fold.len() > p.len() + 3 && fold.starts_with(p))
+}
+
+/// Content words after a marker that make up what it negates or hedges.
+const SCOPE_WORDS: usize = 3;
+
+/// Whether the other side still says what marker `i` applies to: one of the
+/// next content words is there. A marker inside a clause the rewrite
+/// dropped ("who asked not to be named") is a removal, not a flip.
+fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
+    side.toks[i + 1..]
+        .iter()
+        .filter(|t| t.is_word() && !super::lists::is_function_word(&t.fold))
+        .take(SCOPE_WORDS)
+        .any(|t| other.toks.iter().any(|u| u.stem == t.stem))
 }
 
 /// Participles that hedge only in "is believed to", "are expected to".
@@ -126,14 +210,14 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
     let ma = marks(&cx.a, rule.pred);
     let mb = marks(&cx.b, rule.pred);
     let on_original = ma.len() > mb.len();
-    let (extra, other, map) = if on_original {
-        (&ma, &cx.b, &cx.map.a_to_b)
+    let (extra, side, other, map) = if on_original {
+        (&ma, &cx.a, &cx.b, &cx.map.a_to_b)
     } else {
-        (&mb, &cx.a, &cx.map.b_to_a)
+        (&mb, &cx.b, &cx.a, &cx.map.b_to_a)
     };
     let surplus = ma.len().abs_diff(mb.len());
     let unanswered = |&i: &usize| {
-        map[i].is_none() && {
+        map[i].is_none() && scope_kept(side, other, i) && {
             let (s, e) = counterpart(map, other.toks.len(), i, i + 1).unwrap_or((0, 0));
             let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
             !window
@@ -168,7 +252,7 @@ fn finding(cx: &UnitCx<'_>, rule: &Rule<'_>, i: usize, on_original: bool) -> Fin
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let negation = Rule {
         kind: Kind::Negation,
-        pred: &|s, i| is_negator(&s.toks[i].fold),
+        pred: &is_negator,
         more_in_original: "negation dropped",
         more_in_rewrite: "negation added",
         answers: &negative_word,

@@ -166,6 +166,52 @@ fn negation_rephrased_keeps_polarity() {
 }
 
 #[test]
+fn negation_carried_by_a_verb_or_adverb_is_flagged() {
+    for (a, b) in [
+        (
+            "The coach refused to criticise the umpire.",
+            "The coach criticised the umpire.",
+        ),
+        (
+            "The suspect was released on bail.",
+            "The suspect was refused bail.",
+        ),
+        (
+            "Her party holds a solid majority in the house.",
+            "Her party lacks a clear majority in the house.",
+        ),
+        (
+            "After 2001 he rarely sang in public.",
+            "After 2001 he often sang in public.",
+        ),
+    ] {
+        assert_eq!(kinds(a, b), [Kind::Negation], "{a} → {b}");
+    }
+}
+
+#[test]
+fn negation_in_other_words_or_in_a_dropped_clause_is_not_flagged() {
+    for (a, b) in [
+        (
+            "Any plan that does not include a refund will fail.",
+            "Any plan that fails to include a refund will fail.",
+        ),
+        (
+            "They chose the bridge, not the tunnel.",
+            "They chose the bridge rather than the tunnel.",
+        ),
+        (
+            "The deal was agreed, said an aide who asked not to be named.",
+            "The deal was agreed.",
+        ),
+        ("The lender failed in 2008.", "The lender collapsed in 2008."),
+    ] {
+        let k = kinds(a, b);
+        assert!(!k.contains(&Kind::Negation), "{a} → {b}: {k:?}");
+    }
+}
+
+#[test]
 fn hedge_dropped_is_flagged() {
     let k = kinds(
         "The plant may close next year.",
