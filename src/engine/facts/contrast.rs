@@ -93,8 +93,8 @@ const FAMILIES: &[&[&[&str]]] = &[
     &[
         &["morning"],
         &["afternoon"],
-        &["evening"],
-        &["night", "overnight"],
+        // "Saturday evening" and "Saturday night" are the same time.
+        &["evening", "night", "overnight"],
     ],
     &[
         &["father", "dad"],
@@ -157,6 +157,28 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
     out
 }
 
+/// Content words looked at on each side of a sibling word.
+const SETTING_WORDS: usize = 2;
+
+/// Whether the two sibling words stand among the same words, on the same
+/// side of them: "nephew ran
+/// the depot" → "uncle ran the depot" is a swap, while "before clearing
+/// the plan" → "after the team had spent" is a sentence rebuilt around
+/// the other event.
+fn same_setting(cx: &UnitCx<'_>, ia: usize, ib: usize) -> bool {
+    let content = |t: &&super::context::Tok<'_>| t.is_word() && !super::lists::is_function_word(&t.fold);
+    let stems = |toks: &mut dyn Iterator<Item = &super::context::Tok<'_>>| -> Vec<String> {
+        toks.filter(content)
+            .take(SETTING_WORDS)
+            .map(|t| t.stem.clone())
+            .collect()
+    };
+    let shared = |x: Vec<String>, y: Vec<String>| x.iter().any(|s| y.contains(s));
+    let before = |side: &super::context::Side<'_>, i: usize| stems(&mut side.toks[..i].iter().rev());
+    let after = |side: &super::context::Side<'_>, i: usize| stems(&mut side.toks[i + 1..].iter());
+    shared(before(&cx.a, ia), before(&cx.b, ib)) || shared(after(&cx.a, ia), after(&cx.b, ib))
+}
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let ma = mentions(&cx.a);
@@ -169,7 +191,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             .filter(|(c, _)| !cb.iter().any(|(d, _)| d == c))
             .collect();
         let only_b = cb.iter().filter(|(c, _)| !ca.iter().any(|(d, _)| d == c));
-        for ((_, ib), (_, ia)) in only_b.zip(only_a) {
+        for ((_, ib), (_, ia)) in only_b
+            .zip(only_a)
+            .filter(|((_, ib), (_, ia))| same_setting(cx, *ia, *ib))
+        {
             let a_span = cx.a.toks[*ia].span;
             let b_span = cx.b.toks[*ib].span;
             let reason = format!(

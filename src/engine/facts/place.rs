@@ -8,6 +8,8 @@ use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
 
 /// Prepositions grouped by meaning; a change within a group is rewording.
+/// "off" and "around" are left out: "off" means "near" off a coast and
+/// "from" off a wing, "around the country" is "across" it.
 const LOCATION: &[(&str, &str)] = &[
     ("in", "in"),
     ("inside", "in"),
@@ -15,16 +17,15 @@ const LOCATION: &[(&str, &str)] = &[
     ("into", "in"),
     ("at", "in"),
     ("on", "in"),
+    ("across", "in"),
+    ("throughout", "in"),
     ("near", "near"),
     ("outside", "near"),
-    ("around", "near"),
     ("beside", "near"),
     ("nearby", "near"),
     ("beyond", "near"),
-    ("across", "near"),
     ("along", "near"),
     ("behind", "near"),
-    ("off", "near"),
     ("opposite", "near"),
     ("from", "from"),
     ("to", "to"),
@@ -61,7 +62,7 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
         let Some(group) = table.iter().find(|(p, _)| *p == t.fold).map(|(_, g)| *g) else {
             continue;
         };
-        if t.in_quote {
+        if t.in_quote || after_source_verb(toks, i) {
             continue;
         }
         let mut k = i + 1;
@@ -86,6 +87,17 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
         });
     }
     out
+}
+
+/// Verbs of coming and getting: "from" after them names a source, which
+/// "provided by" says as well ("money coming from the state").
+const SOURCE_VERBS: &[&str] = &[
+    "come", "comes", "came", "coming", "arrive", "arrived", "receive", "received", "obtained", "drawn",
+    "sourced", "raised", "borrowed", "funded", "get", "got", "gets",
+];
+
+fn after_source_verb(toks: &[super::context::Tok<'_>], i: usize) -> bool {
+    toks[i].fold == "from" && i > 0 && SOURCE_VERBS.contains(&toks[i - 1].fold.as_str())
 }
 
 struct Family<'f> {

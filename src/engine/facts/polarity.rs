@@ -144,6 +144,25 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
         .any(|t| other.toks.iter().any(|u| u.stem == t.stem))
 }
 
+/// Words of forecast and schedule: near a counterpart they answer a hedge
+/// ("expected to open" → "projected to open", "due to open").
+const FORECASTS: &[&str] = &[
+    "projected",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "anticipated",
+    "estimated",
+    "due",
+    "scheduled",
+    "set",
+    "planned",
+    "slated",
+    "poised",
+    "expected",
+    "likely",
+];
+
 /// Participles that hedge only in "is believed to", "are expected to".
 const PASSIVE_HEDGES: &[&str] = &[
     "believed",
@@ -263,7 +282,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         pred: &is_hedge,
         more_in_original: "hedge dropped (stated as certain)",
         more_in_rewrite: "hedge added (made uncertain)",
-        answers: &|_| false,
+        answers: &|w| FORECASTS.contains(&w),
         conf: 0.6,
     };
     [apply(cx, &negation), apply(cx, &hedging)]

@@ -1,100 +1,352 @@
-//! Who did what to whom: two parties trading places around the same verb
-//! ("the union sued the company" → "the company sued the union"), unless
-//! one side turned passive ("… was sued by …").
+//! Who did what to whom: the doer and the one done to trading places
+//! around the same verb ("the union sued the company" → "the company sued
+//! the union"), unless one side turned passive ("… was sued by …").
+//!
+//! Each side is read around a verb both share: its subject is the nearest
+//! party before it, its objects the parties after it in the same sentence.
+//! A swap is a subject on each side that is an object on the other.
 
 use super::clip;
-use super::context::{Side, UnitCx};
-use super::lists::is_function_word;
+use super::context::{Side, Tok, UnitCx};
+use super::dates::is_calendar_word;
+use super::lists::{NOT_NAMES, is_function_word};
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::lexicon::is_stop_word;
-use std::collections::HashSet;
 
-/// Verbs whose two parties can trade places without changing the fact.
+/// Verbs whose two parties can trade places without changing the fact
+/// (stem prefixes).
 const SYMMETRIC: &[&str] = &[
-    "meet", "met", "talk", "talked", "clash", "clashed", "fight", "fought", "marri", "negoti", "agre",
-    "argu", "spoke", "speak", "join", "merg", "compet", "play", "face", "draw", "drew", "tie", "and",
+    "meet", "met", "talk", "clash", "fight", "fought", "marri", "negoti", "agre", "argu", "spoke", "speak",
+    "join", "merg", "compet", "play", "face", "draw", "drew", "tie", "partner", "share", "sign", "shook",
+    "shake",
 ];
 
-/// How far apart (in tokens) two parties may stand to be compared.
-const WINDOW: usize = 24;
+/// Past forms that do not end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "beat",
+    "beaten",
+    "hit",
+    "sold",
+    "bought",
+    "told",
+    "paid",
+    "led",
+    "won",
+    "lost",
+    "sent",
+    "brought",
+    "caught",
+    "struck",
+    "took",
+    "taken",
+    "gave",
+    "given",
+    "made",
+    "left",
+    "held",
+    "kept",
+    "shot",
+    "stole",
+    "stolen",
+    "sued",
+    "bit",
+    "bitten",
+    "threw",
+    "thrown",
+    "overtook",
+    "overtaken",
+    "taught",
+    "fed",
+    "hurt",
+    "chose",
+    "chosen",
+    "defeated",
+    "knew",
+    "saw",
+    "seen",
+    "found",
+    "built",
+    "lent",
+    "owed",
+    "spent",
+    "stabbed",
+    "bore",
+    "forgave",
+    "forgiven",
+];
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+/// Words before a bare verb: "will build", "had warned", "to sell".
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "to", "did", "does", "do",
+    "has", "have", "had",
+];
 
-/// Parties: first words of capitalised names and heads of "the …" phrases,
-/// as (stem, token index), keeping only stems that occur once in the side.
-fn parties(side: &Side<'_>) -> Vec<(String, usize)> {
+/// Forms of "be" and "get" that make a participle passive.
+const PASSIVE_AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
+];
+
+/// Tokens looked at before a verb for its subject.
+const SUBJECT_WINDOW: usize = 12;
+/// Tokens looked at after a verb for its objects.
+const OBJECT_WINDOW: usize = 18;
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "our", "this", "that"];
+
+const OBJECT_PRONOUNS: &[&str] = &["her", "him", "them", "it", "us", "me"];
+
+/// Someone or something that can do or undergo the verb: a name, the head
+/// of a "the …" phrase, or a personal pronoun (keyed by person, so "she"
+/// and the object "her" are one party).
+#[derive(Debug)]
+struct Party {
+    key: String,
+    start: usize,
+    end: usize,
+}
+
+fn pronoun_key(side: &Side<'_>, i: usize) -> Option<&'static str> {
+    let key = match side.toks[i].fold.as_str() {
+        "he" | "him" => "‹he›",
+        "she" => "‹she›",
+        "they" | "them" => "‹they›",
+        // "her" before a noun is a possessive, not a party.
+        "her" => match side.toks.get(i + 1) {
+            Some(n) if n.is_word() && !is_function_word(&n.fold) => return None,
+            _ => "‹she›",
+        },
+        _ => return None,
+    };
+    Some(key)
+}
+
+/// A capitalised word that starts a name: mid-sentence, or at a sentence
+/// start when the document never writes it in lowercase.
+fn starts_name(side: &Side<'_>, i: usize) -> bool {
+    let t = &side.toks[i];
+    if !t.is_capitalised() || NOT_NAMES.contains(&t.fold.as_str()) || is_calendar_word(&t.fold) {
+        return false;
+    }
+    if i > 0 && side.toks[i - 1].is_word() && side.toks[i - 1].is_capitalised() {
+        return false;
+    }
+    !t.sentence_start || !side.index.lowercase.contains(&t.fold)
+}
+
+/// Last token of the noun phrase whose first word is at `i`: through plain
+/// words and hyphenated compounds ("the 23-year-old man"), but not into a
+/// verb that takes an object ("the man recruited the boy").
+fn phrase_head(toks: &[Tok<'_>], i: usize) -> usize {
+    let takes_object = |k: usize| {
+        toks.get(k + 1).is_some_and(|n| {
+            DETERMINERS.contains(&n.fold.as_str()) || OBJECT_PRONOUNS.contains(&n.fold.as_str())
+        })
+    };
+    let mut head = i;
+    loop {
+        let next = toks.get(head + 1);
+        if next.is_some_and(|n| n.is_word() && !is_function_word(&n.fold) && !n.is_capitalised())
+            && !takes_object(head + 1)
+        {
+            head += 1;
+        } else if next.is_some_and(|n| n.text == "-") && toks.get(head + 2).is_some_and(Tok::is_word) {
+            head += 2;
+        } else {
+            return head;
+        }
+    }
+}
+
+fn parties(side: &Side<'_>) -> Vec<Party> {
     let toks = &side.toks;
-    let mut found: Vec<(String, usize)> = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        if t.in_quote || !t.is_word() || is_stop_word(&t.fold) {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.in_quote || !t.is_word() {
+            i += 1;
             continue;
         }
         let after_det = i > 0 && DETERMINERS.contains(&toks[i - 1].fold.as_str());
-        let name_start = t.is_capitalised() && !t.sentence_start && !(i > 0 && toks[i - 1].is_capitalised());
-        if after_det || name_start {
-            let mut head = i;
-            while after_det
-                && toks
-                    .get(head + 1)
-                    .is_some_and(|n| n.is_word() && !is_function_word(&n.fold) && !n.is_capitalised())
-            {
-                head += 1;
+        if let Some(key) = pronoun_key(side, i) {
+            out.push(Party {
+                key: key.to_owned(),
+                start: i,
+                end: i + 1,
+            });
+        } else if starts_name(side, i) {
+            let mut end = i + 1;
+            while toks.get(end).is_some_and(|n| n.is_word() && n.is_capitalised()) {
+                end += 1;
             }
-            found.push((toks[head].stem.clone(), head));
+            out.push(Party {
+                key: t.stem.clone(),
+                start: i,
+                end,
+            });
+            i = end;
+            continue;
+        } else if after_det && !is_function_word(&t.fold) && !t.is_capitalised() {
+            let head = phrase_head(toks, i);
+            out.push(Party {
+                key: toks[head].stem.clone(),
+                start: i,
+                end: head + 1,
+            });
+            i = head + 1;
+            continue;
         }
+        i += 1;
     }
-    let mut seen: HashSet<&str> = HashSet::new();
-    let dupes: HashSet<String> = found
-        .iter()
-        .filter(|(s, _)| !seen.insert(s.as_str()))
-        .map(|(s, _)| s.clone())
-        .collect();
-    found.into_iter().filter(|(s, _)| !dupes.contains(s)).collect()
+    out
 }
 
-fn stems_between(side: &Side<'_>, i: usize, j: usize) -> HashSet<String> {
-    side.toks[i + 1..j]
+fn is_participle(fold: &str) -> bool {
+    (fold.len() > 4 && (fold.ends_with("ed") || fold.ends_with("en"))) || IRREGULAR_PAST.contains(&fold)
+}
+
+/// The word before `i`, skipping adverbs in "-ly" ("was quickly sold").
+fn word_before<'s>(side: &'s Side<'_>, i: usize) -> Option<&'s str> {
+    side.toks[..i]
         .iter()
-        .filter(|t| t.is_word() && !is_stop_word(&t.fold))
-        .map(|t| t.stem.clone())
+        .rev()
+        .find(|t| !t.fold.ends_with("ly"))
+        .map(|t| t.fold.as_str())
+}
+
+/// Whether token `i` reads as a verb with a subject and object: a past
+/// form, or a bare form after an auxiliary.
+fn is_verb(side: &Side<'_>, i: usize) -> bool {
+    let t = &side.toks[i];
+    if t.in_quote || !t.is_word() || t.is_capitalised() || is_function_word(&t.fold) {
+        return false;
+    }
+    is_participle(&t.fold) || word_before(side, i).is_some_and(|w| AUXILIARIES.contains(&w))
+}
+
+fn is_passive(side: &Side<'_>, i: usize) -> bool {
+    is_participle(&side.toks[i].fold) && word_before(side, i).is_some_and(|w| PASSIVE_AUX.contains(&w))
+}
+
+/// Whether only auxiliaries, adverbs and, if `loose`, closing brackets or
+/// commas stand between a subject and its verb ("Ortuzar will lay",
+/// "the agency (JAXA) supplied"); anything more and the nearest party
+/// before the verb is probably not its subject.
+fn next_to_verb(side: &Side<'_>, subject: &Party, i: usize, loose: bool) -> bool {
+    side.toks[subject.end..i].iter().all(|t| {
+        if t.is_word() {
+            is_function_word(&t.fold) || t.fold.ends_with("ly")
+        } else {
+            loose && matches!(t.text, ")" | ",")
+        }
+    })
+}
+
+fn ends_sentence(t: &Tok<'_>) -> bool {
+    matches!(t.text, "." | "!" | "?" | ";")
+}
+
+/// The subject (nearest party before) and objects (parties after, in the
+/// same sentence) of the verb at `i`.
+fn roles<'p>(side: &Side<'_>, parties: &'p [Party], i: usize) -> Option<(&'p Party, Vec<&'p Party>)> {
+    let from = i.saturating_sub(SUBJECT_WINDOW);
+    let sentence_start = side.toks[from..i]
+        .iter()
+        .rposition(ends_sentence)
+        .map_or(from, |k| from + k + 1);
+    let subject = parties
+        .iter()
+        .rev()
+        .find(|p| p.end <= i && p.start >= sentence_start)?;
+    let to = (i + 1 + OBJECT_WINDOW).min(side.toks.len());
+    let sentence_end = side.toks[i + 1..to]
+        .iter()
+        .position(ends_sentence)
+        .map_or(to, |k| i + 1 + k);
+    let objects = parties
+        .iter()
+        .filter(|p| p.start > i && p.end <= sentence_end)
+        .collect();
+    Some((subject, objects))
+}
+
+/// Indices of verbs whose stem occurs once among the side's verbs.
+fn verbs(side: &Side<'_>) -> Vec<usize> {
+    let all: Vec<usize> = (0..side.toks.len()).filter(|&i| is_verb(side, i)).collect();
+    all.iter()
+        .copied()
+        .filter(|&i| {
+            let stem = &side.toks[i].stem;
+            all.iter().filter(|&&k| side.toks[k].stem == *stem).count() == 1
+                && !SYMMETRIC.iter().any(|s| stem.starts_with(s))
+        })
         .collect()
 }
 
-fn has_by(side: &Side<'_>, i: usize, j: usize) -> bool {
-    side.toks[i + 1..j].iter().any(|t| t.fold == "by")
+/// Who does the verb at `i` and to whom: subject and first object, or for
+/// a passive the party after "by" and the subject.
+fn doer_and_patient<'p>(side: &Side<'_>, parties: &'p [Party], i: usize) -> Option<(&'p Party, &'p Party)> {
+    let (subject, objects) = roles(side, parties, i)?;
+    if is_passive(side, i) {
+        let agent = objects
+            .into_iter()
+            .find(|p| p.start > 0 && side.toks[i + 1..p.start].iter().any(|t| t.fold == "by"))?;
+        Some((agent, subject))
+    } else {
+        next_to_verb(side, subject, i, false).then_some(())?;
+        Some((subject, objects.first().copied()?))
+    }
+}
+
+/// The spans of a swap: subject to object on each side.
+fn swap_finding(cx: &UnitCx<'_>, a: (&Party, &Party), b: (&Party, &Party)) -> Finding {
+    let span = |side: &Side<'_>, (x, y): (&Party, &Party)| side.cover(x.start.min(y.start), x.end.max(y.end));
+    let (a_span, b_span) = (span(&cx.a, a), span(&cx.b, b));
+    let reason = format!(
+        "who did what swapped: ‘{}’ → ‘{}’",
+        clip(cx.a.text(a_span)),
+        clip(cx.b.text(b_span))
+    );
+    Finding::new(Kind::Roles, 0.6, Some(a_span), Some(b_span), reason)
+}
+
+/// The subject of one side is an object of the other's, and back.
+fn crossed(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize) -> Option<Finding> {
+    let (sa, oa) = roles(&cx.a, pa, ia)?;
+    let (sb, ob) = roles(&cx.b, pb, ib)?;
+    if sa.key == sb.key || !next_to_verb(&cx.a, sa, ia, true) || !next_to_verb(&cx.b, sb, ib, true) {
+        return None;
+    }
+    let oa = oa.into_iter().find(|p| p.key == sb.key)?;
+    let ob = ob.into_iter().find(|p| p.key == sa.key)?;
+    Some(swap_finding(cx, (sa, oa), (sb, ob)))
+}
+
+/// The same thing done to the same party, by another party that the other
+/// side also names ("built by X, while Y supplied" → "built by Y, while X
+/// supplied"). Pronouns are left out: "he" may well be the named one.
+fn other_doer(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize) -> Option<Finding> {
+    let (da, ta) = doer_and_patient(&cx.a, pa, ia)?;
+    let (db, tb) = doer_and_patient(&cx.b, pb, ib)?;
+    let named = |p: &Party| !p.key.starts_with('‹');
+    let known = |p: &Party, other: &[Party]| other.iter().any(|q| q.key == p.key);
+    (da.key != db.key && ta.key == tb.key && named(da) && named(db) && known(da, pb) && known(db, pa))
+        .then(|| swap_finding(cx, (da, ta), (db, tb)))
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
-    let pa = parties(&cx.a);
-    let pb = parties(&cx.b);
-    let pos_b = |s: &str| pb.iter().find(|(t, _)| t == s).map(|(_, i)| *i);
-    let mut out = Vec::new();
-    for (x, (sx, ax)) in pa.iter().enumerate() {
-        for (sy, ay) in &pa[x + 1..] {
-            let (Some(bx), Some(by)) = (pos_b(sx), pos_b(sy)) else {
-                continue;
-            };
-            if *ay - *ax > WINDOW || bx < by || bx - by > WINDOW {
-                continue;
-            }
-            let shared: Vec<String> = stems_between(&cx.a, *ax, *ay)
-                .intersection(&stems_between(&cx.b, by, bx))
-                .cloned()
-                .collect();
-            let verb = shared.iter().find(|v| !SYMMETRIC.contains(&v.as_str()));
-            if verb.is_none() || has_by(&cx.a, *ax, *ay) != has_by(&cx.b, by, bx) {
-                continue;
-            }
-            let a_span = cx.a.cover(*ax, *ay + 1);
-            let b_span = cx.b.cover(by, bx + 1);
-            let reason = format!(
-                "who did what swapped: ‘{}’ → ‘{}’",
-                clip(cx.a.text(a_span)),
-                clip(cx.b.text(b_span))
-            );
-            out.push(Finding::new(Kind::Roles, 0.6, Some(a_span), Some(b_span), reason));
-            return out;
+    let (pa, pb) = (parties(&cx.a), parties(&cx.b));
+    let vb = verbs(&cx.b);
+    for ia in verbs(&cx.a) {
+        let Some(&ib) = vb.iter().find(|&&k| cx.b.toks[k].stem == cx.a.toks[ia].stem) else {
+            continue;
+        };
+        if is_passive(&cx.a, ia) != is_passive(&cx.b, ib) {
+            continue;
+        }
+        let parties = (pa.as_slice(), pb.as_slice());
+        if let Some(f) = crossed(cx, parties, ia, ib).or_else(|| other_doer(cx, parties, ia, ib)) {
+            return vec![f];
         }
     }
-    out
+    Vec::new()
 }
