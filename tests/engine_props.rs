@@ -360,3 +360,13 @@ fn regression_length_cap_inside_multibyte_space() {
         assert_comparison(&a, &b, &compare(&a, &b));
     }
 }
+
+/// Found by `self_comparison_is_identical`: "U.S." split across two
+/// sentences was not recognised as the same name on the same text.
+#[test]
+fn regression_abbreviation_split_from_its_dot_is_known() {
+    let a = Document::from("Police東京U.S.مرحبا");
+    let c = compare(&a, &a.clone());
+    assert!(c.summary.identical);
+    assert_eq!(c.summary.factual, 0, "{:?}", c.discrepancies);
+}

@@ -152,9 +152,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         // Word breaks depend on the text around a word, so a name is also
         // known when the original sentence simply contains its letters.
         let a_letters: String = cx.a.text(cx.a.span).to_lowercase().replace('.', "");
-        let unknown = words
-            .iter()
-            .any(|w| !cx.a.index.knows_word(w) && !respelled(w, &cx.a) && !contains_word(&a_letters, w));
+        let unknown = words.iter().any(|w| {
+            !cx.a.toks.iter().any(|t| t.fold.replace('.', "") == *w)
+                && !cx.a.index.knows_word(w)
+                && !respelled(w, &cx.a)
+                && !contains_word(&a_letters, w)
+        });
         let b_span = cx.b.cover(p.start, p.end);
         let a_span = mapped_span(cx, p).or_else(|| cx.a_for_b(p.start, p.end));
         let (conf, reason) = if unknown {

@@ -168,7 +168,9 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     let currency = lookup(CURRENCIES, t.text);
     let first = if currency.is_some() { i + 1 } else { i };
     let head = toks.get(first)?;
-    let (mut value, mut end, mut unit) = if head.kind == TokenKind::Number {
+    let (mut value, mut end, mut unit) = if let Some(time) = clock_time(toks, first) {
+        time
+    } else if head.kind == TokenKind::Number {
         let (v, suffix) = parse_digits(&head.fold)?;
         let suffix_unit = suffix_value(suffix);
         match suffix_unit {
@@ -210,13 +212,22 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     } else if unit.is_empty() {
         // "1,200-kilometre" is "1,200 kilometres".
         let hyphen = usize::from(toks.get(end).is_some_and(|t| t.text == "-"));
-        if let Some(u) = toks.get(end + hyphen).and_then(|t| lookup(UNITS, &t.fold)) {
+        let unit_word = toks.get(end + hyphen).map_or("", |t| t.fold.as_str());
+        if let Some((scale, u)) = lookup(SCALED_UNITS, unit_word) {
+            value *= scale;
+            unit = u;
+            end += 1 + hyphen;
+        } else if let Some(u) = lookup(UNITS, unit_word) {
             unit = u;
             end += 1 + hyphen;
         } else if next_is(toks, end, &["per"]) && next_is(toks, end + 1, &["cent"]) {
             unit = "%";
             end += 2;
         }
+    }
+    if let Some(extra) = age_words(toks, i, end, unit) {
+        unit = "age";
+        end += extra;
     }
     Some(Quantity {
         value,
@@ -225,6 +236,69 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         end,
     })
 }
+
+/// A time of day: "5:30", "5:30 a.m.", "11pm", "11 p.m." as hours since
+/// midnight.
+fn clock_time(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
+    let (hours, mut suffix) = parse_digits(&toks[first].fold)?;
+    let mut end = first + 1;
+    let mut value = hours;
+    // "5:30", or "5:30am" where the suffix rides on the minutes.
+    let minutes = next_is(toks, end, &[":"])
+        .then(|| toks.get(end + 1))
+        .flatten()
+        .and_then(|t| {
+            parse_digits(&t.fold).filter(|_| t.fold.chars().take_while(char::is_ascii_digit).count() == 2)
+        });
+    let has_minutes = minutes.is_some();
+    if let Some((m, rest)) = minutes {
+        value += m / 60.0;
+        end += 2;
+        suffix = rest;
+    }
+    let pm = if suffix.is_empty() {
+        let m = meridiem(toks.get(end).map_or("", |t| t.fold.as_str()));
+        end += usize::from(m.is_some());
+        m
+    } else {
+        Some(meridiem(suffix)?)
+    };
+    if !has_minutes && pm.is_none() {
+        return None;
+    }
+    if pm == Some(true) && hours < 12.0 {
+        value += 12.0;
+    }
+    Some((value, end, "time"))
+}
+
+/// Some(true) for "p.m.", Some(false) for "a.m.".
+fn meridiem(word: &str) -> Option<bool> {
+    match word.trim_end_matches('.') {
+        "pm" | "p.m" => Some(true),
+        "am" | "a.m" => Some(false),
+        _ => None,
+    }
+}
+
+/// An age, however written: "23-year-old", "23 years old", "aged 23".
+/// Returns how many tokens after `end` belong to it.
+fn age_words(toks: &[super::context::Tok<'_>], start: usize, end: usize, unit: &str) -> Option<usize> {
+    if unit == "yr" {
+        let hyphen = usize::from(next_is(toks, end, &["-"]));
+        return next_is(toks, end + hyphen, &["old"]).then_some(hyphen + 1);
+    }
+    let aged = start > 0 && next_is(toks, start - 1, &["aged"]);
+    (unit.is_empty() && aged).then_some(0)
+}
+
+/// Units that also scale: "three decades" is thirty years.
+const SCALED_UNITS: &[(&str, (f64, &str))] = &[
+    ("decade", (10.0, "yr")),
+    ("decades", (10.0, "yr")),
+    ("century", (100.0, "yr")),
+    ("centuries", (100.0, "yr")),
+];
 
 enum Suffix {
     None,
@@ -298,8 +372,15 @@ fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
     (value, end, "")
 }
 
+/// Units one value may be written in: "£38,000" is "38,000 pounds", and a
+/// bare "23" beside "aged 23" or "23 years" is the same figure.
+fn same_unit(a: &str, b: &str) -> bool {
+    let loose = |u: &str| u.is_empty() || u == "age" || u == "yr";
+    a == b || (loose(a) && loose(b)) || matches!((a, b), ("lb", "£") | ("£", "lb"))
+}
+
 fn same(a: &Quantity, b: &Quantity) -> bool {
-    a.unit == b.unit && (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
+    same_unit(a.unit, b.unit) && (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
@@ -374,6 +455,36 @@ mod tests {
         assert_eq!(values("$35m"), [(35e6, "$")]);
         assert_eq!(values("$35 million"), [(35e6, "$")]);
         assert_eq!(values("$35,000,000"), [(35e6, "$")]);
+    }
+
+    #[test]
+    fn ages_decades_and_pounds_agree() {
+        for (a, b) in [
+            ("a 23-year-old man", "a man aged 23"),
+            ("a 23-year-old man", "a man, 23,"),
+            ("he was 23 years old", "a 23-year-old"),
+            ("almost three decades", "nearly 30 years"),
+            ("£38,000", "38,000 pounds"),
+            ("at 11 p.m. on", "at 11pm on"),
+            ("at 23:00", "at 11 p.m."),
+            ("5:30 a.m.", "5:30am"),
+        ] {
+            let (va, vb) = (quantity(a), quantity(b));
+            assert!(same(&va, &vb), "{a}: {va:?} / {b}: {vb:?}");
+        }
+        assert!(!same(&quantity("a 23-year-old"), &quantity("a 32-year-old")));
+        assert!(!same(&quantity("23 years"), &quantity("23 days")));
+        assert!(!same(&quantity("at 5:30 a.m."), &quantity("at 6:30 a.m.")));
+        assert!(!same(&quantity("at 6 a.m."), &quantity("at 6 p.m.")));
+        assert!(!same(&quantity("six weeks"), &quantity("6:00")));
+    }
+
+    fn quantity(text: &str) -> Quantity {
+        let doc = Document::from(text);
+        let seg = segment(&doc);
+        let index = DocIndex::new(&doc, &seg);
+        let side = Side::new(&doc, &index, &seg, Span::new(0, text.len()));
+        quantities(&side).into_iter().next().expect("a quantity")
     }
 
     #[test]

@@ -92,7 +92,7 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
 }
 
 /// Words that carry a negation or a refusal without being counted as one
-/// ("unhurt", "except", "turned down", "a shortage of"): near a counterpart
+/// ("unhurt", "except", "a shortage of"): near a counterpart
 /// they answer a negator.
 fn negative_word(fold: &str) -> bool {
     const PREFIXES: &[&str] = &["un", "non", "dis"];
@@ -117,10 +117,6 @@ fn negative_word(fold: &str) -> bool {
         "shortage",
         "scarcity",
         "dearth",
-        "down",
-        "against",
-        "little",
-        "few",
         "instead",
         "rather",
     ];
@@ -128,6 +124,21 @@ fn negative_word(fold: &str) -> bool {
         || PREFIXES
             .iter()
             .any(|p| fold.len() > p.len() + 3 && fold.starts_with(p))
+}
+
+/// A negative word, or the particle of a negative phrase: "turned down",
+/// "voted against".
+fn negative_phrase(side: &Side<'_>, k: usize) -> bool {
+    const PHRASES: &[(&str, &[&str])] = &[
+        ("down", &["turn", "turns", "turned", "turning"]),
+        ("against", &["vote", "votes", "voted", "voting"]),
+    ];
+    let fold = side.toks[k].fold.as_str();
+    let before = if k > 0 { side.toks[k - 1].fold.as_str() } else { "" };
+    negative_word(fold)
+        || PHRASES
+            .iter()
+            .any(|(p, verbs)| *p == fold && verbs.contains(&before))
 }
 
 /// Content words after a marker that make up what it negates or hedges.
@@ -218,7 +229,7 @@ struct Rule<'r> {
     more_in_original: &'r str,
     more_in_rewrite: &'r str,
     /// Other words that express the same thing ("except", "un-").
-    answers: &'r dyn Fn(&str) -> bool,
+    answers: &'r dyn Fn(&Side<'_>, usize) -> bool,
     conf: f32,
 }
 
@@ -241,7 +252,7 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
             let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
             !window
                 .into_iter()
-                .any(|k| (rule.pred)(other, k) || (rule.answers)(&other.toks[k].fold))
+                .any(|k| (rule.pred)(other, k) || (rule.answers)(other, k))
         }
     };
     let mut picked: Vec<usize> = extra.iter().copied().filter(unanswered).collect();
@@ -274,7 +285,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         pred: &is_negator,
         more_in_original: "negation dropped",
         more_in_rewrite: "negation added",
-        answers: &negative_word,
+        answers: &negative_phrase,
         conf: 0.75,
     };
     let hedging = Rule {
@@ -282,7 +293,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         pred: &is_hedge,
         more_in_original: "hedge dropped (stated as certain)",
         more_in_rewrite: "hedge added (made uncertain)",
-        answers: &|w| FORECASTS.contains(&w),
+        answers: &|s, k| FORECASTS.contains(&s.toks[k].fold.as_str()),
         conf: 0.6,
     };
     [apply(cx, &negation), apply(cx, &hedging)]
