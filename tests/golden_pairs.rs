@@ -79,7 +79,10 @@ fn check(name: &str) {
 }
 
 /// Pairs written blind to the detectors (spin-*) are held to the floor the
-/// engine reached on them when they were added.
+/// engine reached on them. The first four were added after they were
+/// scored; the six later ones were scored blind (recall 0.64-1.00) and the
+/// detectors were then improved on what they showed, so their floors are
+/// no longer blind figures.
 fn check_floor(name: &str, min_recall: f64, min_precision: f64) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/pairs")
@@ -110,7 +113,7 @@ fn reef_pair_heavy_rewording() {
 
 #[test]
 fn spin_election_pair() {
-    check_floor("spin-election", 0.87, 0.99);
+    check_floor("spin-election", 0.99, 0.99);
 }
 
 #[test]
@@ -126,4 +129,34 @@ fn spin_company_pair() {
 #[test]
 fn spin_health_pair() {
     check_floor("spin-health", 0.99, 0.99);
+}
+
+#[test]
+fn spin_sport_pair() {
+    check_floor("spin-sport", 0.9, 0.9);
+}
+
+#[test]
+fn spin_space_pair() {
+    check_floor("spin-space", 0.99, 0.99);
+}
+
+#[test]
+fn spin_crime_pair() {
+    check_floor("spin-crime", 0.99, 0.99);
+}
+
+#[test]
+fn spin_talks_pair() {
+    check_floor("spin-talks", 0.9, 0.99);
+}
+
+#[test]
+fn spin_rail_pair_with_crlf() {
+    check_floor("spin-rail", 0.89, 0.99);
+}
+
+#[test]
+fn spin_obituary_pair() {
+    check_floor("spin-obituary", 0.9, 0.99);
 }
