@@ -190,13 +190,15 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
 }
 
 /// A spelling variant of a word on the other side ("Honour" / "Honor",
-/// "Mohammed" / "Muhammad"), not another name.
+/// "Mohammed" / "Muhammad"), not another name. Short names differ by one letter at most ("Honour" / "Honor"), longer
+/// ones by two; "Sofia" / "Sonja" are two names.
 fn respelled(word: &str, other: &Side<'_>) -> bool {
-    word.chars().count() >= 5
-        && other
-            .toks
-            .iter()
-            .any(|t| t.is_word() && t.fold.chars().count() >= 5 && strsim::levenshtein(&t.fold, word) <= 2)
+    let len = word.chars().count();
+    let allowed = if len >= 8 { 2 } else { 1 };
+    len >= 5
+        && other.toks.iter().any(|t| {
+            t.is_word() && t.fold.chars().count() >= 5 && strsim::levenshtein(&t.fold, word) <= allowed
+        })
 }
 
 /// Whether `word` occurs in `text` with no letter or digit either side.

@@ -101,6 +101,24 @@ fn swapped_known_name_is_flagged() {
 }
 
 #[test]
+fn short_names_two_letters_apart_are_different_people() {
+    assert_eq!(
+        kinds(
+            "She leaves her daughter Sofia and a son.",
+            "She leaves her daughter Sonja and a son."
+        ),
+        [Kind::Name]
+    );
+    assert!(
+        kinds(
+            "The envoy Mohammed Said arrived.",
+            "The envoy Muhammad Said arrived."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
 fn weekday_change_is_flagged() {
     let f = flags(
         "The strike began on Tuesday in the capital.",
