@@ -5,6 +5,7 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
+use crate::engine::text::Span;
 
 const REPORTING_VERBS: &[&str] = &[
     "said",
@@ -166,8 +167,15 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let sa = sources(&cx.a);
+    let mut a_stems: std::collections::HashSet<String> = cx.a.toks.iter().map(|t| t.stem.clone()).collect();
+    a_stems.extend(cx.a.acronyms());
+    let new_in_b = sources(&cx.b).into_iter().filter(|s| {
+        !s.stems
+            .iter()
+            .any(|w| a_stems.contains(w) || a_stems.contains(&w.replace('.', "")))
+    });
     if sa.is_empty() {
-        return Vec::new();
+        return new_in_b.filter_map(|s| pronoun_replaced(cx, &s)).collect();
     }
     let b_stems: std::collections::HashSet<String> = cx.b.toks.iter().map(|t| t.stem.clone()).collect();
     // The original source the rewrite dropped, else the first one.
@@ -175,24 +183,59 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         .iter()
         .find(|s| !s.stems.iter().any(|w| b_stems.contains(w)))
         .unwrap_or(&sa[0]);
-    let mut a_stems: std::collections::HashSet<String> = cx.a.toks.iter().map(|t| t.stem.clone()).collect();
-    a_stems.extend(cx.a.acronyms());
-    sources(&cx.b)
-        .into_iter()
-        .filter(|s| {
-            !s.stems
-                .iter()
-                .any(|w| a_stems.contains(w) || a_stems.contains(&w.replace('.', "")))
-        })
+    new_in_b
         .map(|s| {
-            let b_span = cx.b.cover(s.start, s.end);
             let a_span = cx.a.cover(first_a.start, first_a.end);
-            let reason = format!(
-                "attribution changed: ‘{}’ → ‘{}’",
-                clip(cx.a.text(a_span)),
-                clip(cx.b.text(b_span))
-            );
-            Finding::new(Kind::Attribution, 0.65, Some(a_span), Some(b_span), reason)
+            finding(cx, a_span, &s)
         })
         .collect()
+}
+
+fn finding(cx: &UnitCx<'_>, a_span: Span, s: &Source) -> Finding {
+    let b_span = cx.b.cover(s.start, s.end);
+    let reason = format!(
+        "attribution changed: ‘{}’ → ‘{}’",
+        clip(cx.a.text(a_span)),
+        clip(cx.b.text(b_span))
+    );
+    Finding::new(Kind::Attribution, 0.65, Some(a_span), Some(b_span), reason)
+}
+
+/// "…,” he said" → "…,” Vorbach said": the original's pronoun points back
+/// to someone named in the sentences just before; a rewrite that names a
+/// person who is not among them gave the words to someone else.
+fn pronoun_replaced(cx: &UnitCx<'_>, s: &Source) -> Option<Finding> {
+    let (p, v) = pronoun_speaker(&cx.a)?;
+    let named: Vec<&str> = (s.start..s.end)
+        .map(|k| &cx.b.toks[k])
+        .filter(|t| t.is_word() && t.is_capitalised() && !t.sentence_start)
+        .map(|t| t.text)
+        .collect();
+    let context = cx.a.text(cx.a.before);
+    let mentioned = |name: &str| {
+        context
+            .match_indices(name)
+            .any(|(i, _)| !context[i + name.len()..].starts_with(char::is_alphanumeric))
+    };
+    if named.is_empty() || named.iter().any(|n| mentioned(n)) {
+        return None;
+    }
+    Some(finding(cx, cx.a.cover(p.min(v), p.max(v) + 1), s))
+}
+
+/// A personal pronoun right before or after a reporting verb, outside
+/// quotations: (pronoun, verb) token indices.
+fn pronoun_speaker(side: &Side<'_>) -> Option<(usize, usize)> {
+    let toks = &side.toks;
+    (0..toks.len()).find_map(|v| {
+        if toks[v].in_quote || !REPORTING_VERBS.contains(&toks[v].fold.as_str()) {
+            return None;
+        }
+        let pronoun = |k: usize| matches!(toks[k].fold.as_str(), "he" | "she" | "they");
+        [v.checked_sub(1), Some(v + 1)]
+            .into_iter()
+            .flatten()
+            .find(|&k| k < toks.len() && pronoun(k))
+            .map(|p| (p, v))
+    })
 }

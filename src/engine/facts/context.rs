@@ -160,7 +160,13 @@ pub struct Side<'a> {
     pub index: &'a DocIndex,
     pub span: Span,
     pub toks: Vec<Tok<'a>>,
+    /// The sentences just before this side (at most `LOOKBACK`), where a
+    /// pronoun in it finds its antecedent.
+    pub before: Span,
 }
+
+/// Sentences before a unit that count as its immediate context.
+const LOOKBACK: usize = 2;
 
 impl<'a> Side<'a> {
     #[must_use]
@@ -168,6 +174,12 @@ impl<'a> Side<'a> {
         // Sentences are sorted: find the ones in the span by binary search,
         // not by a scan of the document per unit.
         let first = seg.sentences.partition_point(|s| s.span.end <= span.start);
+        let before = Span::new(
+            seg.sentences[first.saturating_sub(LOOKBACK)..first]
+                .first()
+                .map_or(span.start, |s| s.span.start),
+            span.start,
+        );
         let starts: HashSet<usize> = seg.sentences[first..]
             .iter()
             .take_while(|s| s.span.start < span.end)
@@ -205,6 +217,7 @@ impl<'a> Side<'a> {
             index,
             span,
             toks,
+            before,
         }
     }
 

@@ -322,6 +322,29 @@ fn attribution_change_is_flagged() {
 }
 
 #[test]
+fn pronoun_speaker_renamed_is_flagged_unless_it_is_the_antecedent() {
+    let original = "Striker Tom Vale scored twice. The crowd sang. Coach Ida Brenner praised the defence. \
+                    “We kept our shape all night,” she said.";
+    let f = flags(
+        original,
+        "Striker Tom Vale scored twice. The crowd sang. Coach Ida Brenner praised the defence. \
+         “We kept our shape all night,” Vale said.",
+    );
+    assert_eq!(
+        f.iter().map(|x| x.0).collect::<Vec<_>>(),
+        [Kind::Attribution],
+        "{f:?}"
+    );
+    assert_eq!(f[0].1.as_deref(), Some("she said"));
+    let k = kinds(
+        original,
+        "Striker Tom Vale scored twice. The crowd sang. Coach Ida Brenner praised the defence. \
+         “We kept our shape all night,” Brenner said.",
+    );
+    assert!(k.is_empty(), "{k:?}");
+}
+
+#[test]
 fn moved_attribution_is_not_flagged() {
     let k = kinds(
         "A hospital source said three were hurt.",
