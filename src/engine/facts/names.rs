@@ -171,7 +171,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             )
         } else if present_in(words, &cx.a, &words_a) {
             continue;
-        } else if let Some(&m) = missing_a.first() {
+        } else if let Some(&m) = missing_a
+            .first()
+            .filter(|&&m| !describes(cx, pa[m], &cx.b.text(b_span)))
+        {
             let old = cx.a.cover(pa[m].start, pa[m].end);
             (
                 0.6,
@@ -187,6 +190,44 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         out.push(Finding::new(Kind::Name, conf, a_span, Some(b_span), reason));
     }
     out
+}
+
+/// Bytes around a name searched for the name a description uses.
+const LINK_WINDOW: usize = 60;
+
+/// Whether the original phrase is a name used in a description ("the
+/// Rovers manager") that the original links to the rewrite's name
+/// elsewhere ("Clara Whitcombe, who took charge of Rovers"): the rewrite
+/// named the person described, which is no swap.
+fn describes(cx: &UnitCx<'_>, p: NamePhrase, new_name: &str) -> bool {
+    let toks = &cx.a.toks;
+    let determined = p.start > 0 && matches!(toks[p.start - 1].fold.as_str(), "the" | "a" | "an");
+    let noun_follows = toks
+        .get(p.end)
+        .is_some_and(|t| t.is_word() && !t.is_capitalised());
+    if !determined || !noun_follows {
+        return false;
+    }
+    let old = cx.a.text(cx.a.cover(p.start, p.end));
+    let text = cx.a.doc.text();
+    // Near the name and in its sentence.
+    let near = |i: usize| {
+        let ends = |c: char| matches!(c, '.' | '!' | '?');
+        let lo = floor_boundary(text, i.saturating_sub(LINK_WINDOW));
+        let lo = text[lo..i].rfind(ends).map_or(lo, |k| lo + k + 1);
+        let after = i + new_name.len();
+        let hi = floor_boundary(text, (after + LINK_WINDOW).min(text.len()));
+        let hi = text[after..hi].find(ends).map_or(hi, |k| after + k);
+        text[lo..hi].contains(old)
+    };
+    text.match_indices(new_name).any(|(i, _)| near(i))
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// A spelling variant of a word on the other side ("Honour" / "Honor",

@@ -119,6 +119,21 @@ fn short_names_two_letters_apart_are_different_people() {
 }
 
 #[test]
+fn naming_the_person_a_description_meant_is_not_a_swap() {
+    let intro = "Manager Ana Holt, who took charge of Rovers in May, was pleased. Scout Ben Kemp was not. ";
+    let k = kinds(
+        &format!("{intro}The Rovers manager handed a debut to a teenager."),
+        &format!("{intro}Holt handed a debut to a teenager."),
+    );
+    assert!(k.is_empty(), "{k:?}");
+    let k = kinds(
+        &format!("{intro}The Rovers manager handed a debut to a teenager."),
+        &format!("{intro}Kemp handed a debut to a teenager."),
+    );
+    assert_eq!(k, [Kind::Name]);
+}
+
+#[test]
 fn weekday_change_is_flagged() {
     let f = flags(
         "The strike began on Tuesday in the capital.",
