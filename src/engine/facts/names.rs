@@ -173,7 +173,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             continue;
         } else if let Some(&m) = missing_a
             .first()
-            .filter(|&&m| !describes(cx, pa[m], &cx.b.text(b_span)))
+            .filter(|&&m| !describes(cx, pa[m], cx.b.text(b_span)))
         {
             let old = cx.a.cover(pa[m].start, pa[m].end);
             (
