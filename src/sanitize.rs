@@ -36,6 +36,30 @@ pub fn replacement(c: char) -> char {
     }
 }
 
+/// JSON text with every C1 control, line/paragraph separator and bidi
+/// control written as a `\uXXXX` escape. serde_json leaves them raw, and a
+/// tool that prints a string field to a terminal would pass them on. Outside
+/// strings JSON holds only ASCII, so escaping the whole text only touches
+/// strings, and a parser reads back the same values.
+#[must_use]
+pub fn json_invisible_escaped(json: String) -> String {
+    let risky = |c: char| {
+        (c.is_control() && c as u32 >= 0x7f) || matches!(c, '\u{2028}' | '\u{2029}') || is_bidi_control(c)
+    };
+    if !json.chars().any(risky) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if risky(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +69,14 @@ mod tests {
         let s = inert("a\x1b]0;title\x07b\u{9b}c");
         assert_eq!(s, "a␛]0;title␇b�c");
         assert!(!s.chars().any(char::is_control));
+    }
+
+    #[test]
+    fn json_escapes_c1_and_bidi_but_keeps_values() {
+        let value = serde_json::json!({ "t": "a\u{9b}31mb\u{202e}c\u{7f}d “e”" });
+        let text = json_invisible_escaped(serde_json::to_string(&value).unwrap());
+        assert_eq!(text, r#"{"t":"a\u009b31mb\u202ec\u007fd “e”"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
     }
 
     #[test]

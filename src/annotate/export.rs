@@ -395,7 +395,8 @@ impl Export<'_> {
 }
 
 fn pretty(value: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut text =
+        crate::sanitize::json_invisible_escaped(serde_json::to_string_pretty(value).unwrap_or_default());
     text.push('\n');
     text
 }

@@ -36,7 +36,8 @@ pub fn render(r: &Report<'_>) -> String {
         "discrepancies": discrepancies,
         "summary": r.comparison.summary,
     });
-    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let mut out =
+        crate::sanitize::json_invisible_escaped(serde_json::to_string_pretty(&value).unwrap_or_default());
     out.push('\n');
     out
 }
