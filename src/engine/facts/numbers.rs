@@ -170,6 +170,8 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     let head = toks.get(first)?;
     let (mut value, mut end, mut unit) = if let Some(time) = clock_time(toks, first) {
         time
+    } else if let Some(amount) = article_magnitude(toks, first) {
+        amount
     } else if head.kind == TokenKind::Number {
         let (v, suffix) = parse_digits(&head.fold)?;
         let suffix_unit = suffix_value(suffix);
@@ -235,6 +237,18 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         start: i,
         end,
     })
+}
+
+/// "a million", "half a billion": a magnitude word counted by an article.
+fn article_magnitude(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
+    let (factor, k) = match toks[first].fold.as_str() {
+        "half" if next_is(toks, first + 1, &["a", "an"]) => (0.5, first + 2),
+        "a" | "an" => (1.0, first + 1),
+        _ => return None,
+    };
+    let word = toks.get(k).filter(|t| t.fold.len() > 2)?;
+    let magnitude = lookup(MAGNITUDES, &word.fold)?;
+    Some((factor * magnitude, k + 1, ""))
 }
 
 /// A time of day: "5:30", "5:30 a.m.", "11pm", "11 p.m." as hours since
@@ -468,6 +482,8 @@ mod tests {
             ("at 11 p.m. on", "at 11pm on"),
             ("at 23:00", "at 11 p.m."),
             ("5:30 a.m.", "5:30am"),
+            ("half a billion euros", "500 million euros"),
+            ("a million people", "1,000,000 people"),
         ] {
             let (va, vb) = (quantity(a), quantity(b));
             assert!(same(&va, &vb), "{a}: {va:?} / {b}: {vb:?}");

@@ -59,9 +59,13 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
     let toks = &side.toks;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let Some(group) = table.iter().find(|(p, _)| *p == t.fold).map(|(_, g)| *g) else {
+        let Some(mut group) = table.iter().find(|(p, _)| *p == t.fold).map(|(_, g)| *g) else {
             continue;
         };
+        // "close to the bridge" is near it, not a destination.
+        if t.fold == "to" && i > 0 && NEAR_TO.contains(&toks[i - 1].fold.as_str()) && group == "to" {
+            group = "near";
+        }
         if t.in_quote || after_source_verb(toks, i) {
             continue;
         }
@@ -88,6 +92,9 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
     }
     out
 }
+
+/// Words that make "to" mean "near": "close to", "next to".
+const NEAR_TO: &[&str] = &["close", "next", "adjacent", "near", "closer"];
 
 /// Verbs of coming and getting: "from" after them names a source, which
 /// "provided by" says as well ("money coming from the state").

@@ -40,6 +40,16 @@ const HEDGES: &[&str] = &[
     "thought",
     "understood",
     "unconfirmed",
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "indicate",
+    "indicates",
+    "indicated",
+    "preliminary",
+    "tentative",
+    "provisional",
 ];
 
 /// Words that negate what follows as surely as "not" does: "refused to
@@ -155,8 +165,9 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
         .any(|t| other.toks.iter().any(|u| u.stem == t.stem))
 }
 
-/// Words of forecast and schedule: near a counterpart they answer a hedge
-/// ("expected to open" → "projected to open", "due to open").
+/// Words of forecast, schedule and first results: near a counterpart they
+/// answer a hedge ("expected to open" → "projected to open", "preliminary
+/// counts" → "early tallies").
 const FORECASTS: &[&str] = &[
     "projected",
     "forecast",
@@ -172,6 +183,12 @@ const FORECASTS: &[&str] = &[
     "poised",
     "expected",
     "likely",
+    "early",
+    "initial",
+    "partial",
+    "show",
+    "shows",
+    "showed",
 ];
 
 /// Participles that hedge only in "is believed to", "are expected to".

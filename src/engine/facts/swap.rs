@@ -102,6 +102,9 @@ struct Party {
     key: String,
     start: usize,
     end: usize,
+    /// A bare noun ("police"): good enough to cross with, too vague to
+    /// name another doer.
+    bare: bool,
 }
 
 fn pronoun_key(side: &Side<'_>, i: usize) -> Option<&'static str> {
@@ -172,6 +175,7 @@ fn parties(side: &Side<'_>) -> Vec<Party> {
                 key: key.to_owned(),
                 start: i,
                 end: i + 1,
+                bare: false,
             });
         } else if starts_name(side, i) {
             let mut end = i + 1;
@@ -182,6 +186,7 @@ fn parties(side: &Side<'_>) -> Vec<Party> {
                 key: t.stem.clone(),
                 start: i,
                 end,
+                bare: false,
             });
             i = end;
             continue;
@@ -191,13 +196,47 @@ fn parties(side: &Side<'_>) -> Vec<Party> {
                 key: toks[head].stem.clone(),
                 start: i,
                 end: head + 1,
+                bare: false,
             });
             i = head + 1;
             continue;
+        } else if bare_noun_by_verb(side, i) {
+            out.push(Party {
+                key: t.stem.clone(),
+                start: i,
+                end: i + 1,
+                bare: true,
+            });
         }
         i += 1;
     }
     out
+}
+
+/// A noun with no determiner right before or after a verb: "police
+/// charged", "fired rubber bullets".
+fn bare_noun_by_verb(side: &Side<'_>, i: usize) -> bool {
+    let t = &side.toks[i];
+    let plain = !t.is_capitalised() || t.sentence_start;
+    // "Estrella province", "Lisbon's light": the head of a name or a
+    // possessive, not a party of its own.
+    let modified = i > 0 && {
+        let p = &side.toks[i - 1];
+        (p.is_word() && p.is_capitalised()) || p.fold.ends_with("'s") || p.text == "'" || p.text == "’"
+    };
+    if modified {
+        return false;
+    }
+    if !plain
+        || is_function_word(&t.fold)
+        || t.kind != crate::engine::segment::TokenKind::Word
+        || is_verb(side, i)
+    {
+        return false;
+    }
+    let verb_next = side.toks.get(i + 1).is_some_and(|_| is_verb(side, i + 1));
+    let verb_before = i > 0 && is_verb(side, i - 1);
+    verb_next || verb_before
 }
 
 fn is_participle(fold: &str) -> bool {
@@ -327,7 +366,7 @@ fn crossed(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize
 fn other_doer(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize) -> Option<Finding> {
     let (da, ta) = doer_and_patient(&cx.a, pa, ia)?;
     let (db, tb) = doer_and_patient(&cx.b, pb, ib)?;
-    let named = |p: &Party| !p.key.starts_with('‹');
+    let named = |p: &Party| !p.key.starts_with('‹') && !p.bare;
     let known = |p: &Party, other: &[Party]| other.iter().any(|q| q.key == p.key);
     (da.key != db.key && ta.key == tb.key && named(da) && named(db) && known(da, pb) && known(db, pa))
         .then(|| swap_finding(cx, (da, ta), (db, tb)))

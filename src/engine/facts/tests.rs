@@ -516,6 +516,10 @@ fn doer_and_receiver_swapped_are_flagged() {
             "Penmarr will build the hull, while Harlow Works will fit the engines.",
         ),
         (
+            "Witnesses said police charged the marchers with batons.",
+            "According to witnesses, the marchers charged the police with batons.",
+        ),
+        (
             "The hull was built by Harlow Works, while Penmarr supplied the engines.",
             "The hull was built by Penmarr, while Harlow Works supplied the engines.",
         ),
@@ -538,6 +542,10 @@ fn same_roles_in_other_words_are_not_a_swap() {
         (
             "Harlow Works will build the hull, while Penmarr will fit the engines.",
             "Penmarr will fit the engines, while Harlow Works will build the hull.",
+        ),
+        (
+            "Officials in Norland province confirmed 40 cases on Friday.",
+            "Norland province confirmed 40 cases on Friday, officials said.",
         ),
         (
             "The crowd cheered him as he left the court.",
