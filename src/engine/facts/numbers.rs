@@ -117,8 +117,6 @@ const UNITS: &[(&str, &str)] = &[
     ("minute", "min"),
     ("days", "d"),
     ("day", "d"),
-    ("weeks", "wk"),
-    ("week", "wk"),
     ("months", "mo"),
     ("month", "mo"),
     ("years", "yr"),
@@ -172,6 +170,8 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         time
     } else if let Some(amount) = article_magnitude(toks, first) {
         amount
+    } else if let Some(year) = year_range_end(toks, first) {
+        (year, first + 1, "")
     } else if head.kind == TokenKind::Number {
         let (v, suffix) = parse_digits(&head.fold)?;
         let suffix_unit = suffix_value(suffix);
@@ -213,15 +213,23 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         unit = c;
     } else if unit.is_empty() {
         // "1,200-kilometre" is "1,200 kilometres".
+        // "25 million Australian dollars": a nationality before the currency.
+        let national = usize::from(
+            toks.get(end).is_some_and(|t| t.is_word() && t.is_capitalised())
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|t| CURRENCY_WORDS.contains(&t.fold.as_str())),
+        );
         let hyphen = usize::from(toks.get(end).is_some_and(|t| t.text == "-"));
-        let unit_word = toks.get(end + hyphen).map_or("", |t| t.fold.as_str());
+        let skip = national.max(hyphen);
+        let unit_word = toks.get(end + skip).map_or("", |t| t.fold.as_str());
         if let Some((scale, u)) = lookup(SCALED_UNITS, unit_word) {
             value *= scale;
             unit = u;
-            end += 1 + hyphen;
+            end += 1 + skip;
         } else if let Some(u) = lookup(UNITS, unit_word) {
             unit = u;
-            end += 1 + hyphen;
+            end += 1 + skip;
         } else if next_is(toks, end, &["per"]) && next_is(toks, end + 1, &["cent"]) {
             unit = "%";
             end += 2;
@@ -237,6 +245,22 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         start: i,
         end,
     })
+}
+
+/// "2019–20": the short second year of a range is read in the first
+/// year's century, so it equals "2019–2020".
+fn year_range_end(toks: &[super::context::Tok<'_>], first: usize) -> Option<f64> {
+    let short = &toks[first];
+    if first < 2 || short.text.len() != 2 || !short.text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let dash = matches!(toks[first - 1].text, "-" | "–" | "/");
+    let year = &toks[first - 2].text;
+    if !dash || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let century: f64 = year[..2].parse::<f64>().ok()? * 100.0;
+    Some(century + short.text.parse::<f64>().ok()?)
 }
 
 /// "a million", "half a billion": a magnitude word counted by an article.
@@ -306,8 +330,16 @@ fn age_words(toks: &[super::context::Tok<'_>], start: usize, end: usize, unit: &
     (unit.is_empty() && aged).then_some(0)
 }
 
-/// Units that also scale: "three decades" is thirty years.
+/// Currency names that follow an amount.
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "euros", "pounds", "yen", "francs", "rupees", "crowns", "kronor",
+];
+
+/// Units that also scale: "three decades" is thirty years, "two weeks"
+/// fourteen days.
 const SCALED_UNITS: &[(&str, (f64, &str))] = &[
+    ("week", (7.0, "d")),
+    ("weeks", (7.0, "d")),
     ("decade", (10.0, "yr")),
     ("decades", (10.0, "yr")),
     ("century", (100.0, "yr")),
@@ -484,6 +516,8 @@ mod tests {
             ("5:30 a.m.", "5:30am"),
             ("half a billion euros", "500 million euros"),
             ("a million people", "1,000,000 people"),
+            ("within a fortnight", "within two weeks"),
+            ("A$25 million", "25 million Australian dollars"),
         ] {
             let (va, vb) = (quantity(a), quantity(b));
             assert!(same(&va, &vb), "{a}: {va:?} / {b}: {vb:?}");
@@ -501,6 +535,13 @@ mod tests {
         let index = DocIndex::new(&doc, &seg);
         let side = Side::new(&doc, &index, &seg, Span::new(0, text.len()));
         quantities(&side).into_iter().next().expect("a quantity")
+    }
+
+    #[test]
+    fn short_year_of_a_range_is_read_in_its_century() {
+        assert_eq!(values("the 2019–20 season"), [(2019.0, ""), (2020.0, "")]);
+        assert_eq!(values("the 2019-2020 season"), [(2019.0, ""), (2020.0, "")]);
+        assert_eq!(values("scored 3-20 in total"), [(3.0, ""), (20.0, "")]);
     }
 
     #[test]

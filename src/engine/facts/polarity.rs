@@ -94,6 +94,15 @@ const NEGATIVE_BEFORE: &[(&str, &str)] = &[
 
 fn is_negator(side: &Side<'_>, i: usize) -> bool {
     let f = side.toks[i].fold.as_str();
+    // "no fewer than 40" is "at least 40".
+    let comparative = side
+        .toks
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.fold.as_str(), "fewer" | "less" | "more"))
+        && side.toks.get(i + 2).is_some_and(|n| n.fold == "than");
+    if f == "no" && comparative {
+        return false;
+    }
     if NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f) {
         return true;
     }

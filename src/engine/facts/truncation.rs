@@ -158,7 +158,12 @@ fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
     } else if is_function_word(&t.fold) {
         false
     } else {
-        words > LOST_CONTENT_WORDS && lost >= LOST_CONTENT_WORDS && mostly
+        // A sentence may well end on a noun; a cut phrase leaves a comma.
+        let clause_break =
+            cx.b.toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.text, "," | ";" | "—" | "–"));
+        clause_break && words > LOST_CONTENT_WORDS && lost >= LOST_CONTENT_WORDS && mostly
     }
 }
 
