@@ -107,6 +107,13 @@ struct Party {
     bare: bool,
 }
 
+impl Party {
+    /// A name or a noun phrase: not a pronoun, not a bare noun.
+    fn is_named(&self) -> bool {
+        !self.key.starts_with('‹') && !self.bare
+    }
+}
+
 fn pronoun_key(side: &Side<'_>, i: usize) -> Option<&'static str> {
     let key = match side.toks[i].fold.as_str() {
         "he" | "him" => "‹he›",
@@ -366,10 +373,59 @@ fn crossed(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize
 fn other_doer(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize) -> Option<Finding> {
     let (da, ta) = doer_and_patient(&cx.a, pa, ia)?;
     let (db, tb) = doer_and_patient(&cx.b, pb, ib)?;
-    let named = |p: &Party| !p.key.starts_with('‹') && !p.bare;
     let known = |p: &Party, other: &[Party]| other.iter().any(|q| q.key == p.key);
-    (da.key != db.key && ta.key == tb.key && named(da) && named(db) && known(da, pb) && known(db, pa))
+    (da.key != db.key && ta.key == tb.key && da.is_named() && db.is_named() && known(da, pb) && known(db, pa))
         .then(|| swap_finding(cx, (da, ta), (db, tb)))
+}
+
+/// How far apart (in tokens) two named parties may stand to be compared.
+const PAIR_WINDOW: usize = 24;
+
+/// Two named parties in the opposite order on the two sides, with the same
+/// active verb between them on both ("A team of Chilean rescuers arrived to
+/// support Peruvian firefighters" → "Peruvian firefighters arrived to
+/// support a team of Chilean rescuers"), when no subject sits next to the
+/// verb for the other rules to read.
+fn reordered_around_verb(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party])) -> Option<Finding> {
+    for (n, x) in pa.iter().enumerate().filter(|(_, p)| p.is_named()) {
+        for y in pa[n + 1..].iter().filter(|p| p.is_named()) {
+            if y.key == x.key || y.start - x.end > PAIR_WINDOW {
+                continue;
+            }
+            let (Some(bx), Some(by)) = (named_party(pb, &x.key), named_party(pb, &y.key)) else {
+                continue;
+            };
+            if by.end > bx.start || bx.start - by.end > PAIR_WINDOW {
+                continue;
+            }
+            if shared_active_verb(&cx.a, x.end, y.start, &cx.b, by.end, bx.start) {
+                return Some(swap_finding(cx, (x, y), (by, bx)));
+            }
+        }
+    }
+    None
+}
+
+fn named_party<'p>(parties: &'p [Party], key: &str) -> Option<&'p Party> {
+    parties.iter().find(|p| p.is_named() && p.key == key)
+}
+
+/// Whether a verb of the same stem stands between tokens `a0..a1` of one
+/// side and `b0..b1` of the other, active on both, with no "by" in either
+/// stretch.
+fn shared_active_verb(a: &Side<'_>, a0: usize, a1: usize, b: &Side<'_>, b0: usize, b1: usize) -> bool {
+    let by = |side: &Side<'_>, s: usize, e: usize| side.toks[s..e].iter().any(|t| t.fold == "by");
+    if by(a, a0, a1) || by(b, b0, b1) {
+        return false;
+    }
+    let active = |side: &Side<'_>, k: usize| {
+        is_verb(side, k)
+            && !is_passive(side, k)
+            && !SYMMETRIC.iter().any(|s| side.toks[k].stem.starts_with(s))
+    };
+    (a0..a1)
+        .filter(|&k| active(a, k))
+        .any(|k| (b0..b1).any(|m| active(b, m) && b.toks[m].stem == a.toks[k].stem))
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
@@ -387,5 +443,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             return vec![f];
         }
     }
-    Vec::new()
+    reordered_around_verb(cx, (pa.as_slice(), pb.as_slice()))
+        .into_iter()
+        .collect()
 }

@@ -541,6 +541,10 @@ fn doer_and_receiver_swapped_are_flagged() {
             "Penmarr will build the hull, while Harlow Works will fit the engines.",
         ),
         (
+            "A team of Danish divers with sonar arrived on Monday to help Estonian coastguards.",
+            "Estonian coastguards with sonar arrived on Monday to help a team of Danish divers.",
+        ),
+        (
             "Witnesses said police charged the marchers with batons.",
             "According to witnesses, the marchers charged the police with batons.",
         ),
