@@ -434,13 +434,17 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let qb = quantities(&cx.b);
     let mut a_used = vec![false; qa.len()];
     let mut unmatched_b = Vec::new();
-    for q in &qb {
+    let mut matched = Vec::new();
+    for (p, q) in qb.iter().enumerate() {
         match (0..qa.len()).find(|&k| !a_used[k] && same(&qa[k], q)) {
-            Some(k) => a_used[k] = true,
+            Some(k) => {
+                a_used[k] = true;
+                matched.push((k, p));
+            }
             None => unmatched_b.push(q),
         }
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Finding> = swapped_figures(cx, (&qa, &qb), &matched).into_iter().collect();
     for q in unmatched_b {
         let partner = (0..qa.len())
             .filter(|&k| !a_used[k] && qa[k].unit == q.unit)
@@ -479,6 +483,57 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Content words before a quantity searched for what it measures.
+const MEASURE_WINDOW: usize = 5;
+
+/// The stem of the nearest content word before a quantity: what it counts
+/// or who gives it ("turnout at 18,000", "organisers said 65,000").
+fn measured(side: &Side<'_>, q: &Quantity) -> Option<String> {
+    side.toks[q.start.saturating_sub(MEASURE_WINDOW)..q.start]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word && !super::lists::is_function_word(&t.fold))
+        .map(|t| t.stem.clone())
+}
+
+/// Two figures both sides give, each now standing where the other stood:
+/// "police put turnout at 18,000, organisers said 65,000" → "police put
+/// turnout at 65,000, organisers said 18,000".
+fn swapped_figures(
+    cx: &UnitCx<'_>,
+    (qa, qb): (&[Quantity], &[Quantity]),
+    matched: &[(usize, usize)],
+) -> Option<Finding> {
+    let context = |side: &Side<'_>, q: &Quantity| measured(side, q);
+    for (n, &(i, p)) in matched.iter().enumerate() {
+        for &(j, r) in &matched[n + 1..] {
+            if same(&qa[i], &qa[j]) {
+                continue;
+            }
+            let (ci, cj) = (context(&cx.a, &qa[i]), context(&cx.a, &qa[j]));
+            let (cp, cr) = (context(&cx.b, &qb[p]), context(&cx.b, &qb[r]));
+            let crossed = ci.is_some() && cj.is_some() && ci != cj && ci == cr && cj == cp;
+            if crossed {
+                let a_span = cx.a.cover(qa[i].start.min(qa[j].start), qa[i].end.max(qa[j].end));
+                let b_span = cx.b.cover(qb[p].start.min(qb[r].start), qb[p].end.max(qb[r].end));
+                let reason = format!(
+                    "figures swapped: ‘{}’ and ‘{}’ trade places",
+                    clip(cx.a.text(cx.a.cover(qa[i].start, qa[i].end))),
+                    clip(cx.a.text(cx.a.cover(qa[j].start, qa[j].end)))
+                );
+                return Some(Finding::new(
+                    Kind::Number,
+                    0.8,
+                    Some(a_span),
+                    Some(b_span),
+                    reason,
+                ));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -134,6 +134,20 @@ fn naming_the_person_a_description_meant_is_not_a_swap() {
 }
 
 #[test]
+fn two_figures_trading_places_are_flagged() {
+    let f = flags(
+        "Police put attendance at 9,000, while the union, which ran the rally, said about 30,000.",
+        "Police estimated attendance at 30,000, whereas the union, which ran the rally, said around 9,000.",
+    );
+    assert_eq!(f.iter().map(|x| x.0).collect::<Vec<_>>(), [Kind::Number], "{f:?}");
+    let k = kinds(
+        "Police put attendance at 9,000, while the union said about 30,000.",
+        "The union said about 30,000 attended, while police put attendance at 9,000.",
+    );
+    assert!(k.is_empty(), "{k:?}");
+}
+
+#[test]
 fn weekday_change_is_flagged() {
     let f = flags(
         "The strike began on Tuesday in the capital.",
