@@ -162,3 +162,63 @@ fn ctrl_c_and_q_quit() {
     feed(&mut app, &[ctrl_c]);
     assert!(app.quit);
 }
+
+fn click(x: u16, y: u16) -> Event {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+#[test]
+fn clicking_a_sidebar_line_selects_that_discrepancy() {
+    let mut app = demo_app(160, 48);
+    let list = app.sidebar_list_area().expect("a sidebar at 160 columns");
+    // With nothing current the list starts at the first discrepancy.
+    feed(&mut app, &[click(list.x + 3, list.y + 4)]);
+    assert_eq!(app.current, Some(4));
+    let unit = app.pair.cmp.discrepancies[4].unit;
+    assert!(app.top.unit <= unit && unit <= app.last_visible_unit());
+}
+
+#[test]
+fn clicking_a_text_row_cycles_through_that_sentences_discrepancies() {
+    let mut app = demo_app(160, 48);
+    let all = app.pair.cmp.discrepancies.clone();
+    // The row of the first unit holding two or more discrepancies.
+    let unit = (0..app.pair.unit_count())
+        .find(|&u| all.iter().filter(|d| d.unit == u).count() >= 2)
+        .expect("the demo has a sentence with two discrepancies");
+    let row: usize = (app.top.unit..unit).map(|u| app.height(u)).sum();
+    let s = app.screen();
+    let y = s.left.y + u16::try_from(row).unwrap();
+    feed(&mut app, &[click(s.left.x + 2, y)]);
+    let first = app.current.expect("a click selects");
+    assert_eq!(all[first].unit, unit);
+    feed(&mut app, &[click(s.right.x + 2, y)]);
+    let second = app.current.unwrap();
+    assert_eq!(all[second].unit, unit);
+    assert_ne!(first, second, "a second click moves on");
+}
+
+#[test]
+fn clicking_the_overview_bottom_scrolls_to_the_end() {
+    let mut app = demo_app(80, 24);
+    let s = app.screen();
+    feed(&mut app, &[click(s.overview.x, s.overview.bottom() - 1)]);
+    assert!(app.top.unit > 0, "scrolled down");
+    assert_eq!(app.last_visible_unit(), app.pair.unit_count() - 1);
+}
+
+#[test]
+fn clicks_are_ignored_while_typing_a_note() {
+    let mut app = demo_app(160, 48);
+    feed(&mut app, &[ch('n'), key(KeyCode::Enter)]);
+    assert_eq!(app.mode, Mode::Editor);
+    let list = app.sidebar_list_area().unwrap();
+    feed(&mut app, &[click(list.x + 3, list.y + 6)]);
+    assert_eq!(app.current, Some(0));
+}

@@ -86,6 +86,8 @@ pub enum Action {
     AnnotateSelection,
     /// Write the Markdown export.
     Export,
+    /// A left click at (column, row).
+    Click(u16, u16),
     /// The terminal changed size.
     Resize(u16, u16),
     Quit,

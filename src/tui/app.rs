@@ -109,6 +109,7 @@ impl App {
             Action::NextFactual => self.step_discrepancy(true, true),
             Action::PreviousFactual => self.step_discrepancy(false, true),
             Action::Resize(w, h) => self.resize(w, h),
+            Action::Click(x, y) => self.click(x, y),
             Action::Quit => self.shutdown(),
             other => self.update_input(other),
         }

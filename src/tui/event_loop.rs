@@ -6,7 +6,7 @@ use super::app::App;
 use super::keymap;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{Event, MouseEventKind};
+use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 
 /// Rows one mouse wheel notch scrolls.
 const WHEEL_ROWS: usize = 3;
@@ -19,6 +19,7 @@ pub fn action_for(event: &Event, app: &App) -> Option<Action> {
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollDown(WHEEL_ROWS)),
             MouseEventKind::ScrollUp => Some(Action::ScrollUp(WHEEL_ROWS)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),

@@ -26,6 +26,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("e", "export verdicts and notes as Markdown"),
     ("?", "this help (any key closes)"),
     ("q / Ctrl-C", "quit (annotations are already saved)"),
+    ("click", "a sentence, a sidebar line or the overview"),
 ];
 
 /// The action a key press means in `mode`, if any.

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod click;
 mod draw;
 pub mod editor;
 pub mod event_loop;

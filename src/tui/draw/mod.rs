@@ -91,7 +91,7 @@ fn clip_start(text: &str, max: usize) -> String {
 }
 
 /// A note or excerpt on one line, made inert.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     crate::sanitize::inert(&flat).into_owned()
 }

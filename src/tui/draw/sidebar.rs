@@ -4,7 +4,6 @@
 
 use super::super::action::{Mode, Verdict};
 use super::super::app::App;
-use super::super::pair::Side;
 use super::{blank, clip, one_line, put};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -34,16 +33,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         w,
         t.bar(),
     );
-    let extra = extras(app);
-    let extra_rows = extra.len().min(usize::from(area.height) / 3);
-    let list_rows = usize::from(area.height).saturating_sub(1 + extra_rows);
-    list(
-        app,
-        Rect::new(x, area.y + 1, w, u16::try_from(list_rows).unwrap_or(0)),
-        buf,
-    );
-    let first = area.y + 1 + u16::try_from(list_rows).unwrap_or(0);
-    for (y, line) in (first..).zip(extra.iter().take(extra_rows)) {
+    let extra = app.sidebar_extra_lines();
+    let Some(list_area) = app.sidebar_list_area() else {
+        return;
+    };
+    list(app, list_area, buf);
+    for (y, line) in (list_area.bottom()..area.bottom()).zip(extra.iter()) {
         put(buf, x, y, &clip(line, usize::from(w)), w, Style::new());
     }
 }
@@ -55,12 +50,7 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
     if rows == 0 {
         return;
     }
-    let anchor = app
-        .current
-        .unwrap_or_else(|| all.partition_point(|d| d.unit < app.top.unit));
-    let first = anchor
-        .saturating_sub(rows / 2)
-        .min(all.len().saturating_sub(rows));
+    let first = app.sidebar_first(rows);
     let t = app.theme;
     for (row, i) in (first..all.len()).take(rows).enumerate() {
         let d = &all[i];
@@ -96,27 +86,4 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
             style,
         );
     }
-}
-
-/// Lines for free notes and orphaned annotations.
-fn extras(app: &App) -> Vec<String> {
-    let mut out = Vec::new();
-    let free = app.review.free_notes(&app.pair);
-    let orphans = app.review.orphans();
-    if !free.is_empty() {
-        out.push("─ notes on text".to_owned());
-        for n in free {
-            let side = if n.side == Side::Original { "orig" } else { "rewr" };
-            out.push(format!(
-                " {side} “{}”: {}",
-                one_line(&n.excerpt),
-                one_line(&n.note)
-            ));
-        }
-    }
-    if !orphans.is_empty() {
-        out.push("─ orphaned".to_owned());
-        out.extend(orphans.iter().map(|o| format!(" orphaned: {}", one_line(o))));
-    }
-    out
 }
