@@ -370,3 +370,13 @@ fn regression_abbreviation_split_from_its_dot_is_known() {
     assert!(c.summary.identical);
     assert_eq!(c.summary.factual, 0, "{:?}", c.discrepancies);
 }
+
+/// Found by `self_comparison_is_identical`: a name repeated around a
+/// repeated verb ("Police hurt Zürich … Police hurt Zürich") was read as
+/// two parties trading places on identical texts.
+#[test]
+fn regression_repeated_parties_are_no_swap_on_identical_text() {
+    let a = Document::from("may\nZürich hurt\u{a0}Police\u{3000}hurt\u{3000}Zürich 地震\nsaid, U.S.");
+    let c = compare(&a, &a.clone());
+    assert_eq!(c.summary.factual, 0, "{:?}", c.discrepancies);
+}

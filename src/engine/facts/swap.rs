@@ -392,9 +392,13 @@ fn reordered_around_verb(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party])) -> Opt
             if y.key == x.key || y.start - x.end > PAIR_WINDOW {
                 continue;
             }
+            let unique_in_a = named_party(pa, &x.key).is_some() && named_party(pa, &y.key).is_some();
             let (Some(bx), Some(by)) = (named_party(pb, &x.key), named_party(pb, &y.key)) else {
                 continue;
             };
+            if !unique_in_a {
+                continue;
+            }
             if by.end > bx.start || bx.start - by.end > PAIR_WINDOW {
                 continue;
             }
@@ -406,8 +410,12 @@ fn reordered_around_verb(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party])) -> Opt
     None
 }
 
+/// The one named party with `key`; none when the key names two parties,
+/// whose order then says nothing.
 fn named_party<'p>(parties: &'p [Party], key: &str) -> Option<&'p Party> {
-    parties.iter().find(|p| p.is_named() && p.key == key)
+    let mut found = parties.iter().filter(|p| p.is_named() && p.key == key);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// Whether a verb of the same stem stands between tokens `a0..a1` of one
