@@ -118,15 +118,23 @@ impl DocIndex {
         let extended = self.sorted[from..]
             .iter()
             .take_while(|w| w.starts_with(folded))
-            .any(|w| w.len() - folded.len() <= 4);
+            .any(|w| RELATIVE_ENDINGS.contains(&&w[folded.len()..]));
         extended
             || (4..folded.len())
                 .rev()
                 .take(4)
                 .filter(|&k| folded.is_char_boundary(k))
-                .any(|k| self.words.contains(&folded[..k]))
+                .any(|k| RELATIVE_ENDINGS.contains(&&folded[k..]) && self.words.contains(&folded[..k]))
     }
 }
+
+/// Endings that make a word a relative of another: plurals, demonyms
+/// ("Iraq" / "Iraqi", "Iran" / "Iranian"), agents; "calls" / "CallSafe"
+/// are not relatives.
+const RELATIVE_ENDINGS: &[&str] = &[
+    "s", "es", "'s", "i", "is", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish", "ite", "ites", "er",
+    "ers", "ic", "ics",
+];
 
 /// One token of a unit side, with what detectors ask of it.
 #[derive(Debug, Clone)]
