@@ -23,10 +23,14 @@ const LOCATION: &[(&str, &str)] = &[
     ("outside", "near"),
     ("beside", "near"),
     ("nearby", "near"),
-    ("beyond", "near"),
     ("along", "near"),
-    ("behind", "near"),
-    ("opposite", "near"),
+    ("beyond", "beyond"),
+    ("behind", "behind"),
+    ("opposite", "opposite"),
+    ("above", "above"),
+    ("below", "below"),
+    ("beneath", "below"),
+    ("underneath", "below"),
     ("from", "from"),
     ("to", "to"),
     ("towards", "to"),
@@ -111,8 +115,8 @@ struct Family<'f> {
     kind: Kind,
     table: &'f [(&'f str, &'static str)],
     label: &'f str,
-    /// Only changes into or out of this group count (empty: any change).
-    pivot: &'f str,
+    /// Only changes into or out of these groups count (empty: any change).
+    pivots: &'f [&'f str],
     conf: f32,
     lead_word: bool,
 }
@@ -126,7 +130,8 @@ fn compare(cx: &UnitCx<'_>, fam: &Family<'_>) -> Vec<Finding> {
         let Some(other) = ma.iter().find(|n| n.object == m.object && n.group != m.group) else {
             continue;
         };
-        let pivoted = fam.pivot.is_empty() || m.group == fam.pivot || other.group == fam.pivot;
+        let pivoted =
+            fam.pivots.is_empty() || fam.pivots.contains(&m.group) || fam.pivots.contains(&other.group);
         if same_group_in_a || !pivoted {
             continue;
         }
@@ -161,7 +166,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         kind: Kind::Place,
         table: LOCATION,
         label: "location changed",
-        pivot: "near",
+        pivots: &["near", "beyond", "behind", "opposite", "above", "below"],
         conf: 0.7,
         lead_word: false,
     };
@@ -169,7 +174,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         kind: Kind::Roles,
         table: ROLE,
         label: "who did what changed",
-        pivot: "agent",
+        pivots: &["agent"],
         conf: 0.7,
         lead_word: true,
     };

@@ -263,8 +263,23 @@ fn negation_in_other_words_or_in_a_dropped_clause_is_not_flagged() {
 }
 
 #[test]
+fn relative_position_changed_is_flagged() {
+    assert_eq!(
+        kinds(
+            "The jet stopped beside the main hangar.",
+            "The jet halted behind the main hangar."
+        ),
+        [Kind::Place]
+    );
+}
+
+#[test]
 fn paraphrased_prepositions_forecasts_and_times_are_not_flagged() {
     for (a, b) in [
+        (
+            "Three stations lie beneath the old town.",
+            "Three stations lie below the old town.",
+        ),
         (
             "Shops across the region closed early.",
             "Shops in the region closed early.",
