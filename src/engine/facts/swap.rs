@@ -136,7 +136,8 @@ fn starts_name(side: &Side<'_>, i: usize) -> bool {
     if !t.is_capitalised() || NOT_NAMES.contains(&t.fold.as_str()) || is_calendar_word(&t.fold) {
         return false;
     }
-    if i > 0 && side.toks[i - 1].is_word() && side.toks[i - 1].is_capitalised() {
+    let prev = i.checked_sub(1).map(|k| &side.toks[k]);
+    if prev.is_some_and(|p| p.is_word() && p.is_capitalised() && !NOT_NAMES.contains(&p.fold.as_str())) {
         return false;
     }
     !t.sentence_start || !side.index.lowercase.contains(&t.fold)
@@ -294,25 +295,45 @@ fn ends_sentence(t: &Tok<'_>) -> bool {
 /// The subject (nearest party before) and objects (parties after, in the
 /// same sentence) of the verb at `i`.
 fn roles<'p>(side: &Side<'_>, parties: &'p [Party], i: usize) -> Option<(&'p Party, Vec<&'p Party>)> {
+    Some((subject_of(side, parties, i)?, objects_of(side, parties, i)))
+}
+
+/// The nearest party before the verb at `i`, in its sentence.
+fn subject_of<'p>(side: &Side<'_>, parties: &'p [Party], i: usize) -> Option<&'p Party> {
     let from = i.saturating_sub(SUBJECT_WINDOW);
     let sentence_start = side.toks[from..i]
         .iter()
         .rposition(ends_sentence)
         .map_or(from, |k| from + k + 1);
-    let subject = parties
+    parties
         .iter()
         .rev()
-        .find(|p| p.end <= i && p.start >= sentence_start)?;
+        .find(|p| p.end <= i && p.start >= sentence_start)
+}
+
+/// The parties after the verb at `i`, in its sentence.
+fn objects_of<'p>(side: &Side<'_>, parties: &'p [Party], i: usize) -> Vec<&'p Party> {
     let to = (i + 1 + OBJECT_WINDOW).min(side.toks.len());
     let sentence_end = side.toks[i + 1..to]
         .iter()
         .position(ends_sentence)
         .map_or(to, |k| i + 1 + k);
-    let objects = parties
+    parties
         .iter()
         .filter(|p| p.start > i && p.end <= sentence_end)
-        .collect();
-    Some((subject, objects))
+        .collect()
+}
+
+/// Who does the verb at `i`: the party after "by" for a passive, else a
+/// subject standing next to the verb.
+fn doer<'p>(side: &Side<'_>, parties: &'p [Party], i: usize) -> Option<&'p Party> {
+    if is_passive(side, i) {
+        objects_of(side, parties, i)
+            .into_iter()
+            .find(|p| side.toks[i + 1..p.start].iter().any(|t| t.fold == "by"))
+    } else {
+        subject_of(side, parties, i).filter(|s| next_to_verb(side, s, i, false))
+    }
 }
 
 /// Indices of verbs whose stem occurs once among the side's verbs.
@@ -376,6 +397,32 @@ fn other_doer(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: us
     let known = |p: &Party, other: &[Party]| other.iter().any(|q| q.key == p.key);
     (da.key != db.key && ta.key == tb.key && da.is_named() && db.is_named() && known(da, pb) && known(db, pa))
         .then(|| swap_finding(cx, (da, ta), (db, tb)))
+}
+
+/// One side passive, the other active, and the doer of each is a party
+/// after the verb on the other: "was lent by the gallery to the museum" →
+/// "the museum lent it to the gallery". A faithful voice change keeps the
+/// doer ("was beaten by X" → "X beat").
+fn doer_changed_with_voice(
+    cx: &UnitCx<'_>,
+    (pa, pb): (&[Party], &[Party]),
+    ia: usize,
+    ib: usize,
+) -> Option<Finding> {
+    let (da, db) = (doer(&cx.a, pa, ia)?, doer(&cx.b, pb, ib)?);
+    if da.key == db.key || !da.is_named() || !db.is_named() {
+        return None;
+    }
+    let (oa, ob) = (objects_of(&cx.a, pa, ia), objects_of(&cx.b, pb, ib));
+    let other = |objects: Vec<&Party>, doer: &Party, key: &str| {
+        objects
+            .into_iter()
+            .find(|p| p.key == key && !std::ptr::eq(*p, doer))
+            .map(|p| p.start)
+    };
+    other(oa, da, &db.key)?;
+    other(ob, db, &da.key)?;
+    Some(swap_finding(cx, (da, da), (db, db)))
 }
 
 /// How far apart (in tokens) two named parties may stand to be compared.
@@ -443,10 +490,13 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         let Some(&ib) = vb.iter().find(|&&k| cx.b.toks[k].stem == cx.a.toks[ia].stem) else {
             continue;
         };
+        let parties = (pa.as_slice(), pb.as_slice());
         if is_passive(&cx.a, ia) != is_passive(&cx.b, ib) {
+            if let Some(f) = doer_changed_with_voice(cx, parties, ia, ib) {
+                return vec![f];
+            }
             continue;
         }
-        let parties = (pa.as_slice(), pb.as_slice());
         if let Some(f) = crossed(cx, parties, ia, ib).or_else(|| other_doer(cx, parties, ia, ib)) {
             return vec![f];
         }

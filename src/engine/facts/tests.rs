@@ -574,6 +574,10 @@ fn doer_and_receiver_swapped_are_flagged() {
             "Estonian coastguards with sonar arrived on Monday to help a team of Danish divers.",
         ),
         (
+            "“Dawn Light” was lent by the gallery to the Harlow Museum for a show in 2019.",
+            "The Harlow Museum lent “Dawn Light” to the gallery for a show in 2019.",
+        ),
+        (
             "Witnesses said police charged the marchers with batons.",
             "According to witnesses, the marchers charged the police with batons.",
         ),
