@@ -67,6 +67,8 @@ pub const NOT_NAMES: &[&str] = &[
     "not",
     "also",
     "however",
+    "celsius",
+    "fahrenheit",
 ];
 
 /// Lowercase words that may sit inside a name ("Ministry of Health",

@@ -124,6 +124,23 @@ const UNITS: &[(&str, &str)] = &[
     ("c", "deg"),
     ("°c", "deg"),
     ("celsius", "deg"),
+    ("mm", "mm"),
+    ("millimetres", "mm"),
+    ("millimeters", "mm"),
+    ("millimetre", "mm"),
+    ("cm", "cm"),
+    ("centimetres", "cm"),
+    ("centimeters", "cm"),
+    ("inches", "in"),
+    ("inch", "in"),
+    ("hectares", "ha"),
+    ("hectare", "ha"),
+    ("ha", "ha"),
+    ("acres", "ac"),
+    ("acre", "ac"),
+    ("litres", "l"),
+    ("liters", "l"),
+    ("gallons", "gal"),
 ];
 
 fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
@@ -174,7 +191,12 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         (year, first + 1, "")
     } else if head.kind == TokenKind::Number {
         let (v, suffix) = parse_digits(&head.fold)?;
-        let suffix_unit = suffix_value(suffix);
+        // "300m" is money after a currency sign, else metres or millions.
+        let suffix_unit = if suffix == "m" && currency.is_none() {
+            Suffix::Unit(METRES_OR_MILLION)
+        } else {
+            suffix_value(suffix)
+        };
         match suffix_unit {
             Suffix::Scale(s) => (v * s, first + 1, ""),
             Suffix::Unit(u) => (v, first + 1, u),
@@ -304,6 +326,11 @@ fn clock_time(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, us
     if !has_minutes && pm.is_none() {
         return None;
     }
+    // "6.15pm": the decimals are minutes.
+    let fraction = hours.fract();
+    if !has_minutes && pm.is_some() && fraction > 0.0 {
+        value = hours.trunc() + (fraction * 100.0).round() / 60.0;
+    }
     if pm == Some(true) && hours < 12.0 {
         value += 12.0;
     }
@@ -425,8 +452,26 @@ fn same_unit(a: &str, b: &str) -> bool {
     a == b || (loose(a) && loose(b)) || matches!((a, b), ("lb", "£") | ("£", "lb"))
 }
 
+/// The unit of a bare "300m": metres ("300 metres") or a count in
+/// millions ("1.4m people").
+const METRES_OR_MILLION: &str = "m?";
+
+/// The ways a quantity can be read: "1.4m" is 1.4 metres or 1,400,000.
+fn readings(q: &Quantity) -> Vec<(f64, &'static str)> {
+    if q.unit == METRES_OR_MILLION {
+        vec![(q.value, "m"), (q.value * 1e6, "")]
+    } else {
+        vec![(q.value, q.unit)]
+    }
+}
+
 fn same(a: &Quantity, b: &Quantity) -> bool {
-    same_unit(a.unit, b.unit) && (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
+    let equal = |(va, ua): (f64, &str), (vb, ub): (f64, &str)| {
+        same_unit(ua, ub) && (va - vb).abs() <= 1e-9 * va.abs().max(1.0)
+    };
+    readings(a)
+        .into_iter()
+        .any(|x| readings(b).into_iter().any(|y| equal(x, y)))
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
@@ -572,6 +617,11 @@ mod tests {
             ("half a billion euros", "500 million euros"),
             ("a million people", "1,000,000 people"),
             ("within a fortnight", "within two weeks"),
+            ("38mm of rain", "38 millimetres of rain"),
+            ("300 metres away", "300m away"),
+            ("1.4 million people", "1.4m people"),
+            ("at 6:15 p.m.", "at 6.15pm"),
+            ("13C", "13 degrees Celsius"),
             ("A$25 million", "25 million Australian dollars"),
         ] {
             let (va, vb) = (quantity(a), quantity(b));
@@ -582,6 +632,8 @@ mod tests {
         assert!(!same(&quantity("at 5:30 a.m."), &quantity("at 6:30 a.m.")));
         assert!(!same(&quantity("at 6 a.m."), &quantity("at 6 p.m.")));
         assert!(!same(&quantity("six weeks"), &quantity("6:00")));
+        assert!(!same(&quantity("600 hectares"), &quantity("600 acres")));
+        assert!(!same(&quantity("£300m"), &quantity("300m")));
     }
 
     fn quantity(text: &str) -> Quantity {

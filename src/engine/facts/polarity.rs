@@ -40,6 +40,10 @@ const HEDGES: &[&str] = &[
     "thought",
     "understood",
     "unconfirmed",
+    "hoped",
+    "hopes",
+    "hope",
+    "hoping",
     "suggest",
     "suggests",
     "suggested",
@@ -75,6 +79,7 @@ const NEGATIVE_VERBS: &[&str] = &[
     "seldom",
     "hardly",
     "scarcely",
+    "barely",
     "unable",
 ];
 
@@ -198,6 +203,15 @@ const FORECASTS: &[&str] = &[
     "show",
     "shows",
     "showed",
+    "aims",
+    "aimed",
+    "plans",
+    "planned",
+    "intends",
+    "intended",
+    "expects",
+    "wants",
+    "wanted",
 ];
 
 /// Participles that hedge only in "is believed to", "are expected to".
@@ -221,6 +235,15 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     }
     // "May" capitalised mid-sentence is the month.
     if f == "may" && t.is_capitalised() && !t.sentence_start {
+        return false;
+    }
+    // "hoped to begin" hedges; "there is hope" does not.
+    if f.starts_with("hop")
+        && !side
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.fold == "to" || n.fold == "that")
+    {
         return false;
     }
     if PASSIVE_HEDGES.contains(&f) {

@@ -316,6 +316,15 @@ fn paraphrased_prepositions_forecasts_and_times_are_not_flagged() {
 }
 
 #[test]
+fn a_hope_stated_as_a_plan_is_flagged() {
+    assert_eq!(
+        kinds("The firm said it hoped to begin work in May.", "The firm said it will begin work in May."),
+        [Kind::Modality]
+    );
+    assert!(kinds("There is hope for the town.", "There is optimism for the town.").is_empty());
+}
+
+#[test]
 fn hedge_dropped_is_flagged() {
     let k = kinds(
         "The plant may close next year.",
