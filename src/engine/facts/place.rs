@@ -8,8 +8,8 @@ use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
 
 /// Prepositions grouped by meaning; a change within a group is rewording.
-/// "off" and "around" are left out: "off" means "near" off a coast and
-/// "from" off a wing, "around the country" is "across" it.
+/// "off" means "near" off a coast and "from" off a wing, so it agrees with
+/// both; "around" is left out: "around the country" is "across" it.
 const LOCATION: &[(&str, &str)] = &[
     ("in", "in"),
     ("inside", "in"),
@@ -24,6 +24,7 @@ const LOCATION: &[(&str, &str)] = &[
     ("beside", "near"),
     ("nearby", "near"),
     ("along", "near"),
+    ("off", "off"),
     ("beyond", "beyond"),
     ("behind", "behind"),
     ("opposite", "opposite"),
@@ -111,6 +112,12 @@ fn after_source_verb(toks: &[super::context::Tok<'_>], i: usize) -> bool {
     toks[i].fold == "from" && i > 0 && SOURCE_VERBS.contains(&toks[i - 1].fold.as_str())
 }
 
+/// Whether two groups can say the same: equal, or "off" beside "near" or
+/// "from".
+fn agree(a: &str, b: &str) -> bool {
+    a == b || matches!((a, b), ("off", "near" | "from") | ("near" | "from", "off"))
+}
+
 struct Family<'f> {
     kind: Kind,
     table: &'f [(&'f str, &'static str)],
@@ -126,8 +133,11 @@ fn compare(cx: &UnitCx<'_>, fam: &Family<'_>) -> Vec<Finding> {
     let mb = marked(&cx.b, fam.table);
     let mut out = Vec::new();
     for m in &mb {
-        let same_group_in_a = ma.iter().any(|n| n.object == m.object && n.group == m.group);
-        let Some(other) = ma.iter().find(|n| n.object == m.object && n.group != m.group) else {
+        let same_group_in_a = ma.iter().any(|n| n.object == m.object && agree(n.group, m.group));
+        let Some(other) = ma
+            .iter()
+            .find(|n| n.object == m.object && !agree(n.group, m.group))
+        else {
             continue;
         };
         let pivoted =
@@ -166,7 +176,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         kind: Kind::Place,
         table: LOCATION,
         label: "location changed",
-        pivots: &["near", "beyond", "behind", "opposite", "above", "below"],
+        pivots: &["near", "off", "beyond", "behind", "opposite", "above", "below"],
         conf: 0.7,
         lead_word: false,
     };

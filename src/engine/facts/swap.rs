@@ -149,7 +149,9 @@ fn starts_name(side: &Side<'_>, i: usize) -> bool {
 fn phrase_head(toks: &[Tok<'_>], i: usize) -> usize {
     let takes_object = |k: usize| {
         toks.get(k + 1).is_some_and(|n| {
-            DETERMINERS.contains(&n.fold.as_str()) || OBJECT_PRONOUNS.contains(&n.fold.as_str())
+            DETERMINERS.contains(&n.fold.as_str())
+                || OBJECT_PRONOUNS.contains(&n.fold.as_str())
+                || (n.is_word() && n.is_capitalised() && is_participle(&toks[k].fold))
         })
     };
     let mut head = i;
@@ -279,6 +281,7 @@ fn is_passive(side: &Side<'_>, i: usize) -> bool {
 /// "the agency (JAXA) supplied"); anything more and the nearest party
 /// before the verb is probably not its subject.
 fn next_to_verb(side: &Side<'_>, subject: &Party, i: usize, loose: bool) -> bool {
+    let i = before_relative_clause(side, i);
     side.toks[subject.end..i].iter().all(|t| {
         if t.is_word() {
             is_function_word(&t.fold) || t.fold.ends_with("ly")
@@ -298,8 +301,10 @@ fn roles<'p>(side: &Side<'_>, parties: &'p [Party], i: usize) -> Option<(&'p Par
     Some((subject_of(side, parties, i)?, objects_of(side, parties, i)))
 }
 
-/// The nearest party before the verb at `i`, in its sentence.
+/// The nearest party before the verb at `i`, in its sentence, looking past
+/// a relative clause ("Whitlow, who represents the ward, accused …").
 fn subject_of<'p>(side: &Side<'_>, parties: &'p [Party], i: usize) -> Option<&'p Party> {
+    let i = before_relative_clause(side, i);
     let from = i.saturating_sub(SUBJECT_WINDOW);
     let sentence_start = side.toks[from..i]
         .iter()
@@ -309,6 +314,25 @@ fn subject_of<'p>(side: &Side<'_>, parties: &'p [Party], i: usize) -> Option<&'p
         .iter()
         .rev()
         .find(|p| p.end <= i && p.start >= sentence_start)
+}
+
+/// Where to look for the subject of the verb at `i`: before ", who …," when
+/// such a clause ends right before the verb, else `i` itself.
+fn before_relative_clause(side: &Side<'_>, i: usize) -> usize {
+    if i == 0 || side.toks[i - 1].text != "," {
+        return i;
+    }
+    let from = i.saturating_sub(SUBJECT_WINDOW + 1);
+    (from..i - 1)
+        .rev()
+        .find(|&k| {
+            side.toks[k].text == ","
+                && side
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.fold.as_str(), "who" | "which"))
+        })
+        .unwrap_or(i)
 }
 
 /// The parties after the verb at `i`, in its sentence.
@@ -378,6 +402,11 @@ fn swap_finding(cx: &UnitCx<'_>, a: (&Party, &Party), b: (&Party, &Party)) -> Fi
 
 /// The subject of one side is an object of the other's, and back.
 fn crossed(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize) -> Option<Finding> {
+    eprintln!(
+        "DBG ia={ia} {:?} / {:?}",
+        roles(&cx.a, pa, ia),
+        roles(&cx.b, pb, ib)
+    );
     let (sa, oa) = roles(&cx.a, pa, ia)?;
     let (sb, ob) = roles(&cx.b, pb, ib)?;
     if sa.key == sb.key || !next_to_verb(&cx.a, sa, ia, true) || !next_to_verb(&cx.b, sb, ib, true) {

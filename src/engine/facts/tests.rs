@@ -318,7 +318,10 @@ fn paraphrased_prepositions_forecasts_and_times_are_not_flagged() {
 #[test]
 fn a_hope_stated_as_a_plan_is_flagged() {
     assert_eq!(
-        kinds("The firm said it hoped to begin work in May.", "The firm said it will begin work in May."),
+        kinds(
+            "The firm said it hoped to begin work in May.",
+            "The firm said it will begin work in May."
+        ),
         [Kind::Modality]
     );
     assert!(kinds("There is hope for the town.", "There is optimism for the town.").is_empty());
@@ -585,6 +588,10 @@ fn doer_and_receiver_swapped_are_flagged() {
         (
             "“Dawn Light” was lent by the gallery to the Harlow Museum for a show in 2019.",
             "The Harlow Museum lent “Dawn Light” to the gallery for a show in 2019.",
+        ),
+        (
+            "Before the vote, Councillor Ann Roe, who represents the east ward, accused the builder of lying.",
+            "Prior to the vote, the builder accused Councillor Ann Roe, who represents the east ward, of lying.",
         ),
         (
             "Witnesses said police charged the marchers with batons.",
