@@ -402,11 +402,6 @@ fn swap_finding(cx: &UnitCx<'_>, a: (&Party, &Party), b: (&Party, &Party)) -> Fi
 
 /// The subject of one side is an object of the other's, and back.
 fn crossed(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize) -> Option<Finding> {
-    eprintln!(
-        "DBG ia={ia} {:?} / {:?}",
-        roles(&cx.a, pa, ia),
-        roles(&cx.b, pb, ib)
-    );
     let (sa, oa) = roles(&cx.a, pa, ia)?;
     let (sb, ob) = roles(&cx.b, pb, ib)?;
     if sa.key == sb.key || !next_to_verb(&cx.a, sa, ia, true) || !next_to_verb(&cx.b, sb, ib, true) {
