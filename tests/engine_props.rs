@@ -380,3 +380,14 @@ fn regression_repeated_parties_are_no_swap_on_identical_text() {
     let c = compare(&a, &a.clone());
     assert_eq!(c.summary.factual, 0, "{:?}", c.discrepancies);
 }
+
+/// Found by the compare fuzz target: unbalanced quotation marks made the
+/// quote detector pair different quotes of one identical sentence.
+#[test]
+fn regression_identical_sentence_with_unbalanced_quotes() {
+    let a = Document::from(
+        "He sa]d “we are d “we are ready.” e &leftt Dr. Lee  “we are ready.” Thenready.” Tagreed.\n",
+    );
+    let c = compare(&a, &a.clone());
+    assert_eq!(c.summary.factual, 0, "{:?}", c.discrepancies);
+}

@@ -18,7 +18,7 @@ mod truncation;
 use super::comparison::Unit;
 use super::discrepancy::Finding;
 use super::segment::Segmented;
-use super::text::Document;
+use super::text::{Document, Span};
 use context::{DocIndex, Side, TokenMap, UnitCx};
 
 /// Everything detectors may read about one aligned unit.
@@ -59,7 +59,12 @@ pub fn detect(
     for (i, unit) in units.iter().enumerate() {
         let view = UnitView { a, b, sa, sb, unit };
         let mut found = structural::detect(&view);
-        if let (Some(sa_span), Some(sb_span)) = (unit.original, unit.rewrite) {
+        // Word for word the same: whatever a detector might read into the
+        // context, the rewrite says exactly what the original says here.
+        let same_words = |x: Span, y: Span| a.slice(x) == b.slice(y);
+        if let (Some(sa_span), Some(sb_span)) = (unit.original, unit.rewrite)
+            && !same_words(sa_span, sb_span)
+        {
             let side_a = Side::new(a, &ia, sa, sa_span);
             let side_b = Side::new(b, &ib, sb, sb_span);
             let map = TokenMap::new(&side_a, &side_b);
