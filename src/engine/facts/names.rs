@@ -142,6 +142,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         .filter(|&k| !words_a[k].is_empty() && !present_in(&words_a[k], &cx.b, &words_b))
         .collect();
     let mut out = Vec::new();
+    let a_letters = std::cell::OnceCell::new();
     for (k, p) in pb.iter().enumerate() {
         let words = &words_b[k];
         if words.is_empty() || acronym_of_any(words, &words_a) {
@@ -151,12 +152,15 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         // phrase also holds known title words ("Prime Minister X").
         // Word breaks depend on the text around a word, so a name is also
         // known when the original sentence simply contains its letters.
-        let a_letters: String = cx.a.text(cx.a.span).to_lowercase().replace('.', "");
+        let undotted_eq = |t: &str, w: &str| t.chars().filter(|&c| c != '.').eq(w.chars());
         let unknown = words.iter().any(|w| {
-            !cx.a.toks.iter().any(|t| t.fold.replace('.', "") == *w)
-                && !cx.a.index.knows_word(w)
+            !cx.a.index.knows_word(w)
+                && !cx.a.toks.iter().any(|t| undotted_eq(&t.fold, w))
                 && !respelled(w, &cx.a)
-                && !contains_word(&a_letters, w)
+                && !contains_word(
+                    a_letters.get_or_init(|| cx.a.text(cx.a.span).to_lowercase().replace('.', "")),
+                    w,
+                )
         });
         let b_span = cx.b.cover(p.start, p.end);
         let a_span = mapped_span(cx, p).or_else(|| cx.a_for_b(p.start, p.end));
