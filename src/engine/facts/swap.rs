@@ -441,7 +441,7 @@ fn doer_changed_with_voice(
     let other = |objects: Vec<&Party>, doer: &Party, key: &str| {
         objects
             .into_iter()
-            .find(|p| p.key == key && !std::ptr::eq(*p, doer))
+            .find(|p| p.key == key && p.start != doer.start)
             .map(|p| p.start)
     };
     other(oa, da, &db.key)?;
