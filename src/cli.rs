@@ -26,20 +26,27 @@ pub struct Cli {
 pub enum Command {
     /// Print the comparison without opening the review screen.
     Report {
+        /// The original text (a path, or `-` for stdin).
         original: PathBuf,
+        /// The rewritten copy (a path, or `-` for stdin).
         rewrite: PathBuf,
+        /// json is the machine-readable contract; markdown a review list;
+        /// text for a terminal.
         #[arg(long, short, value_enum, default_value = "text")]
         format: Format,
     },
     /// Export discrepancies with their verdicts and notes.
     Export {
+        /// The original text (a path, or `-` for stdin).
         original: PathBuf,
+        /// The rewritten copy (a path, or `-` for stdin).
         rewrite: PathBuf,
         #[arg(long, short, value_enum, default_value = "markdown")]
         format: crate::annotate::export::ExportFormat,
         /// Write to FILE instead of stdout.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The annotation file to read (default: the pair's file under the data directory).
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
     },
