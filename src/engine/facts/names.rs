@@ -173,6 +173,16 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                     clip(cx.b.text(b_span))
                 ),
             )
+        } else if let Some(m) = one_word_changed(cx, words, &words_a) {
+            let old = cx.a.cover(pa[m].start, pa[m].end);
+            (
+                0.7,
+                format!(
+                    "name changed: ‘{}’ → ‘{}’",
+                    clip(cx.a.text(old)),
+                    clip(cx.b.text(b_span))
+                ),
+            )
         } else if present_in(words, &cx.a, &words_a) {
             continue;
         } else if let Some(&m) = missing_a
@@ -194,6 +204,26 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         out.push(Finding::new(Kind::Name, conf, a_span, Some(b_span), reason));
     }
     out
+}
+
+/// An original name of as many words that differs from this one in exactly
+/// one word, which neither side has anywhere else in the unit ("Mill Lane"
+/// → "Mill Road", "Western Shores" → "Eastern Shores").
+fn one_word_changed(cx: &UnitCx<'_>, words: &[String], words_a: &[Vec<String>]) -> Option<usize> {
+    if words.len() < 2 {
+        return None;
+    }
+    let unseen = |side: &Side<'_>, w: &str| !side.toks.iter().any(|t| t.fold == w);
+    words_a.iter().position(|a| {
+        let differing: Vec<usize> = (0..a.len().min(words.len()))
+            .filter(|&k| a[k] != words[k])
+            .collect();
+        a.len() == words.len()
+            && differing.len() == 1
+            && unseen(&cx.a, &words[differing[0]])
+            && unseen(&cx.b, &a[differing[0]])
+            && !respelled(&words[differing[0]], &cx.a)
+    })
 }
 
 /// Bytes around a name searched for the name a description uses.

@@ -109,7 +109,9 @@ const UNITS: &[(&str, &str)] = &[
     ("tons", "t"),
     ("pounds", "lb"),
     ("dollars", "$"),
+    ("dollar", "$"),
     ("euros", "€"),
+    ("euro", "€"),
     ("degrees", "deg"),
     ("hours", "h"),
     ("hour", "h"),
@@ -449,7 +451,13 @@ fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
 /// bare "23" beside "aged 23" or "23 years" is the same figure.
 fn same_unit(a: &str, b: &str) -> bool {
     let loose = |u: &str| u.is_empty() || u == "age" || u == "yr";
-    a == b || (loose(a) && loose(b)) || matches!((a, b), ("lb", "£") | ("£", "lb"))
+    // "his 18th birthday" / "when he turned 18".
+    let counted = |x: &str, y: &str| x == "ordinal" && y.is_empty();
+    a == b
+        || (loose(a) && loose(b))
+        || counted(a, b)
+        || counted(b, a)
+        || matches!((a, b), ("lb", "£") | ("£", "lb"))
 }
 
 /// The unit of a bare "300m": metres ("300 metres") or a count in
@@ -620,6 +628,8 @@ mod tests {
             ("38mm of rain", "38 millimetres of rain"),
             ("300 metres away", "300m away"),
             ("1.4 million people", "1.4m people"),
+            ("1.3 billion euro", "€1.3 billion"),
+            ("after his 18th birthday", "after he turned 18"),
             ("at 6:15 p.m.", "at 6.15pm"),
             ("13C", "13 degrees Celsius"),
             ("A$25 million", "25 million Australian dollars"),

@@ -148,6 +148,24 @@ fn two_figures_trading_places_are_flagged() {
 }
 
 #[test]
+fn one_word_of_a_name_changed_is_flagged() {
+    assert_eq!(
+        kinds(
+            "A school on Mill Lane was shut.",
+            "A school on Mill Road was closed."
+        ),
+        [Kind::Name]
+    );
+    assert!(
+        kinds(
+            "A school on Mill Lane was shut.",
+            "A school on Mill Lane was closed."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
 fn weekday_change_is_flagged() {
     let f = flags(
         "The strike began on Tuesday in the capital.",
