@@ -174,36 +174,30 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 ),
             )
         } else if let Some(m) = one_word_changed(cx, words, &words_a) {
-            let old = cx.a.cover(pa[m].start, pa[m].end);
-            (
-                0.7,
-                format!(
-                    "name changed: ‘{}’ → ‘{}’",
-                    clip(cx.a.text(old)),
-                    clip(cx.b.text(b_span))
-                ),
-            )
+            (0.7, swap_reason(cx, pa[m], b_span))
         } else if present_in(words, &cx.a, &words_a) {
             continue;
         } else if let Some(&m) = missing_a
             .first()
             .filter(|&&m| !describes(cx, pa[m], cx.b.text(b_span)))
         {
-            let old = cx.a.cover(pa[m].start, pa[m].end);
-            (
-                0.6,
-                format!(
-                    "name changed: ‘{}’ → ‘{}’",
-                    clip(cx.a.text(old)),
-                    clip(cx.b.text(b_span))
-                ),
-            )
+            (0.6, swap_reason(cx, pa[m], b_span))
         } else {
             continue;
         };
         out.push(Finding::new(Kind::Name, conf, a_span, Some(b_span), reason));
     }
     out
+}
+
+/// "name changed: ‘old’ → ‘new’" for an original phrase and a rewrite span.
+fn swap_reason(cx: &UnitCx<'_>, old: NamePhrase, new: crate::engine::text::Span) -> String {
+    let old = cx.a.cover(old.start, old.end);
+    format!(
+        "name changed: ‘{}’ → ‘{}’",
+        clip(cx.a.text(old)),
+        clip(cx.b.text(new))
+    )
 }
 
 /// An original name of as many words that differs from this one in exactly
