@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod segment;
 pub mod similarity;
 pub mod text;
+pub mod wordnet;
 
 pub use comparison::{Comparison, Summary, Unit, compare};
 pub use discrepancy::{Discrepancy, Kind};
