@@ -8,12 +8,14 @@ Only words and their relations are kept, never glosses or example sentences.
 The output (see WORDNET-LICENSE for the database's licence) has three sections:
 
   S lines, one per synset, in index order (line k is synset k):
-      S <pos><lexfile> <hypernyms> <antonyms> <heads>
+      S <pos><lexfile> <hypernyms> <antonyms> <heads> <pertains>
     pos is n, v, a (adjectives, satellites included) or r; lexfile is the
     lexicographer file number (noun.person = 18, ...); each list is comma
     separated synset indexes, or '-' when empty. hypernyms include instance
     hypernyms; heads are the head adjectives a satellite is similar to;
-    antonyms are lifted from word senses to their synsets.
+    antonyms are lifted from word senses to their synsets; pertains links
+    an adjective or adverb to the noun or adjective it derives from
+    ("Italian" -> "Italy", "northern" -> "north"), lifted likewise.
   W lines, one per lemma (lower case, '_' for spaces):
       W <lemma> <synset> <synset> ...   (most frequent sense first, per pos
     in the order n, v, a, r)
@@ -40,7 +42,7 @@ def main():
                 w_cnt = int(fields[3], 16)
                 k = 4 + 2 * w_cnt
                 p_cnt = int(fields[k])
-                hypers, ants, heads = [], [], []
+                hypers, ants, heads, pert = [], [], [], []
                 for i in range(p_cnt):
                     sym, off, tpos = fields[k + 1 + 4 * i : k + 4 + 4 * i]
                     tpos = "a" if tpos == "s" else tpos
@@ -51,8 +53,10 @@ def main():
                         ants.append(ref)
                     elif sym == "&" and ss_type == "s":
                         heads.append(ref)
+                    elif sym == "\\":
+                        pert.append(ref)
                 index[(p, offset)] = len(synsets)
-                synsets.append((p, lexfile, hypers, ants, heads))
+                synsets.append((p, lexfile, hypers, ants, heads, pert))
     out = sys.stdout
     out.write("# Derived from Princeton WordNet 3.0 by assets/lexicon/derive_wordnet.py;\n")
     out.write("# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n")
@@ -62,8 +66,8 @@ def main():
         ids = sorted({index[r] for r in lst if r in index})
         return ",".join(map(str, ids)) if ids else "-"
 
-    for p, lexfile, hypers, ants, heads in synsets:
-        out.write(f"S {p}{lexfile} {refs(hypers)} {refs(ants)} {refs(heads)}\n")
+    for p, lexfile, hypers, ants, heads, pert in synsets:
+        out.write(f"S {p}{lexfile} {refs(hypers)} {refs(ants)} {refs(heads)} {refs(pert)}\n")
     lemmas = {}
     for name, p in POS:
         with open(os.path.join(root, f"index.{name}"), encoding="latin-1") as f:

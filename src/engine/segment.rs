@@ -194,6 +194,10 @@ const TITLES: &[&str] = &[
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "rd",
 ];
 
+/// Abbreviations that stand before a number ("No. 10", "Fig. 3") and are
+/// otherwise ordinary words ending a sentence.
+const NUMBERED: &[&str] = &["no", "nos", "fig", "vol"];
+
 /// Words that begin a new sentence after a dotted acronym such as "U.S.".
 const SENTENCE_STARTERS: &[&str] = &[
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "in",
@@ -216,8 +220,20 @@ fn ends_with_abbreviation(prev: &str, next: &str) -> bool {
         return false;
     }
     let lower = last_word.to_lowercase();
+    let next = next.trim_start();
+    let next_word: String = next
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
     if TITLES.contains(&lower.as_str()) {
-        return true;
+        // "No. 10" but "he said no. The board met"; "St. Louis" but
+        // "Main St. The crew": a title list applies only to what follows.
+        if NUMBERED.contains(&lower.as_str()) {
+            return next.starts_with(|c: char| c.is_ascii_digit());
+        }
+        let capitalised = next.starts_with(char::is_uppercase);
+        return !(capitalised && SENTENCE_STARTERS.contains(&next_word.as_str()));
     }
     let is_initial = last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase);
     let is_dotted = last_word.contains('.')
@@ -227,12 +243,6 @@ fn ends_with_abbreviation(prev: &str, next: &str) -> bool {
     if !(is_initial || is_dotted) {
         return false;
     }
-    let next_word: String = next
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
     is_initial || !SENTENCE_STARTERS.contains(&next_word.as_str())
 }
 
@@ -387,6 +397,22 @@ mod tests {
         assert_eq!(
             sentences("She moved to the U.S. The rest followed."),
             ["She moved to the U.S.", "The rest followed."]
+        );
+    }
+
+    #[test]
+    fn a_title_word_ends_a_sentence_before_a_new_one() {
+        assert_eq!(
+            sentences("He said no. The board met on Monday."),
+            ["He said no.", "The board met on Monday."]
+        );
+        assert_eq!(
+            sentences("The fire began on Main St. The crew arrived."),
+            ["The fire began on Main St.", "The crew arrived."]
+        );
+        assert_eq!(
+            sentences("She lives at No. 10 with Dr. Lane in St. Louis."),
+            ["She lives at No. 10 with Dr. Lane in St. Louis."]
         );
     }
 

@@ -23,6 +23,9 @@ pub enum Relation {
     Broader,
     /// The second word is more specific than the first.
     Narrower,
+    /// One word derives from the other ("Italian" / "Italy", "American" /
+    /// "US"): the same thing named another way.
+    Derived,
     /// Opposites ("rose" / "fell", "explicit" / "implicit").
     Antonym,
     /// Two kinds of one thing ("rock" / "jazz", "sister" / "brother"): the
@@ -52,6 +55,8 @@ struct Synset {
     antonyms: Box<[u32]>,
     /// Head adjectives a satellite adjective is similar to.
     heads: Box<[u32]>,
+    /// What an adjective or adverb pertains to ("Italian" → "Italy").
+    pertains: Box<[u32]>,
 }
 
 /// The parsed table.
@@ -134,7 +139,8 @@ impl WordNet {
             let mut f = line.split(' ');
             match f.next() {
                 Some("S") => {
-                    let (Some(tag), Some(h), Some(a), Some(s)) = (f.next(), f.next(), f.next(), f.next())
+                    let (Some(tag), Some(h), Some(a), Some(s), Some(p)) =
+                        (f.next(), f.next(), f.next(), f.next(), f.next())
                     else {
                         continue;
                     };
@@ -150,6 +156,7 @@ impl WordNet {
                         hypers: ids(h),
                         antonyms: ids(a),
                         heads: ids(s),
+                        pertains: ids(p),
                     });
                 }
                 Some("W") => {
@@ -318,6 +325,13 @@ impl WordNet {
         if all_a.iter().any(|s| all_b.contains(s)) {
             return Relation::Synonym;
         }
+        let derives = |from: &[u32], to: &[u32]| {
+            from.iter()
+                .any(|&s| self.synset(s).pertains.iter().any(|p| to.contains(p)))
+        };
+        if derives(&all_a, &all_b) || derives(&all_b, &all_a) {
+            return Relation::Derived;
+        }
         let top_a = self.senses(a, Some(TOP_SENSES));
         let top_b = self.senses(b, Some(TOP_SENSES));
         let opp_a = self.senses(a, Some(ANTONYM_SENSES));
@@ -394,6 +408,12 @@ mod tests {
     fn broader_and_narrower_words() {
         assert_eq!(rel("bombing", "attack"), Relation::Broader);
         assert_eq!(rel("attack", "bombing"), Relation::Narrower);
+    }
+
+    #[test]
+    fn derived_words() {
+        assert_eq!(rel("italy", "italian"), Relation::Derived);
+        assert_eq!(rel("us", "american"), Relation::Derived);
     }
 
     #[test]

@@ -275,6 +275,10 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             end += 2;
         }
     }
+    if let Some((cents, extra)) = cents_after(toks, end, unit) {
+        value += cents;
+        end += extra;
+    }
     if let Some(extra) = age_words(toks, i, end, unit) {
         unit = "age";
         end += extra;
@@ -289,6 +293,25 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
 
 /// "2019–20": the short second year of a range is read in the first
 /// year's century, so it equals "2019–2020".
+/// "fourteen dollars and twenty cents": the cents after an amount of
+/// money, as a fraction of the unit, and the tokens they take.
+fn cents_after(toks: &[super::context::Tok<'_>], end: usize, unit: &str) -> Option<(f64, usize)> {
+    if !matches!(unit, "$" | "€" | "£" | "lb") || !next_is(toks, end, &["and"]) {
+        return None;
+    }
+    let head = toks.get(end + 1)?;
+    let (value, after, _) = if head.kind == TokenKind::Number {
+        (
+            parse_digits(&head.fold).filter(|(_, s)| s.is_empty())?.0,
+            end + 2,
+            "",
+        )
+    } else {
+        words_value(toks, end + 1, lookup(SMALL, &head.fold)?)
+    };
+    next_is(toks, after, &["cents", "cent", "pence", "p"]).then_some((value / 100.0, after + 1 - end))
+}
+
 /// The unit of a figure fused with letters the tables do not know
 /// ("12oz", "3D"): compared by value with another fused or bare figure.
 const FUSED: &str = "fused";
@@ -591,7 +614,9 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             ));
         } else {
             let known = cx.a.index.words.contains(&cx.b.toks[q.start].fold);
-            let conf = if known { 0.3 } else { 0.65 };
+            // "a quarter" → "one quarter", "a year" → "one year".
+            let one = cx.b.toks[q.start].fold == "one" && q.end == q.start + 1;
+            let conf = if known || one { 0.3 } else { 0.65 };
             let reason = format!(
                 "number not in the original sentence: ‘{}’",
                 clip(cx.b.text(b_span))

@@ -85,7 +85,10 @@ fn replaced<'t>(
 
 /// Whether two words say the same thing at some level of generality.
 const fn related(r: Relation) -> bool {
-    matches!(r, Relation::Synonym | Relation::Broader | Relation::Narrower)
+    matches!(
+        r,
+        Relation::Synonym | Relation::Derived | Relation::Broader | Relation::Narrower
+    )
 }
 
 /// Posture verbs also mean "is located" ("the site sits / lies / stands by
