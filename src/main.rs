@@ -97,7 +97,15 @@ fn export(
     use factdiff::annotate::{Store, attach, export::Export};
     let (a, b) = load_pair(original, rewrite)?;
     let comparison = compare(&a.document, &b.document);
-    let loaded = Store::for_pair(&a.document, &b.document, annotations)?.load()?;
+    let store = Store::for_pair(&a.document, &b.document, annotations)?.with_sources(&a.name, &b.name);
+    let (loaded, earlier) = factdiff::annotate::follow::load_following(&store, &a.document, &b.document)?;
+    if let Some(e) = earlier {
+        eprintln!(
+            "factdiff: using the review of an earlier version of these texts ({}, '{}')",
+            e.likeness.describe(),
+            e.path.display()
+        );
+    }
     for warning in &loaded.warnings {
         eprintln!("factdiff: warning: {}", factdiff::sanitize::inert(warning));
     }

@@ -46,7 +46,7 @@ pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> any
     let mut term = terminal::enter()?;
     let size = term.size()?;
     let mut app = App::new(pair, review, theme::Theme::from_env(), size.into());
-    app.message = app.review.warnings.first().cloned();
+    app.message = app.review.warnings.first().or(app.review.notice.as_ref()).cloned();
     let watched = TerminalWatch::now();
     let events = spawn_reader();
     let panic_key = injected_panic_key();

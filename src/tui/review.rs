@@ -6,6 +6,7 @@
 use super::pair::{Pair, Side};
 use super::select::Selection;
 use crate::annotate::export::{Export, ExportFormat};
+use crate::annotate::follow::load_following;
 use crate::annotate::store::sha256_hex;
 use crate::annotate::{Annotation, AnnotationFile, Attached, OrphanReason, Store, Verdict, attach};
 use anyhow::Context;
@@ -27,6 +28,8 @@ pub struct Review {
     discrepancies: usize,
     /// Problems met while loading (e.g. a corrupt file moved aside).
     pub warnings: Vec<String>,
+    /// What opening found, for the status bar: an earlier review re-anchored.
+    pub notice: Option<String>,
     /// The reviewer chose the annotation file's place, so exports go there.
     export_beside: bool,
 }
@@ -53,14 +56,39 @@ impl Review {
     /// No data directory, unreadable file, or a file from a newer factdiff.
     pub fn open(pair: &Pair, path: Option<PathBuf>) -> anyhow::Result<Self> {
         let chosen = path.is_some();
-        let store = Store::for_pair(pair.doc(Side::Original), pair.doc(Side::Rewrite), path)?;
-        let loaded = store
-            .load()
+        let (a, b) = (pair.doc(Side::Original), pair.doc(Side::Rewrite));
+        let store =
+            Store::for_pair(a, b, path)?.with_sources(pair.name(Side::Original), pair.name(Side::Rewrite));
+        let (loaded, earlier) = load_following(&store, a, b)
             .with_context(|| format!("cannot load annotations from '{}'", store.path().display()))?;
+        let stale = loaded.file.original_sha256 != store.hashes().0 || loaded.file.rewrite_sha256 != store.hashes().1;
         let mut review = Self::with_file(pair, loaded.file, Some(store));
         review.warnings = loaded.warnings;
         review.export_beside = chosen;
+        if let Some(e) = earlier {
+            // Saved at once under the new texts' name, so the next opening
+            // finds it directly; the earlier file stays as it was.
+            review.save()?;
+            review.notice = Some(format!(
+                "earlier review reopened ({}): {}",
+                e.likeness.describe(),
+                review.reattached()
+            ));
+        } else if stale && !review.attached.file().annotations.is_empty() {
+            review.notice = Some(format!("texts changed since the last save: {}", review.reattached()));
+        }
         Ok(review)
+    }
+
+    /// “3 of 4 annotations re-attached, 1 orphaned (listed in the sidebar)”.
+    fn reattached(&self) -> String {
+        let total = self.attached.file().annotations.len();
+        let orphans = self.attached.orphans().count();
+        let mut text = format!("{} of {total} annotations re-attached", total - orphans);
+        if orphans > 0 {
+            text.push_str(&format!(", {orphans} orphaned (listed in the sidebar)"));
+        }
+        text
     }
 
     /// An empty review that is never written to disk (tests, read-only use).
@@ -80,6 +108,7 @@ impl Review {
             store,
             discrepancies: pair.cmp.discrepancies.len(),
             warnings: Vec::new(),
+            notice: None,
             export_beside: false,
         }
     }
