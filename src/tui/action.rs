@@ -42,6 +42,12 @@ pub enum Action {
     ScrollUp(usize),
     PageDown,
     PageUp,
+    /// Half a page down (`Ctrl-D`).
+    HalfPageDown,
+    /// Half a page up (`Ctrl-U`).
+    HalfPageUp,
+    /// A digit of a count typed before a motion (`5j`, `3n`).
+    Count(u8),
     Top,
     Bottom,
     /// Next search match while a search is active, else next discrepancy.
@@ -78,6 +84,22 @@ pub enum Action {
     CursorLeft,
     /// Move the editor cursor one character right.
     CursorRight,
+    /// Move the editor cursor one word left (`Alt-b`, `Ctrl-←`).
+    WordLeft,
+    /// Move the editor cursor one word right (`Alt-f`, `Ctrl-→`).
+    WordRight,
+    /// Editor cursor to the start of its line (`Ctrl-A`, Home).
+    LineStart,
+    /// Editor cursor to the end of its line (`Ctrl-E`, End).
+    LineEnd,
+    /// Delete the word before the cursor (`Ctrl-W`; the prompt too).
+    DeleteWord,
+    /// Delete from the start of the line to the cursor (`Ctrl-U`; the prompt: all).
+    KillToStart,
+    /// Delete from the cursor to the end of the line (`Ctrl-K`).
+    KillToEnd,
+    /// Delete the character under the cursor (Delete).
+    Delete,
     /// Start selecting text at the current search match or discrepancy.
     StartSelection,
     /// Move one edge of the selection by a word.

@@ -13,6 +13,9 @@ use super::select::Selection;
 use super::theme::Theme;
 use ratatui::layout::Rect;
 
+/// The largest count kept (`99999j` is as far as anyone means).
+const MAX_COUNT: usize = 99_999;
+
 /// Everything the review screen shows and remembers.
 pub struct App {
     pub pair: Pair,
@@ -34,6 +37,8 @@ pub struct App {
     pub editor: Option<Editor>,
     /// One line of feedback in the status bar.
     pub message: Option<String>,
+    /// A count being typed before a motion (`5` of `5j`).
+    pub count: Option<usize>,
     pub quit: bool,
 }
 
@@ -56,6 +61,7 @@ impl App {
             selection: None,
             editor: None,
             message: None,
+            count: None,
             quit: false,
         };
         app.relayout();
@@ -93,21 +99,56 @@ impl App {
         self.top.row = self.top.row.min(self.height(self.top.unit) - 1);
     }
 
-    /// Carries out one action.
+    /// Carries out one action; a count typed before a motion repeats it.
     pub fn update(&mut self, action: Action) {
+        if let Action::Count(d) = action {
+            let so_far = self.count.unwrap_or(0);
+            self.count = Some(so_far.saturating_mul(10).saturating_add(usize::from(d)).min(MAX_COUNT));
+            return;
+        }
+        let count = self.count.take().unwrap_or(1).max(1);
         match action {
-            Action::ScrollDown(n) => self.scroll_down(n),
-            Action::ScrollUp(n) => self.scroll_up(n),
+            Action::ScrollDown(n) => self.scroll_down(n.saturating_mul(count)),
+            Action::ScrollUp(n) => self.scroll_up(n.saturating_mul(count)),
+            Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Next
+            | Action::Previous
+            | Action::NextDiscrepancy
+            | Action::PreviousDiscrepancy
+            | Action::NextFactual
+            | Action::PreviousFactual => {
+                for _ in 0..count {
+                    self.motion(&action);
+                }
+            }
+            other => self.update_one(other),
+        }
+    }
+
+    /// A motion that a count repeats.
+    fn motion(&mut self, action: &Action) {
+        match action {
             Action::PageDown => self.scroll_down(self.page()),
             Action::PageUp => self.scroll_up(self.page()),
-            Action::Top => self.top = Pos::default(),
-            Action::Bottom => self.top = self.last_top(),
+            Action::HalfPageDown => self.scroll_down(self.half_page()),
+            Action::HalfPageUp => self.scroll_up(self.half_page()),
             Action::Next => self.step(true),
             Action::Previous => self.step(false),
             Action::NextDiscrepancy => self.step_discrepancy(true, false),
             Action::PreviousDiscrepancy => self.step_discrepancy(false, false),
             Action::NextFactual => self.step_discrepancy(true, true),
             Action::PreviousFactual => self.step_discrepancy(false, true),
+            _ => {}
+        }
+    }
+
+    fn update_one(&mut self, action: Action) {
+        match action {
+            Action::Top => self.top = Pos::default(),
+            Action::Bottom => self.top = self.last_top(),
             Action::Resize(w, h) => self.resize(w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Quit => self.shutdown(),
@@ -117,6 +158,10 @@ impl App {
 
     fn page(&self) -> usize {
         self.body_rows().saturating_sub(1).max(1)
+    }
+
+    fn half_page(&self) -> usize {
+        (self.body_rows() / 2).max(1)
     }
 
     fn resize(&mut self, w: u16, h: u16) {

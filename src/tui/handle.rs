@@ -32,6 +32,14 @@ impl App {
             Action::Newline => self.type_char('\n'),
             Action::CursorLeft => self.editor.iter_mut().for_each(Editor::left),
             Action::CursorRight => self.editor.iter_mut().for_each(Editor::right),
+            Action::WordLeft => self.editor.iter_mut().for_each(Editor::word_left),
+            Action::WordRight => self.editor.iter_mut().for_each(Editor::word_right),
+            Action::LineStart => self.editor.iter_mut().for_each(Editor::line_start),
+            Action::LineEnd => self.editor.iter_mut().for_each(Editor::line_end),
+            Action::KillToEnd => self.editor.iter_mut().for_each(Editor::kill_to_end),
+            Action::Delete => self.editor.iter_mut().for_each(Editor::delete),
+            Action::DeleteWord => self.delete_word(),
+            Action::KillToStart => self.kill_to_start(),
             Action::StartSelection => self.start_selection(),
             Action::MoveSelection(edge) => {
                 if let Some(sel) = self.selection {
@@ -99,6 +107,44 @@ impl App {
         }
     }
 
+    fn delete_word(&mut self) {
+        match self.mode {
+            Mode::Search => {
+                let kept = self.search.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                self.search.input.truncate(kept);
+            }
+            Mode::Editor => self.editor.iter_mut().for_each(Editor::delete_word),
+            _ => {}
+        }
+    }
+
+    fn kill_to_start(&mut self) {
+        match self.mode {
+            Mode::Search => self.search.input.clear(),
+            Mode::Editor => self.editor.iter_mut().for_each(Editor::kill_to_start),
+            _ => {}
+        }
+    }
+
+    /// The selected discrepancy, if a verdict or note may go to it: it must
+    /// be on screen (or the sidebar, which shows it, has focus). Otherwise
+    /// says why not.
+    fn visible_current(&mut self) -> Option<usize> {
+        let Some(i) = self.current else {
+            self.message = Some("no discrepancy selected: press n or f first".into());
+            return None;
+        };
+        let d = &self.pair.cmp.discrepancies[i];
+        if self.mode != Mode::Sidebar && !self.unit_on_screen(d.unit) {
+            self.message = Some(format!(
+                "{} is off screen: press n or f to pick one on screen, or Tab to act from the sidebar",
+                d.id
+            ));
+            return None;
+        }
+        Some(i)
+    }
+
     fn escape(&mut self) {
         match self.mode {
             Mode::Search => {
@@ -132,10 +178,7 @@ impl App {
     }
 
     fn edit_note(&mut self) {
-        let Some(i) = self.current else {
-            self.message = Some("no discrepancy selected: press n or f first".into());
-            return;
-        };
+        let Some(i) = self.visible_current() else { return };
         let text = self.review.note(i).to_owned();
         self.editor = Some(Editor::new(NoteTarget::Discrepancy(i), text));
         self.back = Mode::Normal;
@@ -169,10 +212,7 @@ impl App {
     }
 
     fn set_verdict(&mut self, v: Verdict) {
-        let Some(i) = self.current else {
-            self.message = Some("no discrepancy selected: press n or f first".into());
-            return;
-        };
+        let Some(i) = self.visible_current() else { return };
         let saved = self.review.set_verdict(i, v);
         self.report_saved(saved, "verdict saved");
     }

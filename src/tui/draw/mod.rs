@@ -32,6 +32,24 @@ impl Widget for &App {
     }
 }
 
+impl App {
+    /// Where the terminal cursor belongs: in the note editor or at the end
+    /// of the search prompt; `None` hides it.
+    #[must_use]
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        match self.mode {
+            Mode::Editor => popup::editor_cursor(self, area),
+            Mode::Search => {
+                let s = self.screen().status;
+                let w = 1 + one_line(&self.search.input).width();
+                let x = s.x + u16::try_from(w).ok()?.min(s.width.saturating_sub(1));
+                Some(Position::new(x, s.y))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Writes `text` (already inert) at (x, y), clipped to `max` cells and to
 /// the buffer; returns the cells used.
 fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) -> u16 {

@@ -15,7 +15,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let style = app.theme.bar();
     blank(buf, area, area.y, style);
     let text = if app.mode == Mode::Search {
-        format!("/{}▏  (Enter: search, Esc: cancel)", one_line(&app.search.input))
+        format!("/{}   (Enter: search, Esc: cancel, Ctrl-W/U: delete)", one_line(&app.search.input))
     } else {
         summary(app)
     };
