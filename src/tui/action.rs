@@ -72,6 +72,8 @@ pub enum Action {
     Escape,
     ToggleHelp,
     ToggleSidebar,
+    /// Show / hide the detail pane of the selected discrepancy.
+    ToggleDetail,
     /// Move focus between the panes and the sidebar.
     FocusSidebar,
     /// Set the verdict of the current discrepancy.

@@ -25,6 +25,8 @@ pub struct App {
     /// Last known terminal size.
     pub size: Rect,
     pub sidebar: bool,
+    /// Whether the detail pane shows the selected discrepancy (`i`).
+    pub detail: bool,
     pub mode: Mode,
     /// The mode to return to when help or the editor closes.
     pub back: Mode,
@@ -37,6 +39,8 @@ pub struct App {
     pub editor: Option<Editor>,
     /// One line of feedback in the status bar.
     pub message: Option<String>,
+    /// First line of the help shown (it scrolls when taller than the screen).
+    pub help_top: usize,
     /// A count being typed before a motion (`5` of `5j`).
     pub count: Option<usize>,
     pub quit: bool,
@@ -53,6 +57,7 @@ impl App {
             theme,
             size,
             sidebar: size.width >= 120,
+            detail: true,
             mode: Mode::Normal,
             back: Mode::Normal,
             top: Pos::default(),
@@ -62,6 +67,7 @@ impl App {
             editor: None,
             message: None,
             count: None,
+            help_top: 0,
             quit: false,
         };
         app.relayout();
@@ -71,7 +77,7 @@ impl App {
     /// The areas for the current size and sidebar setting.
     #[must_use]
     pub fn screen(&self) -> Screen {
-        screen(self.size, self.sidebar)
+        screen(self.size, self.sidebar, self.detail && self.current.is_some())
     }
 
     /// Rows of text visible in the panes.
@@ -107,6 +113,18 @@ impl App {
             return;
         }
         let count = self.count.take().unwrap_or(1).max(1);
+        if self.mode == Mode::Help {
+            let page = self.body_rows().max(2) - 1;
+            match action {
+                Action::ScrollDown(n) => self.help_top = self.help_top.saturating_add(n),
+                Action::PageDown => self.help_top = self.help_top.saturating_add(page),
+                Action::ScrollUp(n) => self.help_top = self.help_top.saturating_sub(n),
+                Action::PageUp => self.help_top = self.help_top.saturating_sub(page),
+                other => self.update_one(other),
+            }
+            self.help_top = self.help_top.min(self.help_max_top());
+            return;
+        }
         match action {
             Action::ScrollDown(n) => self.scroll_down(n.saturating_mul(count)),
             Action::ScrollUp(n) => self.scroll_up(n.saturating_mul(count)),

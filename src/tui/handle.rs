@@ -26,6 +26,10 @@ impl App {
                 }
                 self.relayout_keeping_current();
             }
+            Action::ToggleDetail => {
+                self.detail = !self.detail;
+                self.relayout_keeping_current();
+            }
             Action::FocusSidebar => self.focus_sidebar(),
             Action::SetVerdict(v) => self.set_verdict(v),
             Action::EditNote => self.edit_note(),
@@ -67,6 +71,7 @@ impl App {
         } else {
             self.back = self.mode;
             self.mode = Mode::Help;
+            self.help_top = 0;
         }
     }
 

@@ -29,10 +29,25 @@ pub const KEYS: &[(&str, &str)] = &[
     ("  a", "  write a free note on the selection"),
     ("Tab", "focus the sidebar (j/k move in it); Tab again leaves"),
     ("s", "show / hide the sidebar"),
+    ("i", "show / hide the detail pane (whole reason, context, lines)"),
     ("e", "export verdicts and notes as Markdown"),
-    ("?", "this help (any key closes)"),
+    ("?", "this help (j/k scroll it, any other key closes)"),
     ("q / Ctrl-C", "quit (annotations are already saved)"),
     ("click", "a sentence, a sidebar line or the overview"),
+];
+
+/// What the marks on screen mean, shown under the keys by `?`.
+pub const LEGEND: &[(&str, &str)] = &[
+    ("NAM NUM DAT PLA", "factual flags (capitals): name, number, date, place,"),
+    ("QUO NEG MOD ATR", "  quote, negation, hedge/modality, attribution (source),"),
+    ("ROL MEA CUT MOV", "  who did what, changed meaning, phrase cut off, moved,"),
+    ("ADD REM", "  sentence added, sentence removed"),
+    ("wrd, lower case", "plain rewording; a lower-case tag is a flag below 0.5 confidence"),
+    ("▶QUO◀", "the selected discrepancy (also ▶ in the sidebar)"),
+    ("◆ • ·", "overview column: factual flag, other discrepancy, rewording"),
+    ("52%", "left gutter: share of that original paragraph reworded"),
+    ("»", "left gutter: the row of the current search match"),
+    ("✓ ✗ · ✎", "sidebar: confirmed, dismissed, not reviewed, note"),
 ];
 
 /// The action a key press means in `mode`, if any. A chord with Ctrl or
@@ -52,7 +67,7 @@ pub fn action(key: KeyEvent, mode: Mode) -> Option<Action> {
         Mode::Normal => normal(key),
         Mode::Sidebar => sidebar(key),
         Mode::Search => prompt(key),
-        Mode::Help => Some(Action::ToggleHelp),
+        Mode::Help => Some(help(key)),
         Mode::Editor => editor(key),
         Mode::Select => select(key),
     }
@@ -124,6 +139,7 @@ fn reviewing(code: KeyCode) -> Option<Action> {
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Char('s') => Action::ToggleSidebar,
+        KeyCode::Char('i') => Action::ToggleDetail,
         KeyCode::Char('e') => Action::Export,
         KeyCode::Tab | KeyCode::BackTab => Action::FocusSidebar,
         _ => return None,
@@ -142,6 +158,17 @@ fn normal(key: KeyEvent) -> Option<Action> {
     found
         .or_else(|| scrolling(key.code))
         .or_else(|| reviewing(key.code))
+}
+
+/// In the help: scrolling keys scroll it, any other key closes it.
+fn help(key: KeyEvent) -> Action {
+    match key.code {
+        KeyCode::Char('j') | KeyCode::Down => Action::ScrollDown(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::ScrollUp(1),
+        KeyCode::Char(' ') | KeyCode::PageDown => Action::PageDown,
+        KeyCode::PageUp => Action::PageUp,
+        _ => Action::ToggleHelp,
+    }
 }
 
 fn sidebar(key: KeyEvent) -> Option<Action> {

@@ -2,6 +2,7 @@
 //! the screen needs (discrepancies per unit, unit of a byte offset,
 //! reworded share per paragraph). Built once; never changes.
 
+use crate::engine::lines::{LineIndex, Place, paragraph_number};
 use crate::engine::{Comparison, Document, Span, compare};
 use crate::input::Input;
 use std::ops::Range;
@@ -24,6 +25,8 @@ pub struct Pair {
     starts: [Vec<(usize, usize)>; 2],
     /// Reworded share (0..=100) of each original paragraph.
     pub percent: Vec<u8>,
+    /// Line starts of each side, for line numbers.
+    lines: [LineIndex; 2],
 }
 
 impl Side {
@@ -54,7 +57,12 @@ impl Pair {
             unit_starts(&cmp, Side::Rewrite),
         ];
         let percent = reworded_percent(&cmp);
+        let lines = [
+            LineIndex::new(original.document.text()),
+            LineIndex::new(rewrite.document.text()),
+        ];
         Self {
+            lines,
             names: [original.name, rewrite.name],
             docs: [original.document, rewrite.document],
             cmp,
@@ -87,6 +95,17 @@ impl Pair {
             Side::Original => u.original,
             Side::Rewrite => u.rewrite,
         }
+    }
+
+    /// Line, column and paragraph number of byte `offset` on `side`.
+    #[must_use]
+    pub fn place(&self, side: Side, offset: usize) -> (Place, Option<usize>) {
+        let seg = match side {
+            Side::Original => &self.cmp.original,
+            Side::Rewrite => &self.cmp.rewrite,
+        };
+        let place = self.lines[side.index()].place(self.doc(side).text(), offset);
+        (place, paragraph_number(seg, offset))
     }
 
     /// Indices of the discrepancies found in a unit.

@@ -1,5 +1,6 @@
 //! Drawing: `&App` is a widget; each part of the screen has its own file.
 
+mod detail;
 mod overview;
 mod panes;
 mod popup;
@@ -23,6 +24,9 @@ impl Widget for &App {
         if let Some(side) = s.sidebar {
             sidebar::render(self, side, buf);
         }
+        if let Some(area) = s.detail {
+            detail::render(self, area, buf);
+        }
         status::render(self, s.status, buf);
         match self.mode {
             Mode::Help => popup::help(self, area, buf),
@@ -33,6 +37,12 @@ impl Widget for &App {
 }
 
 impl App {
+    /// The furthest the help overlay scrolls at the current size.
+    #[must_use]
+    pub fn help_max_top(&self) -> usize {
+        popup::help_max_top(self.size)
+    }
+
     /// Where the terminal cursor belongs: in the note editor or at the end
     /// of the search prompt; `None` hides it.
     #[must_use]

@@ -1,7 +1,7 @@
 //! Overlays: the key table and the note editor, centred over the screen.
 
 use super::super::app::App;
-use super::super::keymap::KEYS;
+use super::super::keymap::{KEYS, LEGEND};
 use super::super::wrap::wrap;
 use super::{clip, put};
 use crate::engine::Span;
@@ -28,11 +28,37 @@ fn boxed(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Rect {
     inner
 }
 
+/// The help's lines: the keys, then the legend under a heading.
+fn help_lines() -> Vec<(&'static str, &'static str)> {
+    let mut lines: Vec<(&str, &str)> = KEYS.to_vec();
+    lines.push(("", ""));
+    lines.push(("what you see", ""));
+    lines.extend_from_slice(LEGEND);
+    lines
+}
+
+/// The furthest the help can scroll on a screen of `area`.
+#[must_use]
+pub fn help_max_top(area: Rect) -> usize {
+    let lines = help_lines().len();
+    let inner = usize::from(area.height.min(u16::try_from(lines + 2).unwrap_or(u16::MAX))).saturating_sub(2);
+    lines.saturating_sub(inner)
+}
+
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let h = u16::try_from(KEYS.len() + 2).unwrap_or(u16::MAX);
-    let inner = boxed(area, 86, h, " keys (any key closes) ", buf);
+    let lines = help_lines();
+    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let title = if usize::from(h) > usize::from(area.height) {
+        " keys and legend (j/k scroll, any other key closes) "
+    } else {
+        " keys and legend (any key closes) "
+    };
+    let inner = boxed(area, 96, h, title, buf);
     let key_w = 20u16.min(inner.width);
-    for (row, (key, what)) in KEYS.iter().enumerate() {
+    // Scrolled no further than shows the last line at the bottom.
+    let max_top = lines.len().saturating_sub(usize::from(inner.height));
+    let top = app.help_top.min(max_top);
+    for (row, (key, what)) in lines.iter().skip(top).enumerate() {
         let Ok(dy) = u16::try_from(row) else { break };
         if dy >= inner.height {
             break;
