@@ -52,7 +52,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             format,
             output,
             annotations,
-        }) => export(&original, &rewrite, format, output.as_deref(), annotations),
+            only,
+        }) => export(&original, &rewrite, format, output.as_deref(), annotations, only),
         None => review(cli.original.as_deref(), cli.rewrite.as_deref(), cli.annotations),
     }
 }
@@ -93,6 +94,7 @@ fn export(
     format: factdiff::annotate::export::ExportFormat,
     output: Option<&Path>,
     annotations: Option<std::path::PathBuf>,
+    only: factdiff::annotate::export::Only,
 ) -> anyhow::Result<u8> {
     use factdiff::annotate::{Store, attach, export::Export};
     let (a, b) = load_pair(original, rewrite)?;
@@ -115,6 +117,7 @@ fn export(
         rewrite_name: &b.name,
         comparison: &comparison,
         annotations: &attached,
+        only,
     };
     match output {
         Some(path) => export.write_to(format, path)?,

@@ -42,6 +42,20 @@ pub enum ExportError {
     Write { path: PathBuf, source: std::io::Error },
 }
 
+/// Which discrepancies an export lists (`export --only`). Notes on text
+/// and orphaned annotations are listed whatever the choice: they are the
+/// reviewer's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Only {
+    /// Every discrepancy.
+    #[default]
+    All,
+    /// Factual flags only, without plain rewording.
+    Factual,
+    /// Discrepancies with a verdict or a note.
+    Reviewed,
+}
+
 /// What an export needs: the display names, the comparison and the
 /// annotations attached to it (which carry both texts).
 pub struct Export<'a> {
@@ -49,6 +63,7 @@ pub struct Export<'a> {
     pub rewrite_name: &'a str,
     pub comparison: &'a Comparison,
     pub annotations: &'a Attached,
+    pub only: Only,
 }
 
 impl Export<'_> {
@@ -82,7 +97,16 @@ impl Export<'_> {
     /// Every discrepancy, then the span notes, then the orphans.
     fn entries(&self) -> Vec<Entry<'_>> {
         let att = self.annotations;
-        let discrepancies = self.comparison.discrepancies.iter().enumerate();
+        let discrepancies = self
+            .comparison
+            .discrepancies
+            .iter()
+            .enumerate()
+            .filter(|&(i, d)| match self.only {
+                Only::All => true,
+                Only::Factual => d.factual,
+                Only::Reviewed => att.verdict(i) != Verdict::Unset || !att.note(i).is_empty(),
+            });
         let mut out: Vec<Entry<'_>> = discrepancies.map(|(i, d)| self.discrepancy_entry(i, d)).collect();
         out.extend(
             att.span_notes()
@@ -565,6 +589,7 @@ mod tests {
             rewrite_name: "rew.txt",
             comparison: &c,
             annotations: &att,
+            only: Only::All,
         };
         export.render(format).unwrap()
     }
@@ -679,6 +704,7 @@ mod tests {
             rewrite_name: "b",
             comparison: &c,
             annotations: &att,
+            only: Only::All,
         };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("review.md");

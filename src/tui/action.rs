@@ -16,6 +16,35 @@ pub enum Edge {
     StartRight,
 }
 
+/// Which discrepancies the sidebar lists (and sidebar j/k visit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    Factual,
+    Unreviewed,
+}
+
+impl Filter {
+    #[must_use]
+    pub const fn next(self) -> Self {
+        match self {
+            Self::All => Self::Factual,
+            Self::Factual => Self::Unreviewed,
+            Self::Unreviewed => Self::All,
+        }
+    }
+
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Factual => "factual",
+            Self::Unreviewed => "unreviewed",
+        }
+    }
+}
+
 /// What input focus the screen is in; decides what a key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -74,6 +103,10 @@ pub enum Action {
     ToggleSidebar,
     /// Show / hide the detail pane of the selected discrepancy.
     ToggleDetail,
+    /// Cycle what the sidebar lists: all, factual flags, unreviewed.
+    CycleFilter,
+    /// Dismiss every plain rewording that has no verdict yet.
+    DismissRewording,
     /// Move focus between the panes and the sidebar.
     FocusSidebar,
     /// Set the verdict of the current discrepancy.

@@ -1,7 +1,7 @@
 //! The review screen's state and `update`, which carries out one action.
 //! Drawing only reads this (see `draw`).
 
-use super::action::{Action, Mode};
+use super::action::{Action, Filter, Mode};
 use super::editor::Editor;
 use super::geometry::{Screen, screen};
 use super::pair::Pair;
@@ -25,6 +25,8 @@ pub struct App {
     /// Last known terminal size.
     pub size: Rect,
     pub sidebar: bool,
+    /// What the sidebar lists.
+    pub filter: Filter,
     /// Whether the detail pane shows the selected discrepancy (`i`).
     pub detail: bool,
     pub mode: Mode,
@@ -58,6 +60,7 @@ impl App {
             size,
             sidebar: size.width >= 120,
             detail: true,
+            filter: Filter::All,
             mode: Mode::Normal,
             back: Mode::Normal,
             top: Pos::default(),
@@ -90,6 +93,24 @@ impl App {
     #[must_use]
     pub fn height(&self, i: usize) -> usize {
         self.rows.get(&self.pair, i).height()
+    }
+
+    /// Whether the sidebar's filter lets discrepancy `i` through.
+    #[must_use]
+    pub fn listed(&self, i: usize) -> bool {
+        match self.filter {
+            Filter::All => true,
+            Filter::Factual => self.pair.cmp.discrepancies[i].factual,
+            Filter::Unreviewed => self.review.verdict(i) == super::action::Verdict::Unset,
+        }
+    }
+
+    /// The discrepancies the sidebar lists, in order.
+    #[must_use]
+    pub fn sidebar_items(&self) -> Vec<usize> {
+        (0..self.pair.cmp.discrepancies.len())
+            .filter(|&i| self.listed(i))
+            .collect()
     }
 
     /// Re-wraps for the current size and keeps the scroll position valid.

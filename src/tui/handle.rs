@@ -31,6 +31,12 @@ impl App {
                 self.relayout_keeping_current();
             }
             Action::FocusSidebar => self.focus_sidebar(),
+            Action::CycleFilter => {
+                self.filter = self.filter.next();
+                let n = self.sidebar_items().len();
+                self.message = Some(format!("sidebar: {} ({n})", self.filter.label()));
+            }
+            Action::DismissRewording => self.dismiss_rewording(),
             Action::SetVerdict(v) => self.set_verdict(v),
             Action::EditNote => self.edit_note(),
             Action::Newline => self.type_char('\n'),
@@ -220,6 +226,21 @@ impl App {
         let Some(i) = self.visible_current() else { return };
         let saved = self.review.set_verdict(i, v);
         self.report_saved(saved, "verdict saved");
+    }
+
+    /// `X`: every plain rewording without a verdict is dismissed, in one save.
+    fn dismiss_rewording(&mut self) {
+        let all = &self.pair.cmp.discrepancies;
+        let picked: Vec<usize> = (0..all.len())
+            .filter(|&i| all[i].kind == crate::engine::Kind::Wording && !all[i].factual)
+            .filter(|&i| self.review.verdict(i) == Verdict::Unset)
+            .collect();
+        let n = picked.len();
+        let saved = self.review.set_verdicts(&picked, Verdict::Dismissed);
+        self.report_saved(
+            saved,
+            &format!("dismissed {n} plain rewording{} (u on one undoes it)", if n == 1 { "" } else { "s" }),
+        );
     }
 
     fn report_saved(&mut self, result: anyhow::Result<()>, ok: &str) {

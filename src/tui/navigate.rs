@@ -65,7 +65,9 @@ impl App {
     pub(super) fn step_discrepancy(&mut self, forward: bool, factual_only: bool) {
         let all = &self.pair.cmp.discrepancies;
         let n = all.len();
-        let fits = |i: &usize| !factual_only || all[*i].factual;
+        // In the sidebar, j/k visit what it lists.
+        let sidebar = self.mode == Mode::Sidebar;
+        let fits = |i: &usize| (!factual_only || all[*i].factual) && (!sidebar || self.listed(*i));
         let from = self
             .current
             .filter(|&c| self.mode == Mode::Sidebar || self.unit_on_screen(all[c].unit));

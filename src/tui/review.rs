@@ -32,6 +32,8 @@ pub struct Review {
     pub notice: Option<String>,
     /// The reviewer chose the annotation file's place, so exports go there.
     export_beside: bool,
+    /// The file the last `e` wrote, which the next `e` may replace.
+    last_export: Option<PathBuf>,
 }
 
 const fn their_side(side: Side) -> crate::annotate::Side {
@@ -110,6 +112,7 @@ impl Review {
             warnings: Vec::new(),
             notice: None,
             export_beside: false,
+            last_export: None,
         }
     }
 
@@ -133,6 +136,21 @@ impl Review {
     /// The annotation file could not be written.
     pub fn set_verdict(&mut self, i: usize, v: Verdict) -> anyhow::Result<()> {
         if self.attached.set_verdict(i, v) {
+            self.save()?;
+        }
+        Ok(())
+    }
+
+    /// Sets one verdict on many discrepancies, saving once.
+    ///
+    /// # Errors
+    /// The annotation file could not be written.
+    pub fn set_verdicts(&mut self, indices: &[usize], v: Verdict) -> anyhow::Result<()> {
+        let mut changed = false;
+        for &i in indices {
+            changed |= self.attached.set_verdict(i, v);
+        }
+        if changed {
             self.save()?;
         }
         Ok(())
@@ -196,32 +214,84 @@ impl Review {
             .count()
     }
 
+    /// How many of the factual flags have a verdict, and how many there are.
+    #[must_use]
+    pub fn reviewed_factual(&self, pair: &Pair) -> (usize, usize) {
+        let factual: Vec<usize> = (0..self.discrepancies)
+            .filter(|&i| pair.cmp.discrepancies[i].factual)
+            .collect();
+        let done = factual
+            .iter()
+            .filter(|&&i| self.attached.verdict(i) != Verdict::Unset)
+            .count();
+        (done, factual.len())
+    }
+
     /// Writes the Markdown export where the reviewer will find it: next to
     /// an annotation file they named with `--annotations`, else in the
-    /// current directory as `<rewrite name>.review.md`; returns where.
+    /// current directory as `<original>-vs-<rewrite>.review.md` (`stdin`
+    /// for `-`); returns where. A file this session did not write is never
+    /// replaced: the name gets `-2`, `-3`, … instead.
     ///
     /// # Errors
     /// The file could not be written.
-    pub fn export(&self, pair: &Pair) -> anyhow::Result<PathBuf> {
+    pub fn export(&mut self, pair: &Pair) -> anyhow::Result<PathBuf> {
         let md = ExportFormat::Markdown.extension();
-        let path = match (&self.export_beside, self.path()) {
+        let wanted = match (&self.export_beside, self.path()) {
             (true, Some(p)) => p.with_extension(md),
-            _ => {
-                let stem = Path::new(pair.name(Side::Rewrite))
-                    .file_stem()
-                    .map_or_else(|| "factdiff".to_owned(), |s| s.to_string_lossy().into_owned());
-                PathBuf::from(format!("{stem}.review.{md}"))
-            }
+            _ => PathBuf::from(format!(
+                "{}-vs-{}.review.{md}",
+                stem(pair.name(Side::Original)),
+                stem(pair.name(Side::Rewrite))
+            )),
+        };
+        let path = match &self.last_export {
+            Some(mine) if *mine == wanted => wanted,
+            _ => free_name(&wanted),
         };
         let export = Export {
             original_name: pair.name(Side::Original),
             rewrite_name: pair.name(Side::Rewrite),
             comparison: &pair.cmp,
             annotations: &self.attached,
+            only: crate::annotate::export::Only::All,
         };
         export.write_to(ExportFormat::Markdown, &path)?;
+        self.last_export = Some(path.clone());
         Ok(path)
     }
+}
+
+/// A file name's stem for an export name: `stdin` for `-`.
+fn stem(name: &str) -> String {
+    if name == "-" {
+        return "stdin".to_owned();
+    }
+    Path::new(name)
+        .file_stem()
+        .map_or_else(|| "factdiff".to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// `path` if nothing is there, else the first of `name-2.ext`, `name-3.ext`, …
+/// that is free.
+fn free_name(path: &Path) -> PathBuf {
+    if !path.exists() {
+        return path.to_owned();
+    }
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    // Before the first dot, so `a-vs-b.review.md` becomes `a-vs-b-2.review.md`.
+    let (base, ext) = name.split_once('.').map_or((name.as_str(), ""), |(b, e)| (b, e));
+    (2..)
+        .map(|n| {
+            let candidate = if ext.is_empty() {
+                format!("{base}-{n}")
+            } else {
+                format!("{base}-{n}.{ext}")
+            };
+            path.with_file_name(candidate)
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.to_owned())
 }
 
 /// “quoted text” [verdict]: note — for an orphaned annotation.
@@ -237,3 +307,22 @@ fn orphan_line(a: &Annotation, why: OrphanReason) -> String {
     };
     format!("“{quote}” [{}]{why} {}", a.verdict.label(), a.note)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_names_come_from_both_inputs_and_never_replace_a_file() {
+        assert_eq!(stem("-"), "stdin");
+        assert_eq!(stem("dir/story.v2.txt"), "story.v2");
+        let dir = tempfile::tempdir().unwrap();
+        let want = dir.path().join("a-vs-b.review.md");
+        assert_eq!(free_name(&want), want);
+        std::fs::write(&want, "someone else's").unwrap();
+        assert_eq!(free_name(&want), dir.path().join("a-vs-b-2.review.md"));
+        std::fs::write(dir.path().join("a-vs-b-2.review.md"), "").unwrap();
+        assert_eq!(free_name(&want), dir.path().join("a-vs-b-3.review.md"));
+    }
+}
+
