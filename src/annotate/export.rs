@@ -5,6 +5,7 @@
 use super::attach::{Attached, OrphanReason};
 use super::model::{Anchor, Annotation, Side, Target, Verdict};
 use super::store::write_atomic;
+use crate::engine::lines::LineIndex;
 use crate::engine::{Comparison, Discrepancy, Document, Span};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -113,7 +114,27 @@ impl Export<'_> {
                 .map(|(a, side, span)| self.span_entry(a, side, span)),
         );
         out.extend(att.orphans().map(|(a, why)| self.orphan_entry(a, why)));
+        self.add_places(&mut out);
         out
+    }
+
+    /// Line and column of every quote found in the current text (one line
+    /// index per side, so a book-sized export stays linear).
+    fn add_places(&self, entries: &mut [Entry<'_>]) {
+        let docs = [
+            self.annotations.document(Side::Original),
+            self.annotations.document(Side::Rewrite),
+        ];
+        let index = docs.map(|d| LineIndex::new(d.text()));
+        for e in entries {
+            for (k, q) in [(0, e.original.as_mut()), (1, e.rewrite.as_mut())] {
+                if let Some(q) = q.filter(|q| q.current) {
+                    let place = index[k].place(docs[k].text(), q.start);
+                    q.line = Some(place.line);
+                    q.column = Some(place.column);
+                }
+            }
+        }
     }
 
     fn discrepancy_entry(&self, i: usize, d: &Discrepancy) -> Entry<'_> {
@@ -194,6 +215,8 @@ impl Export<'_> {
             start: span.start,
             end: span.end,
             text: doc.text().get(span.range()).unwrap_or_default().to_owned(),
+            line: None,
+            column: None,
             current: true,
         }
     }
@@ -212,6 +235,8 @@ fn stale_quote(anchor: &Anchor) -> Quote {
         start: anchor.position.start,
         end: anchor.position.end,
         text: anchor.quote.exact.clone(),
+        line: None,
+        column: None,
         current: false,
     }
 }
@@ -230,6 +255,12 @@ struct Quote {
     start: usize,
     end: usize,
     text: String,
+    /// 1-based line and column (in characters) of `start`, for a quote in
+    /// the current text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
     /// False for an orphan: the span is where it was, not where it is.
     #[serde(skip)]
     current: bool,
@@ -348,7 +379,11 @@ fn md_entry(out: &mut String, e: &Entry<'_>) {
         };
         if let Some(q) = q {
             let was = if q.current { "" } else { " (as annotated)" };
-            let _ = writeln!(out, "- **{label}{was}:** “{}”", md_inline(&q.text));
+            let at = q
+                .line
+                .zip(q.column)
+                .map_or_else(String::new, |(l, c)| format!(" (line {l}:{c})"));
+            let _ = writeln!(out, "- **{label}{was}:** “{}”{at}", md_inline(&q.text));
         }
     }
     let _ = writeln!(out, "- **Why flagged:** {}", md_inline(&e.reason));
@@ -428,7 +463,7 @@ fn pretty(value: &Value) -> String {
 // --------------------------------------------------------------------- CSV
 
 /// Column names of the CSV export, in order.
-pub const CSV_HEADER: [&str; 9] = [
+pub const CSV_HEADER: [&str; 11] = [
     "section",
     "id",
     "kind",
@@ -438,6 +473,8 @@ pub const CSV_HEADER: [&str; 9] = [
     "reason",
     "verdict",
     "note",
+    "original_line",
+    "rewrite_line",
 ];
 
 fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
@@ -450,6 +487,12 @@ fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
             Section::Orphan => "orphan",
         };
         let factual = e.factual.map_or("", |f| if f { "true" } else { "false" });
+        let line = |q: &Option<Quote>| {
+            q.as_ref()
+                .and_then(|q| q.line.zip(q.column))
+                .map_or_else(String::new, |(l, c)| format!("{l}:{c}"))
+        };
+        let (original_line, rewrite_line) = (line(&e.original), line(&e.rewrite));
         w.write_record([
             section,
             &e.id,
@@ -460,6 +503,8 @@ fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
             &e.reason,
             e.verdict.label(),
             &e.note,
+            &original_line,
+            &rewrite_line,
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;

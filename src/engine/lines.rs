@@ -35,7 +35,11 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let i = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[i];
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        // A byte-order mark is not a column anyone sees.
+        let column = text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().filter(|&c| c != '\u{feff}').count())
+            + 1;
         Place { line: i + 1, column }
     }
 }
@@ -63,6 +67,8 @@ mod tests {
         assert_eq!(idx.place(text, d), Place { line: 3, column: 1 });
         assert_eq!(idx.place(text, d - 1), Place { line: 2, column: 3 }, "é is one column");
         assert_eq!(idx.place(text, 99), Place { line: 3, column: 2 });
+        let bom = "\u{feff}Hi";
+        assert_eq!(LineIndex::new(bom).place(bom, 3), Place { line: 1, column: 1 });
     }
 
     #[test]
