@@ -646,7 +646,7 @@ mod tests {
         assert!(md.contains("`orig_a.txt`"));
         assert!(md.contains("2 discrepancies (2 factual): 1 confirmed, 0 dismissed, 1 undecided."));
         assert!(md.contains("### d1 · number · factual — confirmed"));
-        assert!(md.contains("- **Original:** “40”\n- **Rewrite:** “14”"));
+        assert!(md.contains("- **Original:** “40” (line 1:13)\n- **Rewrite:** “14” (line 1:13)"));
         assert!(md.contains("- **Why flagged:** number changed"));
         assert!(md.contains("  > He said \"no\", then left;\n  > see p. 4, line 2 — \\*twice\\*\n"));
         assert!(md.contains("### d2 · date · factual — undecided"));
