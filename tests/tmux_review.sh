@@ -65,9 +65,9 @@ start() {
 
 keys() { tmux -L "$sock" send-keys -t review "$@"; }
 
-# 1. Both texts side by side.
+# 1. Both texts side by side (after the progress frame, if it shows).
 start "'$tmp/original.txt' '$tmp/rewrite.txt'"
-wait_for "/rewrite.txt"
+wait_for "reviewed 0/"
 row=$(screen | grep -F "taken out of service" || true)
 [[ -n $row ]] || fail "original text not shown"
 screen | grep -F "withdrawn from" >/dev/null || fail "rewrite text not shown"

@@ -85,3 +85,20 @@ fn detail_pane_styles() {
     }
     insta::assert_snapshot!("hand_detail_styles", marked);
 }
+
+/// The frame drawn while a big pair is being compared.
+#[test]
+fn progress_frame() {
+    use factdiff::tui::draw::progress::Progress;
+    let progress = Progress {
+        names: ["bible/a.txt", "bible/b.txt"],
+        bytes: [4_100_000, 3_990_000],
+        elapsed: std::time::Duration::from_millis(3_250),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(70, 9)).expect("terminal");
+    terminal.draw(|f| f.render_widget(&progress, f.area())).expect("draw");
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("4.1 MB and 4.0 MB · 3.2 s"), "{screen}");
+    assert!(screen.contains("q: quit"));
+    insta::assert_snapshot!("progress_70x9", screen);
+}

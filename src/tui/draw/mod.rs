@@ -4,6 +4,7 @@ mod detail;
 mod overview;
 mod panes;
 mod popup;
+pub mod progress;
 mod sidebar;
 mod status;
 

@@ -21,16 +21,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put(buf, area.x, y, "┃", 1, t.dim());
     }
     let focus = if app.mode == Mode::Sidebar {
-        " (Tab: leave)"
+        "leave"
     } else {
-        " (Tab: focus)"
+        "focus"
     };
     let shown = app.filter.label();
     put(
         buf,
         x,
         area.y,
-        &clip(&format!(" Annotations: {shown}{focus} t: filter"), usize::from(w)),
+        &clip(&format!(" {shown} (t: filter, Tab: {focus})"), usize::from(w)),
         w,
         t.bar(),
     );
