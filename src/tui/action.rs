@@ -103,6 +103,8 @@ pub enum Action {
     ToggleSidebar,
     /// Show / hide the detail pane of the selected discrepancy.
     ToggleDetail,
+    /// Lay both panes out in the rewrite's order, or back in the original's.
+    ToggleOrder,
     /// Cycle what the sidebar lists: all, factual flags, unreviewed.
     CycleFilter,
     /// Dismiss every plain rewording that has no verdict yet.

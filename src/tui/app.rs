@@ -19,6 +19,8 @@ const MAX_COUNT: usize = 99_999;
 /// Everything the review screen shows and remembers.
 pub struct App {
     pub pair: Pair,
+    /// The comparison in the other order (`o`), once it has been shown.
+    pub other_pair: Option<Pair>,
     pub rows: RowCache,
     pub review: Review,
     pub theme: Theme,
@@ -54,6 +56,7 @@ impl App {
     pub fn new(pair: Pair, review: Review, theme: Theme, size: Rect) -> Self {
         let mut app = Self {
             pair,
+            other_pair: None,
             rows: RowCache::default(),
             review,
             theme,

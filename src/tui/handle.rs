@@ -31,6 +31,7 @@ impl App {
                 self.relayout_keeping_current();
             }
             Action::FocusSidebar => self.focus_sidebar(),
+            Action::ToggleOrder => self.toggle_order(),
             Action::CycleFilter => {
                 self.filter = self.filter.next();
                 let n = self.sidebar_items().len();
@@ -226,6 +227,26 @@ impl App {
         let Some(i) = self.visible_current() else { return };
         let saved = self.review.set_verdict(i, v);
         self.report_saved(saved, "verdict saved");
+    }
+
+    /// `o`: the comparison laid out in the other order; the selected
+    /// discrepancy stays selected (found by id), the search is cleared.
+    fn toggle_order(&mut self) {
+        let id = self.current.map(|i| self.pair.cmp.discrepancies[i].id.clone());
+        let next = self.other_pair.take().unwrap_or_else(|| self.pair.reordered());
+        self.other_pair = Some(std::mem::replace(&mut self.pair, next));
+        self.review = self.review.for_pair(&self.pair);
+        self.rows = super::rows::RowCache::default();
+        self.search.clear();
+        self.selection = None;
+        self.top = super::scroll::Pos::default();
+        self.current = id.and_then(|id| self.pair.cmp.discrepancies.iter().position(|d| d.id == id));
+        self.relayout_keeping_current();
+        self.message = Some(if self.pair.rewrite_order {
+            "panes in the rewrite's order (o: back to the original's)".into()
+        } else {
+            "panes in the original's order".into()
+        });
     }
 
     /// `X`: every plain rewording without a verdict is dismissed, in one save.

@@ -27,6 +27,8 @@ pub struct Pair {
     pub percent: Vec<u8>,
     /// Line starts of each side, for line numbers.
     lines: [LineIndex; 2],
+    /// Units laid out in the rewrite's order rather than the original's.
+    pub rewrite_order: bool,
 }
 
 impl Side {
@@ -62,6 +64,7 @@ impl Pair {
             LineIndex::new(rewrite.document.text()),
         ];
         Self {
+            rewrite_order: false,
             lines,
             names: [original.name, rewrite.name],
             docs: [original.document, rewrite.document],
@@ -70,6 +73,33 @@ impl Pair {
             starts,
             percent,
         }
+    }
+
+    /// The same comparison with its units in the rewrite's order (as it
+    /// was published; a sentence the rewrite dropped follows the one before
+    /// it in the original). Discrepancies keep their ids and spans and only
+    /// change position, so annotations attach to them as before.
+    #[must_use]
+    pub fn reordered(&self) -> Self {
+        let inputs = |side: Side| Input {
+            name: self.name(side).to_owned(),
+            document: self.doc(side).clone(),
+        };
+        let order = rewrite_order(&self.cmp);
+        let mut cmp = self.cmp.clone();
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        cmp.units = order.iter().map(|&old| self.cmp.units[old].clone()).collect();
+        for d in &mut cmp.discrepancies {
+            d.unit = new_index[d.unit];
+        }
+        // Stable: discrepancies of one unit keep their order.
+        cmp.discrepancies.sort_by_key(|d| d.unit);
+        let mut pair = Self::from_comparison(inputs(Side::Original), inputs(Side::Rewrite), cmp);
+        pair.rewrite_order = true;
+        pair
     }
 
     #[must_use]
@@ -121,6 +151,25 @@ impl Pair {
         let i = starts.partition_point(|&(s, _)| s <= offset);
         i.checked_sub(1).map(|i| starts[i].1)
     }
+}
+
+/// Unit indices in the rewrite's reading order. A unit without rewrite
+/// text goes right after the unit before it in the original's order.
+fn rewrite_order(cmp: &Comparison) -> Vec<usize> {
+    let mut anchor = 0usize;
+    let mut keyed: Vec<((usize, usize, usize), usize)> = Vec::with_capacity(cmp.units.len());
+    for (i, u) in cmp.units.iter().enumerate() {
+        let key = match u.rewrite {
+            Some(s) => {
+                anchor = s.start;
+                (s.start, 0, i)
+            }
+            None => (anchor, 1, i),
+        };
+        keyed.push((key, i));
+    }
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 fn group_by_unit(cmp: &Comparison) -> Vec<Range<usize>> {

@@ -116,6 +116,16 @@ impl Review {
         }
     }
 
+    /// The same annotations attached to `pair` (the comparison laid out in
+    /// another order), saving to the same place.
+    #[must_use]
+    pub fn for_pair(&self, pair: &Pair) -> Self {
+        let mut review = Self::with_file(pair, self.attached.file().clone(), self.store.clone());
+        review.export_beside = self.export_beside;
+        review.last_export.clone_from(&self.last_export);
+        review
+    }
+
     /// Where annotations are saved, if anywhere.
     #[must_use]
     pub fn path(&self) -> Option<&Path> {
