@@ -248,14 +248,22 @@ fn export_follows_an_edited_pair() {
     let path = data.join("factdiff/pairs").join(name);
     let store = Store::for_pair(&a, &b, Some(path.clone())).expect("store");
     let mut att = attach(store.load().expect("load").file, &comparison, &a, &b);
-    let i = comparison.discrepancies.iter().position(|d| d.factual).expect("a factual flag");
+    let i = comparison
+        .discrepancies
+        .iter()
+        .position(|d| d.factual)
+        .expect("a factual flag");
     att.set_verdict(i, Verdict::Confirmed);
     att.set_note(i, "checked before the edit");
     store.save(att.file()).expect("save");
     std::fs::write(&p.rewrite, REWRITE.replace("visited", "toured")).expect("edit");
     let out = export(&p, &["-f", "json"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("earlier version"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("earlier version"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(text(&out.stdout).contains("checked before the edit"));
     assert!(path.exists(), "the earlier file is kept");
 }

@@ -4,7 +4,8 @@
 
 use std::process::Command;
 
-const ORIGINAL: &str = "\u{feff}Harbour news\r\n\r\nThe ferry left on time.\r\nPolice said 40 people were hurt.\r\n";
+const ORIGINAL: &str =
+    "\u{feff}Harbour news\r\n\r\nThe ferry left on time.\r\nPolice said 40 people were hurt.\r\n";
 const REWRITE: &str = "Harbour news\n\nThe ferry left on time.\nPolice said 14 people were hurt.\n";
 
 fn run(args: &[&str], dir: &std::path::Path) -> String {
@@ -15,7 +16,11 @@ fn run(args: &[&str], dir: &std::path::Path) -> String {
         .env("NO_COLOR", "1")
         .output()
         .expect("run factdiff");
-    assert!(out.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
@@ -60,7 +65,12 @@ fn text_markdown_and_exports_give_lines() {
     let export_md = run(&["export", "a.txt", "b.txt"], dir.path());
     assert!(export_md.contains("“40” (line 4:13)"), "{export_md}");
     let csv = run(&["export", "a.txt", "b.txt", "--format", "csv"], dir.path());
-    assert!(csv.lines().next().unwrap().ends_with("original_line,rewrite_line"));
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with("original_line,rewrite_line")
+    );
     assert!(csv.contains(",4:13,4:13"), "{csv}");
     let json = run(&["export", "a.txt", "b.txt", "--format", "json"], dir.path());
     assert!(json.contains("\"line\": 4"), "{json}");

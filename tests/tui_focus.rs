@@ -45,7 +45,12 @@ fn progress_counts_factual_flags_and_x_dismisses_rewording() {
     assert_eq!(app.review.verdict(1), Verdict::Dismissed, "the rewording");
     assert_eq!(app.review.verdict(0), Verdict::Unset, "factual flags untouched");
     assert_eq!(app.review.verdict(2), Verdict::Unset);
-    assert!(app.message.as_deref().unwrap_or("").contains("dismissed 1 plain rewording"));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("dismissed 1 plain rewording")
+    );
     feed(&mut app, &[ch('f'), ch('c')]);
     let screen = screen_of(&mut app, 120, 16, vec![]);
     assert!(screen.contains("reviewed 1/2 factual (2/3 all)"), "{screen}");

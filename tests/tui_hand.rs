@@ -45,8 +45,17 @@ fn help_has_a_legend_and_scrolls_when_short() {
     let mut short = hand_app(100, 20);
     let top = screen_of(&mut short, 100, 20, vec![ch('?')]);
     assert!(!top.contains("sidebar: confirmed"), "the legend's end is below");
-    let bottom = screen_of(&mut short, 100, 20, vec![key(KeyCode::PageDown), ch('j'), ch('j'), ch('j'), ch('j')]);
-    assert_eq!(short.mode, factdiff::tui::action::Mode::Help, "scrolling keys keep the help open");
+    let bottom = screen_of(
+        &mut short,
+        100,
+        20,
+        vec![key(KeyCode::PageDown), ch('j'), ch('j'), ch('j'), ch('j')],
+    );
+    assert_eq!(
+        short.mode,
+        factdiff::tui::action::Mode::Help,
+        "scrolling keys keep the help open"
+    );
     assert!(bottom.contains("sidebar: confirmed"), "{bottom}");
     feed(&mut short, &[ch('x')]);
     assert_eq!(short.mode, factdiff::tui::action::Mode::Normal);
@@ -96,7 +105,9 @@ fn progress_frame() {
         elapsed: std::time::Duration::from_millis(3_250),
     };
     let mut terminal = Terminal::new(TestBackend::new(70, 9)).expect("terminal");
-    terminal.draw(|f| f.render_widget(&progress, f.area())).expect("draw");
+    terminal
+        .draw(|f| f.render_widget(&progress, f.area()))
+        .expect("draw");
     let screen = terminal.backend().to_string();
     assert!(screen.contains("4.1 MB and 4.0 MB · 3.2 s"), "{screen}");
     assert!(screen.contains("q: quit"));

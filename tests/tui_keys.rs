@@ -33,7 +33,10 @@ fn ctrl_u_keeps_the_verdict_and_scrolls_half_a_page() {
     assert_eq!(down - offset(&app), app.body_rows() / 2, "half a page up");
     feed(&mut app, &[ctrl('x'), ctrl('e')]);
     assert_eq!(app.review.verdict(i), Verdict::Confirmed, "Ctrl-X is not x");
-    assert!(!app.message.as_deref().unwrap_or("").contains("export"), "Ctrl-E is not e");
+    assert!(
+        !app.message.as_deref().unwrap_or("").contains("export"),
+        "Ctrl-E is not e"
+    );
 }
 
 #[test]
@@ -101,11 +104,25 @@ fn search_wraps_with_a_message() {
     assert!(n > 1);
     assert_eq!(app.search.current, Some(0));
     feed(&mut app, &[ch('N')]);
-    assert_eq!(app.search.current, Some(n - 1), "N from the first goes round to the last");
-    assert!(app.message.as_deref().unwrap_or("").contains("wrapped round to the bottom"));
+    assert_eq!(
+        app.search.current,
+        Some(n - 1),
+        "N from the first goes round to the last"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("wrapped round to the bottom")
+    );
     feed(&mut app, &[ch('n')]);
     assert_eq!(app.search.current, Some(0));
-    assert!(app.message.as_deref().unwrap_or("").contains("wrapped round to the top"));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("wrapped round to the top")
+    );
     feed(&mut app, &[ch('n')]);
     assert_eq!(app.message, None, "no message for an ordinary step");
 }

@@ -10,8 +10,16 @@ use tui_support::{ch, feed, hand_app, screen_of};
 fn rewrite_order_layout() {
     let mut app = hand_app(100, 16);
     let before = screen_of(&mut app, 100, 16, vec![]);
-    let cost = |s: &str| s.lines().position(|l| l.contains("She said it cost")).expect("cost row");
-    let hospital = |s: &str| s.lines().position(|l| l.contains("A hospital")).expect("hospital row");
+    let cost = |s: &str| {
+        s.lines()
+            .position(|l| l.contains("She said it cost"))
+            .expect("cost row")
+    };
+    let hospital = |s: &str| {
+        s.lines()
+            .position(|l| l.contains("A hospital"))
+            .expect("hospital row")
+    };
     assert!(cost(&before) < hospital(&before), "original order first");
     let after = screen_of(&mut app, 100, 16, vec![ch('o')]);
     assert!(app.pair.rewrite_order);
@@ -37,5 +45,9 @@ fn verdicts_and_selection_survive_the_toggle() {
     feed(&mut app, &[ch('o')]);
     let j = app.current.unwrap();
     assert_eq!(app.pair.cmp.discrepancies[j].id, "d3");
-    assert_eq!(app.review.verdict(j), Verdict::Confirmed, "the verdict made in rewrite order is kept");
+    assert_eq!(
+        app.review.verdict(j),
+        Verdict::Confirmed,
+        "the verdict made in rewrite order is kept"
+    );
 }

@@ -2,8 +2,8 @@
 
 mod tui_support;
 
-use ratatui::crossterm::event::{Event, KeyCode};
 use factdiff::tui::app::App;
+use ratatui::crossterm::event::{Event, KeyCode};
 use tui_support::{ch, demo_app, key, screen_of};
 
 /// The scroll position points at a real row, and the status bar is the

@@ -72,7 +72,7 @@ pub fn load_following(
 #[must_use]
 pub fn find_earlier(store: &Store, original: &Document, rewrite: &Document) -> Option<Earlier> {
     let dir = store.path().parent()?;
-    let mut best: Option<((bool, usize, Option<Timestamp>), Earlier)> = None;
+    let mut best: Option<(Rank, Earlier)> = None;
     for path in annotation_files(dir, store.path()) {
         let Some(file) = read(&path) else { continue };
         if file.annotations.is_empty() {
@@ -86,11 +86,7 @@ pub fn find_earlier(store: &Store, original: &Document, rewrite: &Document) -> O
         if !same_paths && !mostly {
             continue;
         }
-        let newest = file
-            .annotations
-            .iter()
-            .map(|a| a.modified)
-            .max();
+        let newest = file.annotations.iter().map(|a| a.modified).max();
         let rank = (same_paths, found, newest);
         if best.as_ref().is_none_or(|(r, _)| rank > *r) {
             let likeness = if same_paths {
@@ -103,6 +99,9 @@ pub fn find_earlier(store: &Store, original: &Document, rewrite: &Document) -> O
     }
     best.map(|(_, e)| e)
 }
+
+/// How well an earlier review fits: same paths, quotes found again, newest edit.
+type Rank = (bool, usize, Option<Timestamp>);
 
 /// `*.json` files in `dir` other than `own` (not temp, lock or moved-aside files).
 fn annotation_files(dir: &Path, own: &Path) -> Vec<PathBuf> {
@@ -139,7 +138,11 @@ fn refound(file: &AnnotationFile, original: &Document, rewrite: &Document) -> us
         .filter(|a| {
             [(Side::Original, original), (Side::Rewrite, rewrite)]
                 .into_iter()
-                .any(|(side, doc)| a.target.anchor(side).is_some_and(|anchor| refind(doc, anchor).is_some()))
+                .any(|(side, doc)| {
+                    a.target
+                        .anchor(side)
+                        .is_some_and(|anchor| refind(doc, anchor).is_some())
+                })
         })
         .count()
 }

@@ -65,7 +65,11 @@ mod tests {
         assert_eq!(idx.place(text, 4), Place { line: 2, column: 1 });
         let d = text.find('d').unwrap();
         assert_eq!(idx.place(text, d), Place { line: 3, column: 1 });
-        assert_eq!(idx.place(text, d - 1), Place { line: 2, column: 3 }, "é is one column");
+        assert_eq!(
+            idx.place(text, d - 1),
+            Place { line: 2, column: 3 },
+            "é is one column"
+        );
         assert_eq!(idx.place(text, 99), Place { line: 3, column: 2 });
         let bom = "\u{feff}Hi";
         assert_eq!(LineIndex::new(bom).place(bom, 3), Place { line: 1, column: 1 });

@@ -126,7 +126,10 @@ fn sentence_spans(text: &str, para: Span, doc_start: usize, width: usize) -> Vec
     let mut pieces = raw_sentences(&flat);
     let dateline = para.start == doc_start && starts_with_date(&flat);
     let one_piece = pieces.len() == 1;
-    if header_len == 0 && ((dateline && (single_line || one_piece)) || (single_line && one_piece && looks_like_heading(&flat))) {
+    if header_len == 0
+        && ((dateline && (single_line || one_piece))
+            || (single_line && one_piece && looks_like_heading(&flat)))
+    {
         out.push((Span::new(base, base + flat.trim_end().len()), true));
         return out;
     }
@@ -181,7 +184,10 @@ fn wrapped_break(first: &str, next: &str, width: usize) -> bool {
 /// The longest line of the text, in characters: the wrap width of a
 /// hard-wrapped text, and far more than any heading in one that is not.
 fn longest_line(text: &str) -> usize {
-    text.lines().map(|l| l.trim_end().chars().count()).max().unwrap_or(0)
+    text.lines()
+        .map(|l| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// A line opening with a date among its first three tokens ("date
@@ -472,7 +478,10 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].starts_with("The attack") && got[0].ends_with("government."));
         let doc = Document::from(text);
-        assert!(segment(&doc).sentences.iter().all(|s| !s.header), "no line of it is a heading");
+        assert!(
+            segment(&doc).sentences.iter().all(|s| !s.header),
+            "no line of it is a heading"
+        );
     }
 
     #[test]

@@ -133,7 +133,12 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Action::Count(d) = action {
             let so_far = self.count.unwrap_or(0);
-            self.count = Some(so_far.saturating_mul(10).saturating_add(usize::from(d)).min(MAX_COUNT));
+            self.count = Some(
+                so_far
+                    .saturating_mul(10)
+                    .saturating_add(usize::from(d))
+                    .min(MAX_COUNT),
+            );
             return;
         }
         let count = self.count.take().unwrap_or(1).max(1);

@@ -174,7 +174,10 @@ mod tests {
         assert_eq!(e.text, "first line\n ");
         e.left();
         e.kill_to_end();
-        assert_eq!(e.text, "first line ", "at a line's end, Ctrl-K joins the next line");
+        assert_eq!(
+            e.text, "first line ",
+            "at a line's end, Ctrl-K joins the next line"
+        );
         e.line_start();
         e.delete();
         e.line_end();

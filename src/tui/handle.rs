@@ -260,7 +260,10 @@ impl App {
         let saved = self.review.set_verdicts(&picked, Verdict::Dismissed);
         self.report_saved(
             saved,
-            &format!("dismissed {n} plain rewording{} (u on one undoes it)", if n == 1 { "" } else { "s" }),
+            &format!(
+                "dismissed {n} plain rewording{} (u on one undoes it)",
+                if n == 1 { "" } else { "s" }
+            ),
         );
     }
 

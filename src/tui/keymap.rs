@@ -41,13 +41,28 @@ pub const KEYS: &[(&str, &str)] = &[
 
 /// What the marks on screen mean, shown under the keys by `?`.
 pub const LEGEND: &[(&str, &str)] = &[
-    ("NAM NUM DAT PLA", "factual flags (capitals): name, number, date, place,"),
-    ("QUO NEG MOD ATR", "  quote, negation, hedge/modality, attribution (source),"),
-    ("ROL MEA CUT MOV", "  who did what, changed meaning, phrase cut off, moved,"),
+    (
+        "NAM NUM DAT PLA",
+        "factual flags (capitals): name, number, date, place,",
+    ),
+    (
+        "QUO NEG MOD ATR",
+        "  quote, negation, hedge/modality, attribution (source),",
+    ),
+    (
+        "ROL MEA CUT MOV",
+        "  who did what, changed meaning, phrase cut off, moved,",
+    ),
     ("ADD REM", "  sentence added, sentence removed"),
-    ("wrd, lower case", "plain rewording; a lower-case tag is a flag below 0.5 confidence"),
+    (
+        "wrd, lower case",
+        "plain rewording; a lower-case tag is a flag below 0.5 confidence",
+    ),
     ("▶QUO◀", "the selected discrepancy (also ▶ in the sidebar)"),
-    ("◆ • ·", "overview column: factual flag, other discrepancy, rewording"),
+    (
+        "◆ • ·",
+        "overview column: factual flag, other discrepancy, rewording",
+    ),
     ("52%", "left gutter: share of that original paragraph reworded"),
     ("»", "left gutter: the row of the current search match"),
     ("✓ ✗ · ✎", "sidebar: confirmed, dismissed, not reviewed, note"),
@@ -63,7 +78,10 @@ pub fn action(key: KeyEvent, mode: Mode) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
-    if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
         return chord(key, mode);
     }
     match mode {
@@ -269,14 +287,23 @@ mod tests {
     /// No Ctrl chord, in any mode, means what its plain letter means.
     #[test]
     fn ctrl_chords_never_fall_through_to_letters() {
-        for m in [Mode::Normal, Mode::Sidebar, Mode::Select, Mode::Editor, Mode::Search] {
+        for m in [
+            Mode::Normal,
+            Mode::Sidebar,
+            Mode::Select,
+            Mode::Editor,
+            Mode::Search,
+        ] {
             for c in ('a'..='z').filter(|&c| c != 'c') {
                 let chord = action(ctrl(c), m);
                 assert!(
                     chord.is_none() || chord != action(key(KeyCode::Char(c)), m),
                     "Ctrl-{c} in {m:?} acts as '{c}'"
                 );
-                assert!(!matches!(chord, Some(Action::Type(_) | Action::SetVerdict(_) | Action::Export)));
+                assert!(!matches!(
+                    chord,
+                    Some(Action::Type(_) | Action::SetVerdict(_) | Action::Export)
+                ));
             }
         }
     }
@@ -294,8 +321,14 @@ mod tests {
         assert_eq!(action(ctrl('k'), Mode::Editor), Some(Action::KillToEnd));
         let alt_b = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT);
         assert_eq!(action(alt_b, Mode::Editor), Some(Action::WordLeft));
-        assert_eq!(action(key(KeyCode::Char('5')), Mode::Normal), Some(Action::Count(5)));
-        assert_eq!(action(key(KeyCode::Char('5')), Mode::Editor), Some(Action::Type('5')));
+        assert_eq!(
+            action(key(KeyCode::Char('5')), Mode::Normal),
+            Some(Action::Count(5))
+        );
+        assert_eq!(
+            action(key(KeyCode::Char('5')), Mode::Editor),
+            Some(Action::Type('5'))
+        );
     }
 
     #[test]

@@ -45,7 +45,8 @@ pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> any
     // The screen opens at once; the comparison runs on a thread of its own
     // while a progress frame is drawn and q still quits.
     let mut typed_ahead = std::collections::VecDeque::new();
-    let Some(pair) = compare_with_progress(&mut term, original, rewrite, &stop, &events, &mut typed_ahead)? else {
+    let Some(pair) = compare_with_progress(&mut term, original, rewrite, &stop, &events, &mut typed_ahead)?
+    else {
         terminal::leave();
         let signal = stop.load(Ordering::SeqCst);
         return Ok((signal != 0).then(|| u8::try_from(signal).unwrap_or(u8::MAX)));
@@ -59,7 +60,12 @@ pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> any
     };
     let size = term.size()?;
     let mut app = App::new(pair, review, theme::Theme::from_env(), size.into());
-    app.message = app.review.warnings.first().or(app.review.notice.as_ref()).cloned();
+    app.message = app
+        .review
+        .warnings
+        .first()
+        .or(app.review.notice.as_ref())
+        .cloned();
     let watched = TerminalWatch::now();
     let panic_key = injected_panic_key();
     // A panic is caught only to save the note being typed: ratatui's hook
@@ -138,7 +144,8 @@ fn compare_with_progress(
             if let event::Event::Key(k) = &event
                 && k.kind == event::KeyEventKind::Press
                 && (matches!(k.code, event::KeyCode::Char('q') | event::KeyCode::Esc)
-                    || (k.code == event::KeyCode::Char('c') && k.modifiers.contains(event::KeyModifiers::CONTROL)))
+                    || (k.code == event::KeyCode::Char('c')
+                        && k.modifiers.contains(event::KeyModifiers::CONTROL)))
             {
                 return Ok(None);
             }

@@ -85,8 +85,14 @@ impl App {
         };
         let (found, message) = match found {
             Some(i) => (Some(i), None),
-            None if forward => ((0..n).find(fits), Some(format!("wrapped round to the first {what}"))),
-            None => ((0..n).rev().find(fits), Some(format!("wrapped round to the last {what}"))),
+            None if forward => (
+                (0..n).find(fits),
+                Some(format!("wrapped round to the first {what}")),
+            ),
+            None => (
+                (0..n).rev().find(fits),
+                Some(format!("wrapped round to the last {what}")),
+            ),
         };
         match found {
             Some(i) => {

@@ -63,7 +63,8 @@ impl Review {
             Store::for_pair(a, b, path)?.with_sources(pair.name(Side::Original), pair.name(Side::Rewrite));
         let (loaded, earlier) = load_following(&store, a, b)
             .with_context(|| format!("cannot load annotations from '{}'", store.path().display()))?;
-        let stale = loaded.file.original_sha256 != store.hashes().0 || loaded.file.rewrite_sha256 != store.hashes().1;
+        let stale =
+            loaded.file.original_sha256 != store.hashes().0 || loaded.file.rewrite_sha256 != store.hashes().1;
         let mut review = Self::with_file(pair, loaded.file, Some(store));
         review.warnings = loaded.warnings;
         review.export_beside = chosen;
@@ -77,7 +78,10 @@ impl Review {
                 review.reattached()
             ));
         } else if stale && !review.attached.file().annotations.is_empty() {
-            review.notice = Some(format!("texts changed since the last save: {}", review.reattached()));
+            review.notice = Some(format!(
+                "texts changed since the last save: {}",
+                review.reattached()
+            ));
         }
         Ok(review)
     }
@@ -288,7 +292,9 @@ fn free_name(path: &Path) -> PathBuf {
     if !path.exists() {
         return path.to_owned();
     }
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     // Before the first dot, so `a-vs-b.review.md` becomes `a-vs-b-2.review.md`.
     let (base, ext) = name.split_once('.').map_or((name.as_str(), ""), |(b, e)| (b, e));
     (2..)
@@ -335,4 +341,3 @@ mod tests {
         assert_eq!(free_name(&want), dir.path().join("a-vs-b-3.review.md"));
     }
 }
-

@@ -102,7 +102,14 @@ pub fn hand_pair() -> factdiff::tui::pair::Pair {
         unit(2, 3, UnitKind::Moved, vec![hunk(Some("40"), Some("14"))]),
         unit(3, 2, UnitKind::Match, vec![]),
     ];
-    let d = |n: usize, kind: Kind, factual: bool, confidence: f32, o: &str, r: &str, reason: &str, unit: usize| Discrepancy {
+    let d = |n: usize,
+             kind: Kind,
+             factual: bool,
+             confidence: f32,
+             o: &str,
+             r: &str,
+             reason: &str,
+             unit: usize| Discrepancy {
         id: format!("d{n}"),
         kind,
         factual,
@@ -113,9 +120,36 @@ pub fn hand_pair() -> factdiff::tui::pair::Pair {
         unit,
     };
     let discrepancies = vec![
-        d(1, Kind::Date, true, 0.85, "Monday", "Tuesday", "date changed: ‘Monday’ → ‘Tuesday’, a day the original never gives for the opening of the bridge", 1),
-        d(2, Kind::Wording, false, 0.1, "opened the bridge on Monday,", "opened the bridge", "reworded (2 changes)", 1),
-        d(3, Kind::Number, true, 0.9, "40", "14", "number changed: ‘40’ → ‘14’", 2),
+        d(
+            1,
+            Kind::Date,
+            true,
+            0.85,
+            "Monday",
+            "Tuesday",
+            "date changed: ‘Monday’ → ‘Tuesday’, a day the original never gives for the opening of the bridge",
+            1,
+        ),
+        d(
+            2,
+            Kind::Wording,
+            false,
+            0.1,
+            "opened the bridge on Monday,",
+            "opened the bridge",
+            "reworded (2 changes)",
+            1,
+        ),
+        d(
+            3,
+            Kind::Number,
+            true,
+            0.9,
+            "40",
+            "14",
+            "number changed: ‘40’ → ‘14’",
+            2,
+        ),
     ];
     let summary = Summary {
         identical: false,

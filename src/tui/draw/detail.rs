@@ -26,7 +26,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         blank(buf, area, y, Style::new());
     }
     let w = area.width;
-    put(buf, area.x, area.y, &clip(&header(app, i, d), usize::from(w)), w, app.theme.bar());
+    put(
+        buf,
+        area.x,
+        area.y,
+        &clip(&header(app, i, d), usize::from(w)),
+        w,
+        app.theme.bar(),
+    );
     let mut y = area.y + 1;
     // The whole reason, wrapped, however long.
     let reason = one_line(&d.reason);
@@ -60,11 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// `─ d3 · quote · FACTUAL · confidence 0.90 · ✓ confirmed · i: hide ─`
 fn header(app: &App, i: usize, d: &Discrepancy) -> String {
-    let factual = if d.factual {
-        "FACTUAL"
-    } else {
-        "not factual"
-    };
+    let factual = if d.factual { "FACTUAL" } else { "not factual" };
     let verdict = match app.review.verdict(i) {
         Verdict::Confirmed => "✓ confirmed",
         Verdict::Dismissed => "✗ dismissed",
@@ -90,13 +93,27 @@ fn side(app: &App, d: &Discrepancy, side: Side, area: Rect, buf: &mut Buffer) {
     };
     let w = area.width.saturating_sub(2);
     let Some(span) = span else {
-        put(buf, area.x + 1, area.y, &format!("{name}: (not in the {name})"), w, app.theme.dim());
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            &format!("{name}: (not in the {name})"),
+            w,
+            app.theme.dim(),
+        );
         return;
     };
     let (place, para) = app.pair.place(side, span.start);
     let para = para.map_or_else(String::new, |p| format!(", ¶ {p}"));
     let head = format!("{name}: line {}:{}{para}", place.line, place.column);
-    put(buf, area.x + 1, area.y, &clip(&head, usize::from(w)), w, app.theme.dim());
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        &clip(&head, usize::from(w)),
+        w,
+        app.theme.dim(),
+    );
     let text = app.pair.doc(side).text();
     let context = around(text, span, app.pair.unit_span(d.unit, side));
     let lines = wrap(text, context, usize::from(w.max(1)));
@@ -162,13 +179,19 @@ mod tests {
         let span = Span::new(at, at + "restraint".len());
         let unit = Span::new(8, text.find(" After").unwrap());
         let c = around(text, span, Some(unit));
-        assert_eq!(&text[c.range()], "The minister called for restraint after the attack on the capital.");
+        assert_eq!(
+            &text[c.range()],
+            "The minister called for restraint after the attack on the capital."
+        );
         let long = format!("{} restraint {}", "word ".repeat(40), "more ".repeat(40));
         let at = long.find("restraint").unwrap();
         let span = Span::new(at, at + 9);
         let c = around(&long, span, None);
         let shown = &long[c.range()];
-        assert!(shown.starts_with("word") && shown.trim_end().ends_with("more"), "{shown:?}");
+        assert!(
+            shown.starts_with("word") && shown.trim_end().ends_with("more"),
+            "{shown:?}"
+        );
         assert!(c.len() <= 2 * CONTEXT_BYTES + 9);
     }
 }

@@ -8,8 +8,8 @@ use crate::engine::Span;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
-use unicode_width::UnicodeWidthStr;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
 
 /// A box of at most `w`×`h` centred in `area`, with its inner area.
 fn boxed(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Rect {
@@ -104,7 +104,14 @@ fn editor_lines(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize
         for r in wrap(line, Span::new(0, line.len()), width.saturating_sub(1).max(1)) {
             let piece = &line[r];
             if let Some(i) = piece.find(MARK) {
-                at = (lines.len(), piece[..i].chars().map(crate::sanitize::replacement).collect::<String>().width());
+                at = (
+                    lines.len(),
+                    piece[..i]
+                        .chars()
+                        .map(crate::sanitize::replacement)
+                        .collect::<String>()
+                        .width(),
+                );
             }
             lines.push(
                 piece

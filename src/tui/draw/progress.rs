@@ -51,7 +51,14 @@ impl Widget for &Progress<'_> {
             "q: quit".to_owned(),
         ];
         for (y, line) in (inner.y..inner.bottom()).zip(lines.iter()) {
-            put(buf, inner.x + 1, y, &super::clip(line, usize::from(inner.width.saturating_sub(1))), inner.width.saturating_sub(1), Style::new());
+            put(
+                buf,
+                inner.x + 1,
+                y,
+                &super::clip(line, usize::from(inner.width.saturating_sub(1))),
+                inner.width.saturating_sub(1),
+                Style::new(),
+            );
         }
     }
 }

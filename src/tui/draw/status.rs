@@ -15,7 +15,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let style = app.theme.bar();
     blank(buf, area, area.y, style);
     let text = if app.mode == Mode::Search {
-        format!("/{}   (Enter: search, Esc: cancel, Ctrl-W/U: delete)", one_line(&app.search.input))
+        format!(
+            "/{}   (Enter: search, Esc: cancel, Ctrl-W/U: delete)",
+            one_line(&app.search.input)
+        )
     } else {
         summary(app)
     };
@@ -52,7 +55,11 @@ fn summary(app: &App) -> String {
     // Progress counts the factual flags first: they are the review's work.
     let (done, factual) = app.review.reviewed_factual(&app.pair);
     let progress = if factual > 0 {
-        format!("reviewed {done}/{factual} factual ({}/{} all)", app.review.reviewed(), all.len())
+        format!(
+            "reviewed {done}/{factual} factual ({}/{} all)",
+            app.review.reviewed(),
+            all.len()
+        )
     } else {
         format!("reviewed {}/{}", app.review.reviewed(), all.len())
     };
