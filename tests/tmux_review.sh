@@ -111,7 +111,7 @@ wait_gone
 sed -i 's/halted after fire/stopped after fire/' "$tmp/rewrite.txt"
 grep -qF "stopped after fire" "$tmp/rewrite.txt" || fail "the edit did not apply"
 start "'$tmp/original.txt' '$tmp/rewrite.txt'"
-wait_for "earlier review reopened"
+wait_for "earlier review (same files): 1 of 1 re-attached"
 wait_for "reviewed 1/"
 wait_for "✎ tmux note one"
 keys q
@@ -121,7 +121,7 @@ wait_gone
 # Opened once more: now found directly, no re-anchoring message.
 start "'$tmp/original.txt' '$tmp/rewrite.txt'"
 wait_for "reviewed 1/"
-screen | grep -qF "earlier review reopened" && fail "the review should now be found by its own name"
+screen | grep -qF "earlier review (" && fail "the review should now be found by its own name"
 keys q
 wait_gone
 

@@ -73,7 +73,7 @@ impl Review {
             // finds it directly; the earlier file stays as it was.
             review.save()?;
             review.notice = Some(format!(
-                "earlier review reopened ({}): {}",
+                "earlier review ({}): {}",
                 e.likeness.describe(),
                 review.reattached()
             ));
@@ -86,13 +86,14 @@ impl Review {
         Ok(review)
     }
 
-    /// “3 of 4 annotations re-attached, 1 orphaned (listed in the sidebar)”.
+    /// “3 of 4 re-attached, 1 orphaned (in the sidebar)”: short, so the
+    /// status bar shows it whole.
     fn reattached(&self) -> String {
         let total = self.attached.file().annotations.len();
         let orphans = self.attached.orphans().count();
-        let mut text = format!("{} of {total} annotations re-attached", total - orphans);
+        let mut text = format!("{} of {total} re-attached", total - orphans);
         if orphans > 0 {
-            text.push_str(&format!(", {orphans} orphaned (listed in the sidebar)"));
+            text.push_str(&format!(", {orphans} orphaned (in the sidebar)"));
         }
         text
     }
