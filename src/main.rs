@@ -120,7 +120,17 @@ fn export(
         only,
     };
     match output {
-        Some(path) => export.write_to(format, path)?,
+        Some(path) => {
+            // Named with -o, so replacing is what was asked; but not silently.
+            let existed = path.exists();
+            export.write_to(format, path)?;
+            if existed {
+                eprintln!(
+                    "factdiff: replaced '{}'",
+                    factdiff::sanitize::inert(&path.display().to_string())
+                );
+            }
+        }
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(export.render(format)?.as_bytes())?;

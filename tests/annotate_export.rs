@@ -267,3 +267,25 @@ fn export_follows_an_edited_pair() {
     assert!(text(&out.stdout).contains("checked before the edit"));
     assert!(path.exists(), "the earlier file is kept");
 }
+
+/// `-o FILE` over an existing file replaces it, and says so on stderr.
+#[test]
+fn export_over_an_existing_file_says_so() {
+    let p = pair();
+    let out_file = p.dir.path().join("review.md");
+    let path = out_file.to_str().expect("utf-8");
+    let first = export(&p, &["-o", path]);
+    assert!(first.status.success());
+    assert!(
+        !text(&first.stderr).contains("replaced"),
+        "{}",
+        text(&first.stderr)
+    );
+    let second = export(&p, &["-o", path]);
+    assert!(second.status.success());
+    assert!(
+        text(&second.stderr).contains("replaced"),
+        "{}",
+        text(&second.stderr)
+    );
+}
