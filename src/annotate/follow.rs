@@ -67,8 +67,8 @@ pub fn load_following(
 }
 
 /// The best earlier review of this pair among the annotation files next to
-/// the store's: same recorded paths first, then the one with most quotes
-/// found again, then the most recently edited.
+/// the store's: one made on the same files (the most recently edited of
+/// them), else the one with most quotes found again.
 #[must_use]
 pub fn find_earlier(store: &Store, original: &Document, rewrite: &Document) -> Option<Earlier> {
     let dir = store.path().parent()?;
@@ -87,7 +87,9 @@ pub fn find_earlier(store: &Store, original: &Document, rewrite: &Document) -> O
             continue;
         }
         let newest = file.annotations.iter().map(|a| a.modified).max();
-        let rank = (same_paths, found, newest);
+        // Among reviews of the same files the latest is the one to carry
+        // on; among look-alikes, the one whose quotes fit best.
+        let rank = (same_paths, newest.filter(|_| same_paths), found, newest);
         if best.as_ref().is_none_or(|(r, _)| rank > *r) {
             let likeness = if same_paths {
                 Likeness::SamePaths
@@ -100,8 +102,9 @@ pub fn find_earlier(store: &Store, original: &Document, rewrite: &Document) -> O
     best.map(|(_, e)| e)
 }
 
-/// How well an earlier review fits: same paths, quotes found again, newest edit.
-type Rank = (bool, usize, Option<Timestamp>);
+/// How well an earlier review fits: same paths (then the newest edit),
+/// quotes found again, newest edit.
+type Rank = (bool, Option<Timestamp>, usize, Option<Timestamp>);
 
 /// `*.json` files in `dir` other than `own` (not temp, lock or moved-aside files).
 fn annotation_files(dir: &Path, own: &Path) -> Vec<PathBuf> {
@@ -220,5 +223,34 @@ mod tests {
         let found = find_earlier(&store, &doc("Else."), &doc("Other.")).expect("found by path");
         assert_eq!(found.likeness, Likeness::SamePaths);
         assert_eq!(found.path, pairs.join("h1-h2.json"));
+    }
+
+    /// Two earlier reviews of the same files: the one edited last wins,
+    /// even if the other's quotes fit this text better.
+    #[test]
+    fn the_latest_review_of_the_same_files_is_reopened() {
+        let dir = tempfile::tempdir().unwrap();
+        let (pa, pb) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        fs::write(&pa, "A").unwrap();
+        fs::write(&pb, "B").unwrap();
+        let pairs = dir.path().join("pairs");
+        fs::create_dir(&pairs).unwrap();
+        let (sa, sb) = (
+            pa.to_string_lossy().into_owned(),
+            pb.to_string_lossy().into_owned(),
+        );
+        let sources = Store::at(pairs.join("x.json"), "x".into(), "x".into()).with_sources(&sa, &sb);
+        let text = doc("A sentence with a word in it.");
+        let mut older = file_with_note(&text, "word", ("h1", "h2"));
+        [older.original_path, older.rewrite_path] = sources.sources().clone();
+        fs::write(pairs.join("h1-h2.json"), older.to_json()).unwrap();
+        let mut newer = file_with_note(&doc("Quite another text."), "another", ("h1", "h3"));
+        newer.annotations[0].touch();
+        "newer".clone_into(&mut newer.annotations[0].note);
+        [newer.original_path, newer.rewrite_path] = sources.sources().clone();
+        fs::write(pairs.join("h1-h3.json"), newer.to_json()).unwrap();
+        let store = Store::at(pairs.join("h1-h4.json"), "h1".into(), "h4".into()).with_sources(&sa, &sb);
+        let found = find_earlier(&store, &doc("Else."), &text).expect("found");
+        assert_eq!(found.file.annotations[0].note, "newer");
     }
 }

@@ -91,6 +91,8 @@ impl App {
             .map_or(first, |k| here[(k + 1) % here.len()]);
         self.current = Some(next);
         self.message = None;
+        // The detail pane may just have opened over the clicked row.
+        self.bring_into_view(all[next].unit);
     }
 
     /// Lines for free notes and orphaned annotations, below the list.
