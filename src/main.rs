@@ -52,7 +52,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             format,
             output,
             annotations,
-        }) => export(&original, &rewrite, format, output.as_deref(), annotations),
+            only,
+        }) => export(&original, &rewrite, format, output.as_deref(), annotations, only),
         None => review(cli.original.as_deref(), cli.rewrite.as_deref(), cli.annotations),
     }
 }
@@ -93,11 +94,20 @@ fn export(
     format: factdiff::annotate::export::ExportFormat,
     output: Option<&Path>,
     annotations: Option<std::path::PathBuf>,
+    only: factdiff::annotate::export::Only,
 ) -> anyhow::Result<u8> {
     use factdiff::annotate::{Store, attach, export::Export};
     let (a, b) = load_pair(original, rewrite)?;
     let comparison = compare(&a.document, &b.document);
-    let loaded = Store::for_pair(&a.document, &b.document, annotations)?.load()?;
+    let store = Store::for_pair(&a.document, &b.document, annotations)?.with_sources(&a.name, &b.name);
+    let (loaded, earlier) = factdiff::annotate::follow::load_following(&store, &a.document, &b.document)?;
+    if let Some(e) = earlier {
+        eprintln!(
+            "factdiff: using the review of an earlier version of these texts ({}, '{}')",
+            e.likeness.describe(),
+            e.path.display()
+        );
+    }
     for warning in &loaded.warnings {
         eprintln!("factdiff: warning: {}", factdiff::sanitize::inert(warning));
     }
@@ -107,9 +117,20 @@ fn export(
         rewrite_name: &b.name,
         comparison: &comparison,
         annotations: &attached,
+        only,
     };
     match output {
-        Some(path) => export.write_to(format, path)?,
+        Some(path) => {
+            // Named with -o, so replacing is what was asked; but not silently.
+            let existed = path.exists();
+            export.write_to(format, path)?;
+            if existed {
+                eprintln!(
+                    "factdiff: replaced '{}'",
+                    factdiff::sanitize::inert(&path.display().to_string())
+                );
+            }
+        }
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(export.render(format)?.as_bytes())?;

@@ -5,6 +5,7 @@
 use super::attach::{Attached, OrphanReason};
 use super::model::{Anchor, Annotation, Side, Target, Verdict};
 use super::store::write_atomic;
+use crate::engine::lines::LineIndex;
 use crate::engine::{Comparison, Discrepancy, Document, Span};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -42,6 +43,20 @@ pub enum ExportError {
     Write { path: PathBuf, source: std::io::Error },
 }
 
+/// Which discrepancies an export lists (`export --only`). Notes on text
+/// and orphaned annotations are listed whatever the choice: they are the
+/// reviewer's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Only {
+    /// Every discrepancy.
+    #[default]
+    All,
+    /// Factual flags only, without plain rewording.
+    Factual,
+    /// Discrepancies with a verdict or a note.
+    Reviewed,
+}
+
 /// What an export needs: the display names, the comparison and the
 /// annotations attached to it (which carry both texts).
 pub struct Export<'a> {
@@ -49,6 +64,7 @@ pub struct Export<'a> {
     pub rewrite_name: &'a str,
     pub comparison: &'a Comparison,
     pub annotations: &'a Attached,
+    pub only: Only,
 }
 
 impl Export<'_> {
@@ -82,14 +98,43 @@ impl Export<'_> {
     /// Every discrepancy, then the span notes, then the orphans.
     fn entries(&self) -> Vec<Entry<'_>> {
         let att = self.annotations;
-        let discrepancies = self.comparison.discrepancies.iter().enumerate();
+        let discrepancies = self
+            .comparison
+            .discrepancies
+            .iter()
+            .enumerate()
+            .filter(|&(i, d)| match self.only {
+                Only::All => true,
+                Only::Factual => d.factual,
+                Only::Reviewed => att.verdict(i) != Verdict::Unset || !att.note(i).is_empty(),
+            });
         let mut out: Vec<Entry<'_>> = discrepancies.map(|(i, d)| self.discrepancy_entry(i, d)).collect();
         out.extend(
             att.span_notes()
                 .map(|(a, side, span)| self.span_entry(a, side, span)),
         );
         out.extend(att.orphans().map(|(a, why)| self.orphan_entry(a, why)));
+        self.add_places(&mut out);
         out
+    }
+
+    /// Line and column of every quote found in the current text (one line
+    /// index per side, so a book-sized export stays linear).
+    fn add_places(&self, entries: &mut [Entry<'_>]) {
+        let docs = [
+            self.annotations.document(Side::Original),
+            self.annotations.document(Side::Rewrite),
+        ];
+        let index = docs.map(|d| LineIndex::new(d.text()));
+        for e in entries {
+            for (k, q) in [(0, e.original.as_mut()), (1, e.rewrite.as_mut())] {
+                if let Some(q) = q.filter(|q| q.current) {
+                    let place = index[k].place(docs[k].text(), q.start);
+                    q.line = Some(place.line);
+                    q.column = Some(place.column);
+                }
+            }
+        }
     }
 
     fn discrepancy_entry(&self, i: usize, d: &Discrepancy) -> Entry<'_> {
@@ -170,6 +215,8 @@ impl Export<'_> {
             start: span.start,
             end: span.end,
             text: doc.text().get(span.range()).unwrap_or_default().to_owned(),
+            line: None,
+            column: None,
             current: true,
         }
     }
@@ -188,6 +235,8 @@ fn stale_quote(anchor: &Anchor) -> Quote {
         start: anchor.position.start,
         end: anchor.position.end,
         text: anchor.quote.exact.clone(),
+        line: None,
+        column: None,
         current: false,
     }
 }
@@ -206,6 +255,12 @@ struct Quote {
     start: usize,
     end: usize,
     text: String,
+    /// 1-based line and column (in characters) of `start`, for a quote in
+    /// the current text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
     /// False for an orphan: the span is where it was, not where it is.
     #[serde(skip)]
     current: bool,
@@ -324,7 +379,11 @@ fn md_entry(out: &mut String, e: &Entry<'_>) {
         };
         if let Some(q) = q {
             let was = if q.current { "" } else { " (as annotated)" };
-            let _ = writeln!(out, "- **{label}{was}:** “{}”", md_inline(&q.text));
+            let at = q
+                .line
+                .zip(q.column)
+                .map_or_else(String::new, |(l, c)| format!(" (line {l}:{c})"));
+            let _ = writeln!(out, "- **{label}{was}:** “{}”{at}", md_inline(&q.text));
         }
     }
     let _ = writeln!(out, "- **Why flagged:** {}", md_inline(&e.reason));
@@ -404,7 +463,7 @@ fn pretty(value: &Value) -> String {
 // --------------------------------------------------------------------- CSV
 
 /// Column names of the CSV export, in order.
-pub const CSV_HEADER: [&str; 9] = [
+pub const CSV_HEADER: [&str; 11] = [
     "section",
     "id",
     "kind",
@@ -414,6 +473,8 @@ pub const CSV_HEADER: [&str; 9] = [
     "reason",
     "verdict",
     "note",
+    "original_line",
+    "rewrite_line",
 ];
 
 fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
@@ -426,6 +487,12 @@ fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
             Section::Orphan => "orphan",
         };
         let factual = e.factual.map_or("", |f| if f { "true" } else { "false" });
+        let line = |q: &Option<Quote>| {
+            q.as_ref()
+                .and_then(|q| q.line.zip(q.column))
+                .map_or_else(String::new, |(l, c)| format!("{l}:{c}"))
+        };
+        let (original_line, rewrite_line) = (line(&e.original), line(&e.rewrite));
         w.write_record([
             section,
             &e.id,
@@ -436,6 +503,8 @@ fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
             &e.reason,
             e.verdict.label(),
             &e.note,
+            &original_line,
+            &rewrite_line,
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
@@ -565,6 +634,7 @@ mod tests {
             rewrite_name: "rew.txt",
             comparison: &c,
             annotations: &att,
+            only: Only::All,
         };
         export.render(format).unwrap()
     }
@@ -576,7 +646,7 @@ mod tests {
         assert!(md.contains("`orig_a.txt`"));
         assert!(md.contains("2 discrepancies (2 factual): 1 confirmed, 0 dismissed, 1 undecided."));
         assert!(md.contains("### d1 · number · factual — confirmed"));
-        assert!(md.contains("- **Original:** “40”\n- **Rewrite:** “14”"));
+        assert!(md.contains("- **Original:** “40” (line 1:13)\n- **Rewrite:** “14” (line 1:13)"));
         assert!(md.contains("- **Why flagged:** number changed"));
         assert!(md.contains("  > He said \"no\", then left;\n  > see p. 4, line 2 — \\*twice\\*\n"));
         assert!(md.contains("### d2 · date · factual — undecided"));
@@ -679,6 +749,7 @@ mod tests {
             rewrite_name: "b",
             comparison: &c,
             annotations: &att,
+            only: Only::All,
         };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("review.md");

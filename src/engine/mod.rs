@@ -7,6 +7,7 @@ pub mod diff;
 pub mod discrepancy;
 pub mod facts;
 pub mod lexicon;
+pub mod lines;
 pub mod segment;
 pub mod similarity;
 pub mod text;

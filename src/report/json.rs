@@ -2,10 +2,12 @@
 //! byte range into the input as read.
 
 use super::Report;
+use super::places::Places;
 use crate::engine::{Discrepancy, Span};
 use serde_json::{Value, json};
 
 pub fn render(r: &Report<'_>) -> String {
+    let places = Places::of(r);
     let alignment: Vec<Value> = r
         .comparison
         .units
@@ -19,6 +21,8 @@ pub fn render(r: &Report<'_>) -> String {
                 "original_sentences": u.original_sentences.as_ref().map(|s| [s.start, s.end]),
                 "rewrite_sentences": u.rewrite_sentences.as_ref().map(|s| [s.start, s.end]),
                 "changes": u.hunks.len(),
+                "original_place": places[0].json(u.original),
+                "rewrite_place": places[1].json(u.rewrite),
             })
         })
         .collect();
@@ -26,7 +30,7 @@ pub fn render(r: &Report<'_>) -> String {
         .comparison
         .discrepancies
         .iter()
-        .map(|d| discrepancy(r, d))
+        .map(|d| discrepancy(r, &places, d))
         .collect();
     let value = json!({
         "factdiff": env!("CARGO_PKG_VERSION"),
@@ -42,7 +46,7 @@ pub fn render(r: &Report<'_>) -> String {
     out
 }
 
-fn discrepancy(r: &Report<'_>, d: &Discrepancy) -> Value {
+fn discrepancy(r: &Report<'_>, places: &[Places<'_>; 2], d: &Discrepancy) -> Value {
     let quote = |doc: &crate::engine::Document, s: Option<Span>| s.map(|s| doc.slice(s).to_owned());
     json!({
         "id": d.id,
@@ -55,6 +59,9 @@ fn discrepancy(r: &Report<'_>, d: &Discrepancy) -> Value {
         "unit": d.unit,
         "original_text": quote(r.original, d.original),
         "rewrite_text": quote(r.rewrite, d.rewrite),
+        // Added fields: where each span is for a reader (1-based).
+        "original_place": places[0].json(d.original),
+        "rewrite_place": places[1].json(d.rewrite),
     })
 }
 

@@ -2,6 +2,7 @@
 //! completeness.
 
 use super::Report;
+use super::places::Places;
 use crate::engine::{Discrepancy, Document, Span};
 use crate::sanitize::inert;
 use std::fmt::Write;
@@ -25,26 +26,35 @@ pub fn render(r: &Report<'_>) -> String {
     if factual.is_empty() {
         let _ = writeln!(out, "None found.\n");
     }
+    let places = Places::of(r);
     for d in factual {
-        item(&mut out, r, d);
+        item(&mut out, r, &places, d);
     }
     let _ = writeln!(out, "## Other differences\n");
     for d in other {
-        item(&mut out, r, d);
+        item(&mut out, r, &places, d);
     }
     out
 }
 
-fn item(out: &mut String, r: &Report<'_>, d: &Discrepancy) {
+fn item(out: &mut String, r: &Report<'_>, places: &[Places<'_>; 2], d: &Discrepancy) {
     let _ = writeln!(out, "### {} · {} — {}\n", d.id, d.kind.label(), escape(&d.reason));
-    let _ = writeln!(out, "- Original: {}", quoted(r.original, d.original));
-    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r.rewrite, d.rewrite));
+    let _ = writeln!(out, "- Original: {}", quoted(r.original, &places[0], d.original));
+    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r.rewrite, &places[1], d.rewrite));
 }
 
-fn quoted(doc: &Document, span: Option<Span>) -> String {
+fn quoted(doc: &Document, places: &Places<'_>, span: Option<Span>) -> String {
     span.map_or_else(
         || "—".to_owned(),
-        |s| format!("“{}” (bytes {}–{})", escape(doc.slice(s)), s.start, s.end),
+        |s| {
+            format!(
+                "“{}” ({}; bytes {}–{})",
+                escape(doc.slice(s)),
+                places.label(s),
+                s.start,
+                s.end
+            )
+        },
     )
 }
 

@@ -3,6 +3,7 @@
 
 mod json;
 mod markdown;
+pub mod places;
 mod text;
 
 use crate::engine::{Comparison, Document};

@@ -1,6 +1,7 @@
 //! Terminal text: one block per discrepancy, coloured when asked.
 
 use super::Report;
+use super::places::Places;
 use crate::engine::{Discrepancy, Document, Span};
 use crate::sanitize::inert;
 use std::fmt::Write;
@@ -33,13 +34,20 @@ pub fn render(r: &Report<'_>, color: bool) -> String {
     if s.identical {
         let _ = writeln!(out, "The texts are identical.");
     }
+    let places = Places::of(r);
     for d in &r.comparison.discrepancies {
-        block(&mut out, r, d, &paint);
+        block(&mut out, r, &places, d, &paint);
     }
     out
 }
 
-fn block(out: &mut String, r: &Report<'_>, d: &Discrepancy, paint: &dyn Fn(&str, &str) -> String) {
+fn block(
+    out: &mut String,
+    r: &Report<'_>,
+    places: &[Places<'_>; 2],
+    d: &Discrepancy,
+    paint: &dyn Fn(&str, &str) -> String,
+) {
     let marker = if d.factual {
         paint(BOLD, "!")
     } else {
@@ -52,8 +60,21 @@ fn block(out: &mut String, r: &Report<'_>, d: &Discrepancy, paint: &dyn Fn(&str,
         d.kind.label(),
         inert(&d.reason)
     );
-    let _ = writeln!(out, "    - {}", paint(RED, &side(r.original, d.original)));
-    let _ = writeln!(out, "    + {}", paint(GREEN, &side(r.rewrite, d.rewrite)));
+    let at = |p: &Places<'_>, span: Option<Span>| {
+        span.map_or_else(String::new, |s| paint(DIM, &format!("  ({})", p.label(s))))
+    };
+    let _ = writeln!(
+        out,
+        "    - {}{}",
+        paint(RED, &side(r.original, d.original)),
+        at(&places[0], d.original)
+    );
+    let _ = writeln!(
+        out,
+        "    + {}{}",
+        paint(GREEN, &side(r.rewrite, d.rewrite)),
+        at(&places[1], d.rewrite)
+    );
 }
 
 fn side(doc: &Document, span: Option<Span>) -> String {
