@@ -8,9 +8,10 @@ Only words and their relations are kept, never glosses or example sentences.
 The output (see WORDNET-LICENSE for the database's licence) has three sections:
 
   S lines, one per synset, in index order (line k is synset k):
-      S <pos><lexfile> <hypernyms> <antonyms> <heads> <pertains>
+      S <pos><lexfile>[i] <hypernyms> <antonyms> <heads> <pertains>
     pos is n, v, a (adjectives, satellites included) or r; lexfile is the
-    lexicographer file number (noun.person = 18, ...); each list is comma
+    lexicographer file number (noun.person = 18, ...), followed by 'i' for
+    an instance (a particular person or place, not a kind); each list is comma
     separated synset indexes, or '-' when empty. hypernyms include instance
     hypernyms; heads are the head adjectives a satellite is similar to;
     antonyms are lifted from word senses to their synsets; pertains links
@@ -43,12 +44,14 @@ def main():
                 k = 4 + 2 * w_cnt
                 p_cnt = int(fields[k])
                 hypers, ants, heads, pert = [], [], [], []
+                instance = False
                 for i in range(p_cnt):
                     sym, off, tpos = fields[k + 1 + 4 * i : k + 4 + 4 * i]
                     tpos = "a" if tpos == "s" else tpos
                     ref = (tpos, off)
                     if sym in ("@", "@i"):
                         hypers.append(ref)
+                        instance = instance or sym == "@i"
                     elif sym == "!":
                         ants.append(ref)
                     elif sym == "&" and ss_type == "s":
@@ -56,7 +59,7 @@ def main():
                     elif sym == "\\":
                         pert.append(ref)
                 index[(p, offset)] = len(synsets)
-                synsets.append((p, lexfile, hypers, ants, heads, pert))
+                synsets.append((p, f"{lexfile}{'i' if instance else ''}", hypers, ants, heads, pert))
     out = sys.stdout
     out.write("# Derived from Princeton WordNet 3.0 by assets/lexicon/derive_wordnet.py;\n")
     out.write("# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n")

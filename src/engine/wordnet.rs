@@ -48,6 +48,10 @@ pub enum Pos {
 
 struct Synset {
     pos: Pos,
+    /// WordNet's lexicographer file (noun.person is 18).
+    lexfile: u8,
+    /// A particular person, place or thing rather than a kind.
+    instance: bool,
     /// Distance to the root of its hypernym tree (0 for roots and for
     /// words without hypernyms).
     depth: u8,
@@ -150,8 +154,11 @@ impl WordNet {
                         Some(b'a') => Pos::Adj,
                         _ => Pos::Adv,
                     };
+                    let rest = tag.get(1..).unwrap_or_default();
                     synsets.push(Synset {
                         pos,
+                        lexfile: rest.trim_end_matches('i').parse().unwrap_or(0),
+                        instance: rest.ends_with('i'),
                         depth: 0,
                         hypers: ids(h),
                         antonyms: ids(a),
@@ -305,6 +312,17 @@ impl WordNet {
         out
     }
 
+    /// Whether a word's most frequent noun sense is a kind of person ("CEO",
+    /// "senator", "spokeswoman"), not a particular one.
+    #[must_use]
+    pub fn names_a_role(&self, word: &str) -> bool {
+        const NOUN_PERSON: u8 = 18;
+        self.senses(word, Some(1)).iter().any(|&s| {
+            let syn = self.synset(s);
+            syn.pos == Pos::Noun && syn.lexfile == NOUN_PERSON && !syn.instance
+        })
+    }
+
     /// The first lemma of a synset, with spaces.
     #[must_use]
     pub fn name(&self, s: u32) -> String {
@@ -432,6 +450,15 @@ mod tests {
         assert!(!wordnet().name(class).is_empty());
         // Verbs never count as siblings.
         assert!(!matches!(rel("tumbled", "plummeted"), Relation::Sibling(_)));
+    }
+
+    #[test]
+    fn roles() {
+        assert!(wordnet().names_a_role("ceo"));
+        assert!(wordnet().names_a_role("senator"));
+        assert!(!wordnet().names_a_role("university"));
+        assert!(!wordnet().names_a_role("new"));
+        assert!(!wordnet().names_a_role("catherine"));
     }
 
     #[test]

@@ -107,7 +107,18 @@ fn mentions(side: &Side<'_>) -> Vec<DateMention> {
                 .get(i + 1)
                 .is_some_and(|n| RELATIVE_PERIODS.contains(&n.fold.as_str()))
         {
-            Some((DateClass::Relative, format!("{f} {}", toks[i + 1].fold), i, i + 2))
+            // "last year" / "previous year", "next week" / "coming week".
+            let shift = match f {
+                "previous" => "last",
+                "coming" => "next",
+                other => other,
+            };
+            Some((
+                DateClass::Relative,
+                format!("{shift} {}", toks[i + 1].fold),
+                i,
+                i + 2,
+            ))
         } else {
             None
         };

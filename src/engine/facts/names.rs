@@ -120,7 +120,12 @@ fn mapped_span(cx: &UnitCx<'_>, p: &NamePhrase) -> Option<crate::engine::text::S
 
 /// "US" for "United States" or the reverse.
 fn acronym_of_any(words: &[String], other_names: &[Vec<String>]) -> bool {
-    let mine = words.concat();
+    let whole = words.concat();
+    // "DNNs" is the plural of "DNN".
+    let mine = match whole.strip_suffix('s') {
+        Some(stem) if words.len() == 1 && stem.len() > 1 => stem.to_owned(),
+        _ => whole,
+    };
     let acronym = initials(words);
     other_names
         .iter()
@@ -171,15 +176,29 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         // Word breaks depend on the text around a word, so a name is also
         // known when the original sentence simply contains its letters.
         let undotted_eq = |t: &str, w: &str| t.chars().filter(|&c| c != '.').eq(w.chars());
-        let unknown = words.iter().any(|w| {
-            !cx.a.index.knows_word(w)
-                && !cx.a.toks.iter().any(|t| undotted_eq(&t.fold, w))
-                && !respelled(w, &cx.a)
-                && !contains_word(
-                    a_letters.get_or_init(|| cx.a.text(cx.a.span).to_lowercase().replace('.', "")),
-                    w,
-                )
+        let new_words: Vec<&String> = words
+            .iter()
+            .filter(|w| {
+                !cx.a.index.knows_word(w)
+                    && !cx.a.toks.iter().any(|t| undotted_eq(&t.fold, w))
+                    && !respelled(w, &cx.a)
+                    && !contains_word(
+                        a_letters.get_or_init(|| cx.a.text(cx.a.span).to_lowercase().replace('.', "")),
+                        w,
+                    )
+            })
+            .collect();
+        // "Don Meij" → "CEO Don Meij": a role put before a name the
+        // original gives is no new name; a changed word of the name itself
+        // is caught below.
+        let first_known = words.iter().position(|w| !new_words.contains(&w));
+        let title_added = first_known.is_some_and(|k| {
+            words[..k].len() == new_words.len()
+                && new_words
+                    .iter()
+                    .all(|w| crate::engine::wordnet::wordnet().names_a_role(w))
         });
+        let unknown = !new_words.is_empty() && !title_added;
         let b_span = cx.b.cover(p.start, p.end);
         let a_span = mapped_span(cx, p).or_else(|| cx.a_for_b(p.start, p.end));
         let (conf, reason) = if unknown {

@@ -508,7 +508,7 @@ fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
     let mut unit = "";
     // "sixty-three", "twenty-second".
     let ones = |value: f64, end: usize| -> Option<(f64, &'static str)> {
-        if value < 20.0 || value % 10.0 != 0.0 || !toks.get(end).is_some_and(|t| t.text == "-") {
+        if value < 20.0 || value % 10.0 != 0.0 || toks.get(end).is_none_or(|t| t.text != "-") {
             return None;
         }
         let word = &toks.get(end + 1)?.fold;
@@ -684,6 +684,15 @@ fn swapped_figures(
     None
 }
 
+/// Whether a folded word names a number, an ordinal or a magnitude
+/// ("thirty", "seventh", "million"): the numbers detector judges those.
+#[must_use]
+pub fn is_number_word(fold: &str) -> bool {
+    [SMALL, ORDINALS, MAGNITUDES]
+        .iter()
+        .any(|list| list.iter().any(|(w, _)| *w == fold))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -775,13 +784,4 @@ mod tests {
     fn numbers_inside_quotes_are_left_to_the_quote_detector() {
         assert!(values("He said “we saw 40 boats”.").is_empty());
     }
-}
-
-/// Whether a folded word names a number, an ordinal or a magnitude
-/// ("thirty", "seventh", "million"): the numbers detector judges those.
-#[must_use]
-pub fn is_number_word(fold: &str) -> bool {
-    [SMALL, ORDINALS, MAGNITUDES]
-        .iter()
-        .any(|list| list.iter().any(|(w, _)| *w == fold))
 }

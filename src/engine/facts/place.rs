@@ -104,8 +104,9 @@ const NEAR_TO: &[&str] = &["close", "next", "adjacent", "near", "closer"];
 /// Verbs of coming and getting: "from" after them names a source, which
 /// "provided by" says as well ("money coming from the state").
 const SOURCE_VERBS: &[&str] = &[
-    "come", "comes", "came", "coming", "arrive", "arrived", "receive", "received", "obtained", "drawn",
-    "sourced", "raised", "borrowed", "funded", "get", "got", "gets",
+    // "the email is from Sarah" is "sent by Sarah".
+    "is", "was", "are", "were", "come", "comes", "came", "coming", "arrive", "arrived", "receive", "received",
+    "obtained", "drawn", "sourced", "raised", "borrowed", "funded", "get", "got", "gets",
 ];
 
 fn after_source_verb(toks: &[super::context::Tok<'_>], i: usize) -> bool {

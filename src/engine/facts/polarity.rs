@@ -185,6 +185,8 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
 const FORECASTS: &[&str] = &[
     "projected",
     "forecast",
+    "forecasted",
+    "foreseen",
     "forecasts",
     "predicted",
     "anticipated",
@@ -274,6 +276,12 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     }
     // "May" capitalised mid-sentence is the month.
     if f == "may" && t.is_capitalised() && !t.sentence_start {
+        return false;
+    }
+    // "the data suggest that" hedges; "suggests a change" advises.
+    if (f.starts_with("suggest") || f.starts_with("indicat"))
+        && side.toks.get(i + 1).is_none_or(|n| n.fold != "that")
+    {
         return false;
     }
     // "hoped to begin", "in the hope of" hedge; "there is hope" does not.
