@@ -4,7 +4,7 @@
 use clap::Parser;
 use factdiff::cli::{Cli, Command};
 use factdiff::engine::compare;
-use factdiff::input::{Input, load};
+use factdiff::input::{Input, Source, file_comparison, load, load_source};
 use factdiff::report::Report;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -65,13 +65,13 @@ fn load_pair(original: &Path, rewrite: &Path) -> anyhow::Result<(Input, Input)> 
 }
 
 fn report(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> anyhow::Result<u8> {
-    let (a, b) = load_pair(original, rewrite)?;
-    let comparison = compare(&a.document, &b.document);
+    let (a, b) = load_sources(original, rewrite)?;
+    let comparison = file_comparison(compare(a.document(), b.document()), &a, &b);
     let report = Report {
         original_name: &a.name,
         rewrite_name: &b.name,
-        original: &a.document,
-        rewrite: &b.document,
+        original: &a.file,
+        rewrite: &b.file,
         comparison: &comparison,
     };
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -83,6 +83,13 @@ fn report(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> 
     } else {
         EXIT_DIFFERENT
     })
+}
+
+fn load_sources(original: &Path, rewrite: &Path) -> anyhow::Result<(Source, Source)> {
+    if original.as_os_str() == "-" && rewrite.as_os_str() == "-" {
+        anyhow::bail!("only one of the two inputs can be stdin ('-')");
+    }
+    Ok((load_source(original, None)?, load_source(rewrite, None)?))
 }
 
 /// `factdiff export`: the comparison with its verdicts and notes, to stdout

@@ -157,3 +157,36 @@ fn summarise(
         factual_by_kind,
     }
 }
+
+impl Comparison {
+    /// The same comparison with every span passed through `original` or
+    /// `rewrite`: for inputs whose compared text is a view of the file (HTML,
+    /// Markdown), the mapping back to the file's bytes.
+    #[must_use]
+    pub fn map_spans(mut self, original: &dyn Fn(Span) -> Span, rewrite: &dyn Fn(Span) -> Span) -> Self {
+        map_segmented(&mut self.original, original);
+        map_segmented(&mut self.rewrite, rewrite);
+        for u in &mut self.units {
+            u.original = u.original.map(original);
+            u.rewrite = u.rewrite.map(rewrite);
+            for h in &mut u.hunks {
+                h.original = h.original.map(original);
+                h.rewrite = h.rewrite.map(rewrite);
+            }
+        }
+        for d in &mut self.discrepancies {
+            d.original = d.original.map(original);
+            d.rewrite = d.rewrite.map(rewrite);
+        }
+        self
+    }
+}
+
+fn map_segmented(seg: &mut Segmented, f: &dyn Fn(Span) -> Span) {
+    for p in &mut seg.paragraphs {
+        p.span = f(p.span);
+    }
+    for s in &mut seg.sentences {
+        s.span = f(s.span);
+    }
+}
