@@ -102,18 +102,20 @@ fn export(
     annotations: Option<std::path::PathBuf>,
 ) -> anyhow::Result<u8> {
     use factdiff::annotate::{Store, attach, export::Export};
-    let (a, b) = load_pair(original, rewrite)?;
-    let comparison = compare(&a.document, &b.document);
-    let loaded = Store::for_pair(&a.document, &b.document, annotations)?.load()?;
+    let (a, b) = load_sources(original, rewrite)?;
+    let comparison = compare(a.document(), b.document());
+    // Keyed and anchored on the compared text, as the review screen saves them.
+    let loaded = Store::for_pair(a.document(), b.document(), annotations)?.load()?;
     for warning in &loaded.warnings {
         eprintln!("factdiff: warning: {}", factdiff::sanitize::inert(warning));
     }
-    let attached = attach(loaded.file, &comparison, &a.document, &b.document);
+    let attached = attach(loaded.file, &comparison, a.document(), b.document());
     let export = Export {
         original_name: &a.name,
         rewrite_name: &b.name,
         comparison: &comparison,
         annotations: &attached,
+        files: (a.prose.is_some() || b.prose.is_some()).then_some([&a, &b]),
     };
     match output {
         Some(path) => export.write_to(format, path)?,

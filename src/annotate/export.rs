@@ -6,6 +6,7 @@ use super::attach::{Attached, OrphanReason};
 use super::model::{Anchor, Annotation, Side, Target, Verdict};
 use super::store::write_atomic;
 use crate::engine::{Comparison, Discrepancy, Document, Span};
+use crate::input::Source;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
@@ -49,6 +50,9 @@ pub struct Export<'a> {
     pub rewrite_name: &'a str,
     pub comparison: &'a Comparison,
     pub annotations: &'a Attached,
+    /// For HTML or Markdown inputs, the files as read: quotes and spans are
+    /// then moved from the compared prose to the files' bytes.
+    pub files: Option<[&'a Source; 2]>,
 }
 
 impl Export<'_> {
@@ -165,7 +169,8 @@ impl Export<'_> {
     }
 
     fn quote(&self, side: Side, span: Span) -> Quote {
-        let doc = self.annotations.document(side);
+        let span = self.files.map_or(span, |f| f[side_index(side)].to_file(span));
+        let doc = self.file(side);
         Quote {
             start: span.start,
             end: span.end,
@@ -174,11 +179,24 @@ impl Export<'_> {
         }
     }
 
+    /// The text spans index: the file as read.
+    fn file(&self, side: Side) -> &Document {
+        self.files
+            .map_or_else(|| self.annotations.document(side), |f| &f[side_index(side)].file)
+    }
+
     const fn name(&self, side: Side) -> &str {
         match side {
             Side::Original => self.original_name,
             Side::Rewrite => self.rewrite_name,
         }
+    }
+}
+
+const fn side_index(side: Side) -> usize {
+    match side {
+        Side::Original => 0,
+        Side::Rewrite => 1,
     }
 }
 
@@ -500,7 +518,7 @@ impl Export<'_> {
             Side::Original => e.original.as_ref()?,
             Side::Rewrite => e.rewrite.as_ref()?,
         };
-        let doc = self.annotations.document(side);
+        let doc = self.file(side);
         let (prefix, suffix) = context(doc, q, e.annotation, side);
         let mut selectors = Vec::new();
         if q.current {
@@ -565,6 +583,7 @@ mod tests {
             rewrite_name: "rew.txt",
             comparison: &c,
             annotations: &att,
+            files: None,
         };
         export.render(format).unwrap()
     }
@@ -679,6 +698,7 @@ mod tests {
             rewrite_name: "b",
             comparison: &c,
             annotations: &att,
+            files: None,
         };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("review.md");

@@ -189,6 +189,7 @@ impl Review {
             rewrite_name: pair.name(Side::Rewrite),
             comparison: &pair.cmp,
             annotations: &self.attached,
+            files: None,
         };
         export.write_to(ExportFormat::Markdown, &path)?;
         Ok(path)
