@@ -15,6 +15,10 @@ pub struct Cli {
     pub original: Option<PathBuf>,
     /// The rewritten copy (a path, or `-` for stdin).
     pub rewrite: Option<PathBuf>,
+    /// Further copies of the same original (the review screen takes one
+    /// copy at a time; `report` takes several).
+    #[arg(value_name = "COPY")]
+    pub more_copies: Vec<PathBuf>,
     /// Where to keep annotations (default: one file per pair under the data directory).
     #[arg(long, value_name = "PATH")]
     pub annotations: Option<PathBuf>,
@@ -28,8 +32,11 @@ pub enum Command {
     Report {
         /// The original text (a path, or `-` for stdin).
         original: PathBuf,
-        /// The rewritten copy (a path, or `-` for stdin).
-        rewrite: PathBuf,
+        /// The rewritten copy, or several copies of the same original (a
+        /// path, or `-` for stdin). With several, each copy gets its own
+        /// report and a matrix shows which copy changed which sentence.
+        #[arg(required = true, num_args = 1.., value_name = "REWRITE")]
+        rewrite: Vec<PathBuf>,
         /// json is the machine-readable contract; markdown a review list;
         /// text for a terminal.
         #[arg(long, short, value_enum, default_value = "text")]

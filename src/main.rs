@@ -53,6 +53,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             output,
             annotations,
         }) => export(&original, &rewrite, format, output.as_deref(), annotations),
+        None if !cli.more_copies.is_empty() => anyhow::bail!(
+            "the review screen compares the original with one copy at a time: run 'factdiff ORIGINAL COPY' \
+             for each copy, or 'factdiff report ORIGINAL COPY...' to compare all {} copies at once",
+            cli.more_copies.len() + 1
+        ),
         None => review(cli.original.as_deref(), cli.rewrite.as_deref(), cli.annotations),
     }
 }
@@ -64,7 +69,63 @@ fn load_pair(original: &Path, rewrite: &Path) -> anyhow::Result<(Input, Input)> 
     Ok((load(original)?, load(rewrite)?))
 }
 
-fn report(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> anyhow::Result<u8> {
+fn report(
+    original: &Path,
+    rewrites: &[std::path::PathBuf],
+    format: factdiff::report::Format,
+) -> anyhow::Result<u8> {
+    if let [rewrite] = rewrites {
+        return report_pair(original, rewrite, format);
+    }
+    let stdin = std::iter::once(original).chain(rewrites.iter().map(|p| p.as_path()));
+    if stdin.filter(|p| p.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("only one of the inputs can be stdin ('-')");
+    }
+    let a = load_source(original, None)?;
+    let copies = rewrites
+        .iter()
+        .map(|p| load_source(p, None))
+        .collect::<Result<Vec<_>, _>>()?;
+    let compared: Vec<_> = copies
+        .iter()
+        .map(|b| compare(a.document(), b.document()))
+        .collect();
+    let in_files: Vec<_> = compared
+        .iter()
+        .zip(&copies)
+        .map(|(c, b)| file_comparison(c.clone(), &a, b))
+        .collect();
+    let many = factdiff::report::Copies {
+        original_name: &a.name,
+        original: a.document(),
+        reports: in_files
+            .iter()
+            .zip(&copies)
+            .map(|(c, b)| Report {
+                original_name: &a.name,
+                rewrite_name: &b.name,
+                original: &a.file,
+                rewrite: &b.file,
+                comparison: c,
+            })
+            .collect(),
+        compared: compared.iter().collect(),
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(many.render(format, color_stdout()).as_bytes())?;
+    out.flush()?;
+    Ok(if compared.iter().all(|c| c.summary.identical) {
+        EXIT_SAME
+    } else {
+        EXIT_DIFFERENT
+    })
+}
+
+fn color_stdout() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn report_pair(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> anyhow::Result<u8> {
     let (a, b) = load_sources(original, rewrite)?;
     let comparison = file_comparison(compare(a.document(), b.document()), &a, &b);
     let report = Report {
@@ -74,9 +135,8 @@ fn report(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> 
         rewrite: &b.file,
         comparison: &comparison,
     };
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = std::io::stdout().lock();
-    out.write_all(report.render(format, color).as_bytes())?;
+    out.write_all(report.render(format, color_stdout()).as_bytes())?;
     out.flush()?;
     Ok(if comparison.summary.identical {
         EXIT_SAME

@@ -6,6 +6,19 @@ use crate::engine::{Discrepancy, Span};
 use serde_json::{Value, json};
 
 pub fn render(r: &Report<'_>) -> String {
+    to_string(&value(r))
+}
+
+/// The report as pretty JSON text, invisible characters escaped.
+pub fn to_string(value: &Value) -> String {
+    let mut out =
+        crate::sanitize::json_invisible_escaped(serde_json::to_string_pretty(value).unwrap_or_default());
+    out.push('\n');
+    out
+}
+
+/// The report as a JSON value.
+pub fn value(r: &Report<'_>) -> Value {
     let alignment: Vec<Value> = r
         .comparison
         .units
@@ -28,18 +41,14 @@ pub fn render(r: &Report<'_>) -> String {
         .iter()
         .map(|d| discrepancy(r, d))
         .collect();
-    let value = json!({
+    json!({
         "factdiff": env!("CARGO_PKG_VERSION"),
         "original_file": r.original_name,
         "rewrite_file": r.rewrite_name,
         "alignment": alignment,
         "discrepancies": discrepancies,
         "summary": r.comparison.summary,
-    });
-    let mut out =
-        crate::sanitize::json_invisible_escaped(serde_json::to_string_pretty(&value).unwrap_or_default());
-    out.push('\n');
-    out
+    })
 }
 
 fn discrepancy(r: &Report<'_>, d: &Discrepancy) -> Value {

@@ -49,7 +49,7 @@ fn quoted(doc: &Document, span: Option<Span>) -> String {
 }
 
 /// Keeps document text from being read as Markdown structure.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(flat.len());
     for c in inert(&flat).chars() {

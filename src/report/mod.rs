@@ -1,9 +1,12 @@
 //! Renderers of a [`Comparison`] for people and programs: JSON (the
 //! contract other tools read), Markdown and terminal text.
 
+pub mod copies;
 mod json;
 mod markdown;
 mod text;
+
+pub use copies::Copies;
 
 use crate::engine::{Comparison, Document};
 
