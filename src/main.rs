@@ -77,6 +77,11 @@ fn report(
     if let [rewrite] = rewrites {
         return report_pair(original, rewrite, format);
     }
+    if format == factdiff::report::Format::Html {
+        anyhow::bail!(
+            "an HTML page shows one copy: run 'factdiff report ORIGINAL COPY --format html' for each copy"
+        );
+    }
     let stdin = std::iter::once(original).chain(rewrites.iter().map(|p| p.as_path()));
     if stdin.filter(|p| p.as_os_str() == "-").count() > 1 {
         anyhow::bail!("only one of the inputs can be stdin ('-')");
@@ -127,7 +132,26 @@ fn color_stdout() -> bool {
 
 fn report_pair(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> anyhow::Result<u8> {
     let (a, b) = load_sources(original, rewrite)?;
-    let comparison = file_comparison(compare(a.document(), b.document()), &a, &b);
+    let compared = compare(a.document(), b.document());
+    if format == factdiff::report::Format::Html {
+        // A page for people shows the compared prose, not the markup.
+        let prose = Report {
+            original_name: &a.name,
+            rewrite_name: &b.name,
+            original: a.document(),
+            rewrite: b.document(),
+            comparison: &compared,
+        };
+        std::io::stdout()
+            .lock()
+            .write_all(prose.render(format, false).as_bytes())?;
+        return Ok(if compared.summary.identical {
+            EXIT_SAME
+        } else {
+            EXIT_DIFFERENT
+        });
+    }
+    let comparison = file_comparison(compared, &a, &b);
     let report = Report {
         original_name: &a.name,
         rewrite_name: &b.name,

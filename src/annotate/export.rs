@@ -19,6 +19,8 @@ pub enum ExportFormat {
     Json,
     Csv,
     W3c,
+    /// A self-contained page to share: both texts, flags, verdicts, notes.
+    Html,
 }
 
 impl ExportFormat {
@@ -30,6 +32,7 @@ impl ExportFormat {
             Self::Json => "json",
             Self::Csv => "csv",
             Self::W3c => "jsonld",
+            Self::Html => "html",
         }
     }
 }
@@ -67,6 +70,7 @@ impl Export<'_> {
             ExportFormat::Json => self.json(&entries),
             ExportFormat::Csv => csv_text(&entries)?,
             ExportFormat::W3c => self.w3c(&entries),
+            ExportFormat::Html => self.html(),
         })
     }
 
@@ -177,6 +181,34 @@ impl Export<'_> {
             text: doc.text().get(span.range()).unwrap_or_default().to_owned(),
             current: true,
         }
+    }
+
+    /// The shared page: the compared texts with verdicts and notes.
+    fn html(&self) -> String {
+        use crate::report::view::{Review, SpanNote, View};
+        let att = self.annotations;
+        let reviews = (0..self.comparison.discrepancies.len())
+            .map(|i| Review {
+                verdict: att.verdict(i).label(),
+                note: att.note(i).to_owned(),
+            })
+            .collect();
+        let span_notes = att
+            .span_notes()
+            .map(|(a, side, span)| SpanNote {
+                side: side_index(side),
+                span,
+                verdict: a.verdict.label(),
+                note: a.note.clone(),
+            })
+            .collect();
+        crate::report::html::render(&View {
+            names: [self.original_name, self.rewrite_name],
+            docs: [att.document(Side::Original), att.document(Side::Rewrite)],
+            comparison: self.comparison,
+            reviews: Some(reviews),
+            span_notes,
+        })
     }
 
     /// The text spans index: the file as read.

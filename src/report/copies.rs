@@ -66,7 +66,7 @@ impl Copies<'_> {
         match format {
             Format::Json => self.json(),
             Format::Markdown => self.markdown(),
-            Format::Text => self.text(color),
+            Format::Text | Format::Html => self.text(color),
         }
     }
 

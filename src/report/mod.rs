@@ -1,10 +1,13 @@
 //! Renderers of a [`Comparison`] for people and programs: JSON (the
-//! contract other tools read), Markdown and terminal text.
+//! contract other tools read), Markdown, terminal text and a shareable HTML
+//! page ([`view::View`] is what the two-text renderers read).
 
 pub mod copies;
+pub mod html;
 mod json;
 mod markdown;
 mod text;
+pub mod view;
 
 pub use copies::Copies;
 
@@ -16,6 +19,8 @@ pub enum Format {
     Json,
     Markdown,
     Text,
+    /// A self-contained page: both texts side by side, flags beside them.
+    Html,
 }
 
 /// What a renderer needs: both documents, their display names, the result.
@@ -35,6 +40,7 @@ impl Report<'_> {
             Format::Json => json::render(self),
             Format::Markdown => markdown::render(self),
             Format::Text => text::render(self, color),
+            Format::Html => html::render(&view::View::from(self)),
         }
     }
 }
