@@ -1,13 +1,14 @@
-//! Command-line interface: clap types and their dispatch.
+//! Command-line interface: clap types and their dispatch. The `ValueEnum`
+//! types live here and convert to the library's own.
 
-use crate::report::Format;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Side-by-side review of an article and its rewrite, flagging the factual
 /// edits hidden among harmless paraphrase.
 ///
-/// With no arguments, opens a built-in demo pair.
+/// With no arguments, opens a built-in demo pair. Inputs may be plain text,
+/// HTML pages (read as their article) or Markdown (read as its prose).
 #[derive(Debug, Parser)]
 #[command(name = "factdiff", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -22,6 +23,13 @@ pub struct Cli {
     /// Where to keep annotations (default: one file per pair under the data directory).
     #[arg(long, value_name = "PATH")]
     pub annotations: Option<PathBuf>,
+    /// When to colour output: auto (a terminal, unless NO_COLOR is set;
+    /// CLICOLOR_FORCE forces it), always or never.
+    #[arg(long, value_enum, global = true, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Colours of the review screen (default: the config file's, else dark).
+    #[arg(long, value_enum, global = true, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,9 +46,9 @@ pub enum Command {
         #[arg(required = true, num_args = 1.., value_name = "REWRITE")]
         rewrite: Vec<PathBuf>,
         /// json is the machine-readable contract; markdown a review list;
-        /// text for a terminal.
+        /// text for a terminal; html a page to share.
         #[arg(long, short, value_enum, default_value = "text")]
-        format: Format,
+        format: ReportFormat,
     },
     /// Export discrepancies with their verdicts and notes.
     Export {
@@ -48,8 +56,9 @@ pub enum Command {
         original: PathBuf,
         /// The rewritten copy (a path, or `-` for stdin).
         rewrite: PathBuf,
-        #[arg(long, short, value_enum, default_value = "markdown")]
-        format: crate::annotate::export::ExportFormat,
+        /// Default: the config file's export_format, else markdown.
+        #[arg(long, short, value_enum)]
+        format: Option<ExportFormatArg>,
         /// Write to FILE instead of stdout.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -57,4 +66,108 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
     },
+    /// Print a shell completion script (e.g. `factdiff completions bash > ~/.local/share/bash-completion/completions/factdiff`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to stdout (e.g. `factdiff man | man -l -`).
+    Man,
+    /// Show the settings file.
+    Config {
+        /// Print the default settings as TOML (a starting config file).
+        #[arg(long)]
+        print_default: bool,
+        /// Print where the settings file is read from.
+        #[arg(long, conflicts_with = "print_default")]
+        path: bool,
+    },
+}
+
+/// `--format` of `factdiff report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Json,
+    Markdown,
+    Text,
+    Html,
+}
+
+impl From<ReportFormat> for crate::report::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Json => Self::Json,
+            ReportFormat::Markdown => Self::Markdown,
+            ReportFormat::Text => Self::Text,
+            ReportFormat::Html => Self::Html,
+        }
+    }
+}
+
+/// `--format` of `factdiff export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Markdown,
+    Json,
+    Csv,
+    W3c,
+    Html,
+}
+
+impl From<ExportFormatArg> for crate::annotate::export::ExportFormat {
+    fn from(f: ExportFormatArg) -> Self {
+        match f {
+            ExportFormatArg::Markdown => Self::Markdown,
+            ExportFormatArg::Json => Self::Json,
+            ExportFormatArg::Csv => Self::Csv,
+            ExportFormatArg::W3c => Self::W3c,
+            ExportFormatArg::Html => Self::Html,
+        }
+    }
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, for an output that is (or is not) a terminal:
+    /// `always`/`never` decide; `auto` honours `CLICOLOR_FORCE` (set and not
+    /// `0`: colour), then `NO_COLOR` (set and not empty: none), then the
+    /// terminal.
+    #[must_use]
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+            Self::Auto if set("NO_COLOR").is_some() => false,
+            Self::Auto => is_terminal,
+        }
+    }
+}
+
+/// `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+    #[value(name = "colour-blind", alias = "color-blind")]
+    ColourBlind,
+}
+
+impl From<ThemeArg> for crate::tui::theme::Palette {
+    fn from(t: ThemeArg) -> Self {
+        match t {
+            ThemeArg::Dark => Self::Dark,
+            ThemeArg::Light => Self::Light,
+            ThemeArg::ColourBlind => Self::ColourBlind,
+        }
+    }
 }

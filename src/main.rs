@@ -1,11 +1,13 @@
 //! Entry point: parse the command line, dispatch, map outcomes to exit codes
 //! (0 identical, 1 different, 2 error).
 
-use clap::Parser;
-use factdiff::cli::{Cli, Command};
+use clap::{CommandFactory, Parser};
+use factdiff::annotate::export::ExportFormat;
+use factdiff::cli::{Cli, ColorChoice, Command, ExportFormatArg, ThemeArg};
 use factdiff::engine::compare;
 use factdiff::input::{Input, Source, file_comparison, load, load_source};
 use factdiff::report::Report;
+use factdiff::tui::theme::{Palette, Theme};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -40,26 +42,139 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
+    let settings = || Settings::new(cli.color, cli.theme);
     match cli.command {
+        Some(Command::Completions { shell }) => print_completions(shell),
+        Some(Command::Man) => print_man(),
+        Some(Command::Config { print_default, path }) => print_config(print_default, path),
         Some(Command::Report {
             original,
             rewrite,
             format,
-        }) => report(&original, &rewrite, format),
+        }) => report(&original, &rewrite, format.into(), &settings()?),
         Some(Command::Export {
             original,
             rewrite,
             format,
             output,
             annotations,
-        }) => export(&original, &rewrite, format, output.as_deref(), annotations),
+        }) => {
+            let settings = settings()?;
+            let format = format.map_or(settings.export_format, Into::into);
+            export(
+                &original,
+                &rewrite,
+                format,
+                output.as_deref(),
+                annotations,
+                &settings,
+            )
+        }
         None if !cli.more_copies.is_empty() => anyhow::bail!(
             "the review screen compares the original with one copy at a time: run 'factdiff ORIGINAL COPY' \
              for each copy, or 'factdiff report ORIGINAL COPY...' to compare all {} copies at once",
             cli.more_copies.len() + 1
         ),
-        None => review(cli.original.as_deref(), cli.rewrite.as_deref(), cli.annotations),
+        None => review(
+            cli.original.as_deref(),
+            cli.rewrite.as_deref(),
+            cli.annotations,
+            &settings()?,
+        ),
     }
+}
+
+/// The command line and the config file, merged (flags win).
+struct Settings {
+    /// Colour for what goes to stdout.
+    color: bool,
+    theme: Theme,
+    threshold: Option<f32>,
+    export_format: ExportFormat,
+    sidebar: Option<bool>,
+}
+
+impl Settings {
+    fn new(color: ColorChoice, theme: Option<ThemeArg>) -> anyhow::Result<Self> {
+        let config = factdiff::config::load()?;
+        let palette = match (theme, config.theme.as_deref()) {
+            (Some(t), _) => t.into(),
+            (None, Some(name)) => Palette::from_name(name).unwrap_or_default(),
+            (None, None) => Palette::default(),
+        };
+        let export_format = config
+            .export_format
+            .as_deref()
+            .map(|name| {
+                <ExportFormatArg as clap::ValueEnum>::from_str(name, true).map_err(|_| {
+                    anyhow::anyhow!(
+                        "config export_format \"{name}\": expected markdown, json, csv, w3c or html"
+                    )
+                })
+            })
+            .transpose()?
+            .map_or(ExportFormat::Markdown, Into::into);
+        Ok(Self {
+            color: color.enabled(std::io::stdout().is_terminal()),
+            theme: Theme {
+                // The screen is always a terminal: only the choice and NO_COLOR count.
+                color: color.enabled(true),
+                palette,
+            },
+            threshold: config.confidence_threshold,
+            export_format,
+            sidebar: config.sidebar_shown(),
+        })
+    }
+
+    fn compare(
+        &self,
+        a: &factdiff::engine::Document,
+        b: &factdiff::engine::Document,
+    ) -> factdiff::engine::Comparison {
+        let c = compare(a, b);
+        match self.threshold {
+            Some(t) => c.with_threshold(t),
+            None => c,
+        }
+    }
+}
+
+fn print_completions(shell: clap_complete::Shell) -> anyhow::Result<u8> {
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(shell, &mut Cli::command(), "factdiff", &mut out);
+    out.flush()?;
+    Ok(EXIT_SAME)
+}
+
+fn print_man() -> anyhow::Result<u8> {
+    let mut out = std::io::stdout().lock();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    out.flush()?;
+    Ok(EXIT_SAME)
+}
+
+fn print_config(print_default: bool, path: bool) -> anyhow::Result<u8> {
+    let mut out = std::io::stdout().lock();
+    if print_default {
+        out.write_all(factdiff::config::DEFAULT_TOML.as_bytes())?;
+    } else if path {
+        match factdiff::config::path() {
+            Some(p) => writeln!(out, "{}", p.display())?,
+            None => anyhow::bail!("no config directory: set XDG_CONFIG_HOME or HOME"),
+        }
+    } else {
+        let config = factdiff::config::load()?;
+        let shown = toml::to_string(&config).unwrap_or_default();
+        let from = factdiff::config::path().map_or_else(String::new, |p| p.display().to_string());
+        writeln!(
+            out,
+            "# settings read from {from} (keys not set take their defaults)"
+        )?;
+        out.write_all(shown.as_bytes())?;
+    }
+    out.flush()?;
+    Ok(EXIT_SAME)
 }
 
 fn load_pair(original: &Path, rewrite: &Path) -> anyhow::Result<(Input, Input)> {
@@ -73,9 +188,10 @@ fn report(
     original: &Path,
     rewrites: &[std::path::PathBuf],
     format: factdiff::report::Format,
+    settings: &Settings,
 ) -> anyhow::Result<u8> {
     if let [rewrite] = rewrites {
-        return report_pair(original, rewrite, format);
+        return report_pair(original, rewrite, format, settings);
     }
     if format == factdiff::report::Format::Html {
         anyhow::bail!(
@@ -117,7 +233,7 @@ fn report(
         compared: compared.iter().collect(),
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(many.render(format, color_stdout()).as_bytes())?;
+    out.write_all(many.render(format, settings.color).as_bytes())?;
     out.flush()?;
     Ok(if compared.iter().all(|c| c.summary.identical) {
         EXIT_SAME
@@ -126,13 +242,14 @@ fn report(
     })
 }
 
-fn color_stdout() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-fn report_pair(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> anyhow::Result<u8> {
+fn report_pair(
+    original: &Path,
+    rewrite: &Path,
+    format: factdiff::report::Format,
+    settings: &Settings,
+) -> anyhow::Result<u8> {
     let (a, b) = load_sources(original, rewrite)?;
-    let compared = compare(a.document(), b.document());
+    let compared = settings.compare(a.document(), b.document());
     if format == factdiff::report::Format::Html {
         // A page for people shows the compared prose, not the markup.
         let prose = Report {
@@ -160,7 +277,7 @@ fn report_pair(original: &Path, rewrite: &Path, format: factdiff::report::Format
         comparison: &comparison,
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(report.render(format, color_stdout()).as_bytes())?;
+    out.write_all(report.render(format, settings.color).as_bytes())?;
     out.flush()?;
     Ok(if comparison.summary.identical {
         EXIT_SAME
@@ -181,13 +298,14 @@ fn load_sources(original: &Path, rewrite: &Path) -> anyhow::Result<(Source, Sour
 fn export(
     original: &Path,
     rewrite: &Path,
-    format: factdiff::annotate::export::ExportFormat,
+    format: ExportFormat,
     output: Option<&Path>,
     annotations: Option<std::path::PathBuf>,
+    settings: &Settings,
 ) -> anyhow::Result<u8> {
     use factdiff::annotate::{Store, attach, export::Export};
     let (a, b) = load_sources(original, rewrite)?;
-    let comparison = compare(a.document(), b.document());
+    let comparison = settings.compare(a.document(), b.document());
     // Keyed and anchored on the compared text, as the review screen saves them.
     let loaded = Store::for_pair(a.document(), b.document(), annotations)?.load()?;
     for warning in &loaded.warnings {
@@ -216,6 +334,7 @@ fn review(
     original: Option<&Path>,
     rewrite: Option<&Path>,
     annotations: Option<std::path::PathBuf>,
+    settings: &Settings,
 ) -> anyhow::Result<u8> {
     let (a, b) = match (original, rewrite) {
         (Some(a), Some(b)) => load_pair(a, b)?,
@@ -223,7 +342,7 @@ fn review(
         _ => anyhow::bail!("give both ORIGINAL and REWRITE, or neither for the demo"),
     };
     // Ended by a signal: the shell convention, 128 + its number.
-    let signal = factdiff::tui::run(a, b, annotations)?;
+    let signal = factdiff::tui::run_with(a, b, annotations, settings.theme, settings.sidebar)?;
     Ok(signal.map_or(EXIT_SAME, |s| 128u8.saturating_add(s)))
 }
 

@@ -190,3 +190,22 @@ fn map_segmented(seg: &mut Segmented, f: &dyn Fn(Span) -> Span) {
         s.span = f(s.span);
     }
 }
+
+impl Comparison {
+    /// The same comparison with `factual` decided at `threshold` instead of
+    /// the default, and the summary's factual counts to match. Plain
+    /// rewording stays non-factual at any threshold.
+    #[must_use]
+    pub fn with_threshold(mut self, threshold: f32) -> Self {
+        let mut by_kind: BTreeMap<&'static str, usize> = Kind::ALL.iter().map(|k| (k.label(), 0)).collect();
+        for d in &mut self.discrepancies {
+            d.factual = d.kind != Kind::Wording && d.confidence >= threshold;
+            if d.factual {
+                *by_kind.entry(d.kind.label()).or_default() += 1;
+            }
+        }
+        self.summary.factual = self.discrepancies.iter().filter(|d| d.factual).count();
+        self.summary.factual_by_kind = by_kind;
+        self
+    }
+}

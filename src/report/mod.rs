@@ -14,7 +14,7 @@ pub use copies::Copies;
 use crate::engine::{Comparison, Document};
 
 /// Output format of `factdiff report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Json,
     Markdown,

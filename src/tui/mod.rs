@@ -39,13 +39,31 @@ const POLL: Duration = Duration::from_millis(200);
 /// # Errors
 /// The annotations cannot be loaded, or terminal I/O failed.
 pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> anyhow::Result<Option<u8>> {
+    run_with(original, rewrite, annotations, theme::Theme::from_env(), None)
+}
+
+/// [`run`] with a theme and a sidebar setting (`None`: shown on wide
+/// terminals), as the command line and config file choose.
+///
+/// # Errors
+/// As [`run`].
+pub fn run_with(
+    original: Input,
+    rewrite: Input,
+    annotations: Option<PathBuf>,
+    theme: theme::Theme,
+    sidebar: Option<bool>,
+) -> anyhow::Result<Option<u8>> {
     let pair = pair::Pair::new(original, rewrite);
     // Opened before the terminal changes mode, so errors print plainly.
     let review = review::Review::open(&pair, annotations)?;
     let stop = terminal::stop_flag()?;
     let mut term = terminal::enter()?;
     let size = term.size()?;
-    let mut app = App::new(pair, review, theme::Theme::from_env(), size.into());
+    let mut app = App::new(pair, review, theme, size.into());
+    if let Some(shown) = sidebar {
+        app.sidebar = shown;
+    }
     app.message = app.review.warnings.first().cloned();
     let watched = TerminalWatch::now();
     let events = spawn_reader();
