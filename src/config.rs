@@ -78,6 +78,17 @@ pub fn load() -> Result<Config, ConfigError> {
 /// # Errors
 /// As [`load`].
 pub fn load_from(path: &Path) -> Result<Config, ConfigError> {
+    // No file, or a directory on the way this user cannot enter (a service
+    // account whose HOME is not its own): no config. A file that exists
+    // but cannot be read is an error.
+    if let Err(e) = std::fs::metadata(path)
+        && matches!(
+            e.kind(),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied
+        )
+    {
+        return Ok(Config::default());
+    }
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),

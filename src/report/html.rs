@@ -264,6 +264,7 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::engine::compare;
+    use crate::report::view::Review;
 
     #[test]
     fn page_holds_both_texts_marks_and_no_outside_resources() {
