@@ -198,3 +198,91 @@ fn plain_text_output_is_unchanged() {
     // A .txt file is plain text even when it holds tags: the tag is compared.
     assert_eq!(r["alignment"][0]["original"][0], 0);
 }
+
+mod properties {
+    use factdiff::engine::{Document, Span, compare};
+    use factdiff::input::{Kind, Source};
+    use proptest::prelude::*;
+    use std::path::Path;
+
+    /// Fragments that stress the readers: tags, entities (complete, partial,
+    /// numeric, bogus), Markdown markers, multibyte text and line ends.
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<p>".to_owned()),
+            Just("</p>".to_owned()),
+            Just("<br>".to_owned()),
+            Just("<li>".to_owned()),
+            Just("<h2>".to_owned()),
+            Just("</h2>".to_owned()),
+            Just("<article>".to_owned()),
+            Just("<script>x<p>".to_owned()),
+            Just("</script>".to_owned()),
+            Just("<!-- c -->".to_owned()),
+            Just("&amp;".to_owned()),
+            Just("&eacute".to_owned()),
+            Just("&#8217;".to_owned()),
+            Just("&#x;".to_owned()),
+            Just("&notit;".to_owned()),
+            Just("&".to_owned()),
+            Just("*".to_owned()),
+            Just("**".to_owned()),
+            Just("[a](http://x/1)".to_owned()),
+            Just("![i](p.jpg)".to_owned()),
+            Just("\n\n".to_owned()),
+            Just("\r\n".to_owned()),
+            Just("> ".to_owned()),
+            Just("# ".to_owned()),
+            Just("`".to_owned()),
+            "[a-zA-Z0-9 .,]{1,12}",
+            "[é’“”€ß漢字 ]{1,4}",
+        ]
+    }
+
+    fn check(text: &str, kind: Kind) -> Result<(), TestCaseError> {
+        let source = Source::from_document(
+            "x".into(),
+            Path::new("x"),
+            Document::from_string(text.to_owned()),
+            Some(kind),
+        );
+        let prose = source.document().text().to_owned();
+        let mut last = 0;
+        for (i, c) in prose.char_indices() {
+            let f = source.to_file(Span::new(i, i + c.len_utf8()));
+            prop_assert!(f.start <= f.end && f.end <= text.len());
+            prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+            prop_assert!(f.start >= last || c.is_whitespace(), "file order kept");
+            if !c.is_whitespace() {
+                last = f.start;
+            }
+            // A character copied as written maps to itself.
+            let own = c.to_string();
+            if f.len() == c.len_utf8() && !c.is_whitespace() {
+                prop_assert_eq!(&text[f.range()], own.as_str());
+            }
+        }
+        // Comparing the view with itself and mapping stays on boundaries.
+        let cmp =
+            factdiff::input::file_comparison(compare(source.document(), source.document()), &source, &source);
+        for u in &cmp.units {
+            for s in [u.original, u.rewrite].into_iter().flatten() {
+                prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn html_spans_stay_on_file_boundaries(parts in proptest::collection::vec(fragment(), 0..40)) {
+            check(&parts.concat(), Kind::Html)?;
+        }
+
+        #[test]
+        fn markdown_spans_stay_on_file_boundaries(parts in proptest::collection::vec(fragment(), 0..40)) {
+            check(&parts.concat(), Kind::Markdown)?;
+        }
+    }
+}
