@@ -127,6 +127,16 @@ impl Settings {
         })
     }
 
+    /// Colours for a text report on stdout, in the theme's spirit: the
+    /// colour-blind theme has no red/green pair here either.
+    fn text_colors(&self) -> Option<factdiff::report::text::Colors> {
+        use factdiff::report::text::Colors;
+        self.color.then_some(match self.theme.palette {
+            Palette::ColourBlind => Colors::ORANGE_BLUE,
+            Palette::Dark | Palette::Light => Colors::RED_GREEN,
+        })
+    }
+
     fn compare(
         &self,
         a: &factdiff::engine::Document,
@@ -233,7 +243,7 @@ fn report(
         compared: compared.iter().collect(),
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(many.render(format, settings.color).as_bytes())?;
+    out.write_all(many.render(format, settings.text_colors()).as_bytes())?;
     out.flush()?;
     Ok(if compared.iter().all(|c| c.summary.identical) {
         EXIT_SAME
@@ -277,7 +287,7 @@ fn report_pair(
         comparison: &comparison,
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(report.render(format, settings.color).as_bytes())?;
+    out.write_all(report.render_colored(format, settings.text_colors()).as_bytes())?;
     out.flush()?;
     Ok(if comparison.summary.identical {
         EXIT_SAME

@@ -119,6 +119,15 @@ fn color_flag_and_environment() {
     // --theme is accepted everywhere, and checked.
     let out = factdiff(&["report", a, b, "--theme", "colour-blind"], dir.path(), &[]);
     assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&factdiff(
+        &["report", a, b, "--theme", "colour-blind", "--color", "always"],
+        dir.path(),
+        &[],
+    ));
+    assert!(
+        text.contains('\x1b') && !text.contains("\x1b[31m") && !text.contains("\x1b[32m"),
+        "no red/green pair"
+    );
     let out = factdiff(&["report", a, b, "--theme", "neon"], dir.path(), &[]);
     assert_eq!(out.status.code(), Some(2));
 }

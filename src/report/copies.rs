@@ -58,11 +58,11 @@ impl Copies<'_> {
             .collect()
     }
 
-    /// Renders in `format`; `color` applies to text only. HTML, a
+    /// Renders in `format`; `color` (text only) gives the colours to use. HTML, a
     /// two-document view, is not offered for several copies: one page per
     /// copy reads better, so callers render each [`Report`] on its own.
     #[must_use]
-    pub fn render(&self, format: Format, color: bool) -> String {
+    pub fn render(&self, format: Format, color: Option<super::text::Colors>) -> String {
         match format {
             Format::Json => self.json(),
             Format::Markdown => self.markdown(),
@@ -117,7 +117,7 @@ impl Copies<'_> {
         }
     }
 
-    fn text(&self, color: bool) -> String {
+    fn text(&self, color: Option<super::text::Colors>) -> String {
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -154,7 +154,7 @@ impl Copies<'_> {
         }
         for r in &self.reports {
             let _ = writeln!(out, "\n{}", "─".repeat(60));
-            out.push_str(&r.render(Format::Text, color));
+            out.push_str(&r.render_colored(Format::Text, color));
         }
         out
     }

@@ -6,7 +6,7 @@ pub mod copies;
 pub mod html;
 mod json;
 mod markdown;
-mod text;
+pub mod text;
 pub mod view;
 
 pub use copies::Copies;
@@ -36,10 +36,16 @@ impl Report<'_> {
     /// Renders in `format`; `color` applies to text only.
     #[must_use]
     pub fn render(&self, format: Format, color: bool) -> String {
+        self.render_colored(format, color.then_some(text::Colors::RED_GREEN))
+    }
+
+    /// Renders in `format`; text in `colors` when given (others ignore it).
+    #[must_use]
+    pub fn render_colored(&self, format: Format, colors: Option<text::Colors>) -> String {
         match format {
             Format::Json => json::render(self),
             Format::Markdown => markdown::render(self),
-            Format::Text => text::render(self, color),
+            Format::Text => text::render(self, colors),
             Format::Html => html::render(&view::View::from(self)),
         }
     }

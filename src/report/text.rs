@@ -5,15 +5,33 @@ use crate::engine::{Discrepancy, Document, Span};
 use crate::sanitize::inert;
 use std::fmt::Write;
 
-const RED: &str = "\x1b[31m";
-const GREEN: &str = "\x1b[32m";
+/// The colours of removed and added text in a terminal report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colors {
+    pub removed: &'static str,
+    pub added: &'static str,
+}
+
+impl Colors {
+    /// Red and green, the diff convention.
+    pub const RED_GREEN: Self = Self {
+        removed: "\x1b[31m",
+        added: "\x1b[32m",
+    };
+    /// Orange and blue (256-colour): no red/green pair.
+    pub const ORANGE_BLUE: Self = Self {
+        removed: "\x1b[38;5;208m",
+        added: "\x1b[38;5;33m",
+    };
+}
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
-pub fn render(r: &Report<'_>, color: bool) -> String {
+pub fn render(r: &Report<'_>, color: Option<Colors>) -> String {
+    let colors = color.unwrap_or(Colors::RED_GREEN);
     let paint = |code: &str, text: &str| {
-        if color {
+        if color.is_some() {
             format!("{code}{text}{RESET}")
         } else {
             text.to_owned()
@@ -34,12 +52,18 @@ pub fn render(r: &Report<'_>, color: bool) -> String {
         let _ = writeln!(out, "The texts are identical.");
     }
     for d in &r.comparison.discrepancies {
-        block(&mut out, r, d, &paint);
+        block(&mut out, r, d, colors, &paint);
     }
     out
 }
 
-fn block(out: &mut String, r: &Report<'_>, d: &Discrepancy, paint: &dyn Fn(&str, &str) -> String) {
+fn block(
+    out: &mut String,
+    r: &Report<'_>,
+    d: &Discrepancy,
+    colors: Colors,
+    paint: &dyn Fn(&str, &str) -> String,
+) {
     let marker = if d.factual {
         paint(BOLD, "!")
     } else {
@@ -52,8 +76,12 @@ fn block(out: &mut String, r: &Report<'_>, d: &Discrepancy, paint: &dyn Fn(&str,
         d.kind.label(),
         inert(&d.reason)
     );
-    let _ = writeln!(out, "    - {}", paint(RED, &side(r.original, d.original)));
-    let _ = writeln!(out, "    + {}", paint(GREEN, &side(r.rewrite, d.rewrite)));
+    let _ = writeln!(
+        out,
+        "    - {}",
+        paint(colors.removed, &side(r.original, d.original))
+    );
+    let _ = writeln!(out, "    + {}", paint(colors.added, &side(r.rewrite, d.rewrite)));
 }
 
 fn side(doc: &Document, span: Option<Span>) -> String {
