@@ -100,7 +100,7 @@ impl Copies<'_> {
         json::to_string(&json!({
             "factdiff": env!("CARGO_PKG_VERSION"),
             "original": { "file": self.original_name },
-            "copies": self.reports.iter().map(json::value).collect::<Vec<_>>(),
+            "copies": self.reports.iter().map(|r| json::value(&r.into())).collect::<Vec<_>>(),
             "matrix": matrix,
         }))
     }

@@ -1,11 +1,11 @@
 //! The JSON report: `alignment`, `discrepancies` and `summary`, every span a
 //! byte range into the input as read.
 
-use super::Report;
+use super::view::View;
 use crate::engine::{Discrepancy, Span};
 use serde_json::{Value, json};
 
-pub fn render(r: &Report<'_>) -> String {
+pub fn render(r: &View<'_>) -> String {
     to_string(&value(r))
 }
 
@@ -18,7 +18,7 @@ pub fn to_string(value: &Value) -> String {
 }
 
 /// The report as a JSON value.
-pub fn value(r: &Report<'_>) -> Value {
+pub fn value(r: &View<'_>) -> Value {
     let alignment: Vec<Value> = r
         .comparison
         .units
@@ -43,15 +43,15 @@ pub fn value(r: &Report<'_>) -> Value {
         .collect();
     json!({
         "factdiff": env!("CARGO_PKG_VERSION"),
-        "original_file": r.original_name,
-        "rewrite_file": r.rewrite_name,
+        "original_file": r.names[0],
+        "rewrite_file": r.names[1],
         "alignment": alignment,
         "discrepancies": discrepancies,
         "summary": r.comparison.summary,
     })
 }
 
-fn discrepancy(r: &Report<'_>, d: &Discrepancy) -> Value {
+fn discrepancy(r: &View<'_>, d: &Discrepancy) -> Value {
     let quote = |doc: &crate::engine::Document, s: Option<Span>| s.map(|s| doc.slice(s).to_owned());
     json!({
         "id": d.id,
@@ -62,8 +62,8 @@ fn discrepancy(r: &Report<'_>, d: &Discrepancy) -> Value {
         "rewrite": d.rewrite,
         "reason": d.reason,
         "unit": d.unit,
-        "original_text": quote(r.original, d.original),
-        "rewrite_text": quote(r.rewrite, d.rewrite),
+        "original_text": quote(r.docs[0], d.original),
+        "rewrite_text": quote(r.docs[1], d.rewrite),
     })
 }
 

@@ -1,17 +1,17 @@
 //! A Markdown review list: factual flags first, then the rewording shown for
 //! completeness.
 
-use super::Report;
+use super::view::View;
 use crate::engine::{Discrepancy, Document, Span};
 use crate::sanitize::inert;
 use std::fmt::Write;
 
-pub fn render(r: &Report<'_>) -> String {
+pub fn render(r: &View<'_>) -> String {
     let s = &r.comparison.summary;
     let mut out = String::new();
     let _ = writeln!(out, "# factdiff review\n");
-    let _ = writeln!(out, "- Original: `{}`", inert(r.original_name));
-    let _ = writeln!(out, "- Rewrite: `{}`", inert(r.rewrite_name));
+    let _ = writeln!(out, "- Original: `{}`", inert(r.names[0]));
+    let _ = writeln!(out, "- Rewrite: `{}`", inert(r.names[1]));
     let _ = writeln!(
         out,
         "- {} factual flags among {} discrepancies; {:.0}% of the original's sentences found in the rewrite\n",
@@ -35,10 +35,10 @@ pub fn render(r: &Report<'_>) -> String {
     out
 }
 
-fn item(out: &mut String, r: &Report<'_>, d: &Discrepancy) {
+fn item(out: &mut String, r: &View<'_>, d: &Discrepancy) {
     let _ = writeln!(out, "### {} · {} — {}\n", d.id, d.kind.label(), escape(&d.reason));
-    let _ = writeln!(out, "- Original: {}", quoted(r.original, d.original));
-    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r.rewrite, d.rewrite));
+    let _ = writeln!(out, "- Original: {}", quoted(r.docs[0], d.original));
+    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r.docs[1], d.rewrite));
 }
 
 fn quoted(doc: &Document, span: Option<Span>) -> String {

@@ -42,11 +42,13 @@ impl Report<'_> {
     /// Renders in `format`; text in `colors` when given (others ignore it).
     #[must_use]
     pub fn render_colored(&self, format: Format, colors: Option<text::Colors>) -> String {
+        // Every format renders the same view; a report is a view without verdicts.
+        let view = view::View::from(self);
         match format {
-            Format::Json => json::render(self),
-            Format::Markdown => markdown::render(self),
-            Format::Text => text::render(self, colors),
-            Format::Html => html::render(&view::View::from(self)),
+            Format::Json => json::render(&view),
+            Format::Markdown => markdown::render(&view),
+            Format::Text => text::render(&view, colors),
+            Format::Html => html::render(&view),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Terminal text: one block per discrepancy, coloured when asked.
 
-use super::Report;
+use super::view::View;
 use crate::engine::{Discrepancy, Document, Span};
 use crate::sanitize::inert;
 use std::fmt::Write;
@@ -28,7 +28,7 @@ const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
-pub fn render(r: &Report<'_>, color: Option<Colors>) -> String {
+pub fn render(r: &View<'_>, color: Option<Colors>) -> String {
     let colors = color.unwrap_or(Colors::RED_GREEN);
     let paint = |code: &str, text: &str| {
         if color.is_some() {
@@ -42,8 +42,8 @@ pub fn render(r: &Report<'_>, color: Option<Colors>) -> String {
     let _ = writeln!(
         out,
         "{} → {}: {} factual flags, {} discrepancies, {:.0}% of original sentences found",
-        inert(r.original_name),
-        inert(r.rewrite_name),
+        inert(r.names[0]),
+        inert(r.names[1]),
         s.factual,
         s.discrepancies,
         s.original_found_share * 100.0
@@ -59,7 +59,7 @@ pub fn render(r: &Report<'_>, color: Option<Colors>) -> String {
 
 fn block(
     out: &mut String,
-    r: &Report<'_>,
+    r: &View<'_>,
     d: &Discrepancy,
     colors: Colors,
     paint: &dyn Fn(&str, &str) -> String,
@@ -79,9 +79,9 @@ fn block(
     let _ = writeln!(
         out,
         "    - {}",
-        paint(colors.removed, &side(r.original, d.original))
+        paint(colors.removed, &side(r.docs[0], d.original))
     );
-    let _ = writeln!(out, "    + {}", paint(colors.added, &side(r.rewrite, d.rewrite)));
+    let _ = writeln!(out, "    + {}", paint(colors.added, &side(r.docs[1], d.rewrite)));
 }
 
 fn side(doc: &Document, span: Option<Span>) -> String {
