@@ -330,9 +330,23 @@ fn chain_skipped(nodes: &[Node], mut n: usize) -> bool {
     }
 }
 
+/// A short paragraph that opens with "By …": a byline without markup.
+fn looks_like_byline(src: &str, nodes: &[Node], n: usize) -> bool {
+    fn first_text(src: &str, nodes: &[Node], n: usize) -> Option<String> {
+        nodes[n].kids.iter().find_map(|k| match *k {
+            Child::Text(s) => Some(src[s.range()].trim_start().to_owned()).filter(|t| !t.is_empty()),
+            Child::Node(c) => first_text(src, nodes, c),
+            Child::Break(_) => None,
+        })
+    }
+    matches!(nodes[n].name.as_str(), "p" | "div" | "span")
+        && text_len(nodes, n) < 120
+        && first_text(src, nodes, n).is_some_and(|t| t.starts_with("By ") || t.starts_with("by "))
+}
+
 fn emit(src: &str, nodes: &[Node], n: usize, b: &mut Builder) {
     let node = &nodes[n];
-    let is_weak = weak(node) && !b.in_weak();
+    let is_weak = (weak(node) || looks_like_byline(src, nodes, n)) && !b.in_weak();
     let block = BLOCKS.contains(&node.name.as_str());
     if is_weak {
         b.start_weak();
@@ -488,7 +502,7 @@ mod tests {
 
     #[test]
     fn headings_and_captions_are_weak() {
-        let html = "<article><h2>Fire at pier</h2><p>Body text here.</p>\
+        let html = "<article><h2>Fire at pier</h2><p>By <a href=/x>Ann Lee</a>, 3 May.</p><p>Body text here.</p>\
             <figure><img src=a.jpg><figcaption>Photo: J. Doe.</figcaption></figure></article>";
         let p = prose(html);
         let t = p.document.text();
@@ -498,6 +512,7 @@ mod tests {
         };
         assert!(p.document.is_weak(span("Fire at pier")));
         assert!(p.document.is_weak(span("Photo: J. Doe.")));
+        assert!(p.document.is_weak(span("By Ann Lee, 3 May.")));
         assert!(!p.document.is_weak(span("Body text here.")));
     }
 
