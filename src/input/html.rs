@@ -94,6 +94,11 @@ const WEAK: &[&str] = &[
     "address",
 ];
 
+/// Elements nested deeper than this are read as part of their ancestor at
+/// this depth, so that a hostile page cannot exhaust the stack of the
+/// recursive walks below.
+const MAX_DEPTH: usize = 256;
+
 /// Start tags that have no end tag.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
@@ -191,7 +196,7 @@ fn parse(src: &str) -> Vec<Node> {
                     parent: top,
                 });
                 nodes[top].kids.push(Child::Node(id));
-                if !tag.self_closing && name != "hr" {
+                if !tag.self_closing && name != "hr" && stack.len() < MAX_DEPTH {
                     stack.push(id);
                 }
             }
@@ -514,6 +519,17 @@ mod tests {
         assert!(p.document.is_weak(span("Photo: J. Doe.")));
         assert!(p.document.is_weak(span("By Ann Lee, 3 May.")));
         assert!(!p.document.is_weak(span("Body text here.")));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_exhaust_the_stack() {
+        let depth = 200_000;
+        let html = format!(
+            "{}<p>Deep text.</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        assert_eq!(text_of(&html), "Deep text.");
     }
 
     #[test]
