@@ -4,9 +4,11 @@
 use clap::{CommandFactory, Parser};
 use factdiff::annotate::export::ExportFormat;
 use factdiff::cli::{Cli, ColorChoice, Command, ExportFormatArg, ThemeArg};
+use factdiff::engine::Span;
 use factdiff::engine::compare;
 use factdiff::input::{Input, Source, file_comparison, load, load_source};
 use factdiff::report::Report;
+use factdiff::report::view::View;
 use factdiff::tui::theme::{Palette, Theme};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -226,18 +228,25 @@ fn report(
         .zip(&copies)
         .map(|(c, b)| file_comparison(c.clone(), &a, b))
         .collect();
+    let shown_a = |s: Span| a.shown(s);
+    let shown: Vec<_> = copies.iter().map(|b| move |s: Span| b.shown(s)).collect();
     let many = factdiff::report::Copies {
         original_name: &a.name,
         original: a.document(),
         reports: in_files
             .iter()
             .zip(&copies)
-            .map(|(c, b)| Report {
-                original_name: &a.name,
-                rewrite_name: &b.name,
-                original: &a.file,
-                rewrite: &b.file,
+            .zip(&shown)
+            .map(|((c, b), shown_b)| View {
+                names: [&a.name, &b.name],
+                docs: [&a.file, &b.file],
                 comparison: c,
+                reviews: None,
+                span_notes: Vec::new(),
+                shown: [
+                    a.prose.is_some().then_some(&shown_a as &dyn Fn(Span) -> String),
+                    b.prose.is_some().then_some(shown_b as &dyn Fn(Span) -> String),
+                ],
             })
             .collect(),
         compared: compared.iter().collect(),
@@ -279,15 +288,20 @@ fn report_pair(
         });
     }
     let comparison = file_comparison(compared, &a, &b);
-    let report = Report {
-        original_name: &a.name,
-        rewrite_name: &b.name,
-        original: &a.file,
-        rewrite: &b.file,
+    let (shown_a, shown_b) = (|s: Span| a.shown(s), |s: Span| b.shown(s));
+    let view = View {
+        names: [&a.name, &b.name],
+        docs: [&a.file, &b.file],
         comparison: &comparison,
+        reviews: None,
+        span_notes: Vec::new(),
+        shown: [
+            a.prose.is_some().then_some(&shown_a as &dyn Fn(Span) -> String),
+            b.prose.is_some().then_some(&shown_b as &dyn Fn(Span) -> String),
+        ],
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(report.render_colored(format, settings.text_colors()).as_bytes())?;
+    out.write_all(view.render(format, settings.text_colors()).as_bytes())?;
     out.flush()?;
     Ok(if comparison.summary.identical {
         EXIT_SAME

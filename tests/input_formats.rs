@@ -286,3 +286,24 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn text_and_markdown_reports_quote_the_prose() {
+    let dir = TempDir::new().unwrap();
+    let page = write(&dir, "page.html", PAGE);
+    let md = write(&dir, "copy.md", MARKDOWN);
+    for format in ["text", "markdown"] {
+        let out = Command::new(BIN)
+            .args(["report", "--format", format])
+            .arg(&page)
+            .arg(&md)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Thursday") && text.contains("Tuesday"), "{text}");
+        for markup in ["](https:", "**", "<em>", "&ldquo;", "&eacute;"] {
+            assert!(!text.contains(markup), "{format}: {markup} in {text}");
+        }
+    }
+}

@@ -208,6 +208,7 @@ impl Export<'_> {
             comparison: self.comparison,
             reviews: Some(reviews),
             span_notes,
+            shown: [None, None],
         })
     }
 

@@ -109,6 +109,16 @@ impl Source {
         self.prose.as_ref().map_or(span, |p| p.map.to_file(span))
     }
 
+    /// What a reader saw at a file span: its prose (the file's text for
+    /// plain text).
+    #[must_use]
+    pub fn shown(&self, span: Span) -> String {
+        match &self.prose {
+            Some(p) => p.map.prose_of(p.document.text(), span),
+            None => self.file.slice(span).to_owned(),
+        }
+    }
+
     /// The input the review screen shows: the prose.
     #[must_use]
     pub fn into_input(self) -> Input {

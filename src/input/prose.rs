@@ -41,6 +41,32 @@ impl ProseMap {
         Span::new(start, end)
     }
 
+    /// The prose a file span holds: what a reader saw there (entities
+    /// decoded, markup left out).
+    #[must_use]
+    pub fn prose_of(&self, prose: &str, file: Span) -> String {
+        let first = self.pieces.partition_point(|p| p.file.end <= file.start);
+        let mut out = String::new();
+        for (i, p) in self.pieces.iter().enumerate().skip(first) {
+            if p.file.start >= file.end {
+                break;
+            }
+            let prose_end = self.pieces.get(i + 1).map_or(prose.len(), |n| n.prose);
+            let text = &prose[p.prose..prose_end];
+            if p.exact {
+                let from = file.start.saturating_sub(p.file.start);
+                let to = file.end.min(p.file.end) - p.file.start;
+                if from < to {
+                    out.push_str(&text[from..to]);
+                }
+            } else {
+                // An entity, a collapsed space or a break inside the span.
+                out.push_str(text);
+            }
+        }
+        out
+    }
+
     fn piece_at(&self, prose: usize) -> &Piece {
         let i = self.pieces.partition_point(|p| p.prose <= prose);
         &self.pieces[i.saturating_sub(1)]
@@ -247,6 +273,9 @@ mod tests {
         assert_eq!(p.document.text(), "AT&T");
         assert_eq!(p.map.to_file(Span::new(0, 4)), Span::new(0, 8));
         assert_eq!(p.map.to_file(Span::new(2, 3)), Span::new(2, 7));
+        assert_eq!(p.map.prose_of(p.document.text(), Span::new(0, 8)), "AT&T");
+        assert_eq!(p.map.prose_of(p.document.text(), Span::new(2, 7)), "&");
+        assert_eq!(p.map.prose_of(p.document.text(), Span::new(1, 2)), "T");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! changed which fact.
 
 use super::markdown::escape as markdown_escape;
-use super::{Format, Report, json};
+use super::view::View;
+use super::{Format, json};
 use crate::engine::{Comparison, Document};
 use crate::sanitize::inert;
 use serde_json::{Value, json};
@@ -15,7 +16,7 @@ pub struct Copies<'a> {
     /// The original's compared text (its prose, for HTML or Markdown).
     pub original: &'a Document,
     /// One two-file report per copy, spans in the files' bytes.
-    pub reports: Vec<Report<'a>>,
+    pub reports: Vec<View<'a>>,
     /// The same comparisons over the compared texts, in the same order.
     pub compared: Vec<&'a Comparison>,
 }
@@ -60,7 +61,7 @@ impl Copies<'_> {
 
     /// Renders in `format`; `color` (text only) gives the colours to use. HTML, a
     /// two-document view, is not offered for several copies: one page per
-    /// copy reads better, so callers render each [`Report`] on its own.
+    /// copy reads better, so callers render each copy's [`View`] on its own.
     #[must_use]
     pub fn render(&self, format: Format, color: Option<super::text::Colors>) -> String {
         match format {
@@ -100,14 +101,14 @@ impl Copies<'_> {
         json::to_string(&json!({
             "factdiff": env!("CARGO_PKG_VERSION"),
             "original": { "file": self.original_name },
-            "copies": self.reports.iter().map(|r| json::value(&r.into())).collect::<Vec<_>>(),
+            "copies": self.reports.iter().map(json::value).collect::<Vec<_>>(),
             "matrix": matrix,
         }))
     }
 
     fn legend(&self, out: &mut String, code: bool) {
         for (i, r) in self.reports.iter().enumerate() {
-            let name = inert(r.rewrite_name);
+            let name = inert(r.names[1]);
             let s = &r.comparison.summary;
             if code {
                 let _ = writeln!(out, "- copy {}: `{name}` — {} factual flags", i + 1, s.factual);
@@ -154,7 +155,7 @@ impl Copies<'_> {
         }
         for r in &self.reports {
             let _ = writeln!(out, "\n{}", "─".repeat(60));
-            out.push_str(&r.render_colored(Format::Text, color));
+            out.push_str(&r.render(Format::Text, color));
         }
         out
     }
@@ -184,7 +185,7 @@ impl Copies<'_> {
         for (i, r) in self.reports.iter().enumerate() {
             let _ = writeln!(out, "\n---\n\n<!-- copy {} -->\n", i + 1);
             // Each copy's review list, its headings one level down.
-            for line in r.render(Format::Markdown, false).lines() {
+            for line in r.render(Format::Markdown, None).lines() {
                 if line.starts_with('#') {
                     out.push('#');
                 }

@@ -283,6 +283,7 @@ mod tests {
                 c.discrepancies.len()
             ]),
             span_notes: Vec::new(),
+            shown: [None, None],
         };
         let page = render(&v);
         assert!(page.contains("The &lt;b&gt; fire began on"));

@@ -2,7 +2,7 @@
 //! completeness.
 
 use super::view::View;
-use crate::engine::{Discrepancy, Document, Span};
+use crate::engine::{Discrepancy, Span};
 use crate::sanitize::inert;
 use std::fmt::Write;
 
@@ -37,14 +37,14 @@ pub fn render(r: &View<'_>) -> String {
 
 fn item(out: &mut String, r: &View<'_>, d: &Discrepancy) {
     let _ = writeln!(out, "### {} · {} — {}\n", d.id, d.kind.label(), escape(&d.reason));
-    let _ = writeln!(out, "- Original: {}", quoted(r.docs[0], d.original));
-    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r.docs[1], d.rewrite));
+    let _ = writeln!(out, "- Original: {}", quoted(r, 0, d.original));
+    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r, 1, d.rewrite));
 }
 
-fn quoted(doc: &Document, span: Option<Span>) -> String {
+fn quoted(r: &View<'_>, side: usize, span: Option<Span>) -> String {
     span.map_or_else(
         || "—".to_owned(),
-        |s| format!("“{}” (bytes {}–{})", escape(doc.slice(s)), s.start, s.end),
+        |s| format!("“{}” (bytes {}–{})", escape(&r.text(side, s)), s.start, s.end),
     )
 }
 

@@ -43,12 +43,6 @@ impl Report<'_> {
     #[must_use]
     pub fn render_colored(&self, format: Format, colors: Option<text::Colors>) -> String {
         // Every format renders the same view; a report is a view without verdicts.
-        let view = view::View::from(self);
-        match format {
-            Format::Json => json::render(&view),
-            Format::Markdown => markdown::render(&view),
-            Format::Text => text::render(&view, colors),
-            Format::Html => html::render(&view),
-        }
+        view::View::from(self).render(format, colors)
     }
 }

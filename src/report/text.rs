@@ -1,7 +1,7 @@
 //! Terminal text: one block per discrepancy, coloured when asked.
 
 use super::view::View;
-use crate::engine::{Discrepancy, Document, Span};
+use crate::engine::{Discrepancy, Span};
 use crate::sanitize::inert;
 use std::fmt::Write;
 
@@ -76,17 +76,13 @@ fn block(
         d.kind.label(),
         inert(&d.reason)
     );
-    let _ = writeln!(
-        out,
-        "    - {}",
-        paint(colors.removed, &side(r.docs[0], d.original))
-    );
-    let _ = writeln!(out, "    + {}", paint(colors.added, &side(r.docs[1], d.rewrite)));
+    let _ = writeln!(out, "    - {}", paint(colors.removed, &side(r, 0, d.original)));
+    let _ = writeln!(out, "    + {}", paint(colors.added, &side(r, 1, d.rewrite)));
 }
 
-fn side(doc: &Document, span: Option<Span>) -> String {
+fn side(r: &View<'_>, side: usize, span: Option<Span>) -> String {
     span.map_or_else(
         || "(none)".to_owned(),
-        |s| inert(&doc.slice(s).split_whitespace().collect::<Vec<_>>().join(" ")).into_owned(),
+        |s| inert(&r.text(side, s).split_whitespace().collect::<Vec<_>>().join(" ")).into_owned(),
     )
 }

@@ -2,8 +2,10 @@
 //! documents, the comparison of them and, for an export, the reviewer's
 //! verdicts and notes. A report is an export without verdicts.
 
-use super::Report;
+use super::text::Colors;
+use super::{Format, Report};
 use crate::engine::{Comparison, Document, Span};
+use std::borrow::Cow;
 
 /// A reviewer's verdict and note on one discrepancy.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -31,6 +33,32 @@ pub struct View<'a> {
     /// Verdicts and notes, one per discrepancy, for an export; `None` for a report.
     pub reviews: Option<Vec<Review>>,
     pub span_notes: Vec<SpanNote>,
+    /// For HTML or Markdown inputs: the prose a file span holds, which the
+    /// text and Markdown formats quote instead of the markup (JSON quotes
+    /// the file's bytes, as its contract says).
+    pub shown: [Option<&'a dyn Fn(Span) -> String>; 2],
+}
+
+impl View<'_> {
+    /// What a reader saw at `span` of side `side` (0 original, 1 rewrite).
+    #[must_use]
+    pub fn text(&self, side: usize, span: Span) -> Cow<'_, str> {
+        match self.shown[side] {
+            Some(f) => Cow::Owned(f(span)),
+            None => Cow::Borrowed(self.docs[side].slice(span)),
+        }
+    }
+
+    /// Renders in `format`; text in `colors` when given.
+    #[must_use]
+    pub fn render(&self, format: Format, colors: Option<Colors>) -> String {
+        match format {
+            Format::Json => super::json::render(self),
+            Format::Markdown => super::markdown::render(self),
+            Format::Text => super::text::render(self, colors),
+            Format::Html => super::html::render(self),
+        }
+    }
 }
 
 impl<'a> From<&Report<'a>> for View<'a> {
@@ -41,6 +69,7 @@ impl<'a> From<&Report<'a>> for View<'a> {
             comparison: r.comparison,
             reviews: None,
             span_notes: Vec::new(),
+            shown: [None, None],
         }
     }
 }
