@@ -58,6 +58,16 @@ fn export_page_holds_texts_flags_verdicts_and_notes_and_loads_nothing() {
         page.contains("date changed") || page.contains("date"),
         "reason shown"
     );
+    // The Markdown export quotes what the reviewer saw, not the markup.
+    let md = Command::new(BIN)
+        .args(["export", "--format", "markdown", "--annotations"])
+        .arg(&notes)
+        .arg(&a_path)
+        .arg(&b_path)
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("the director") && !md.contains("](https:"), "{md}");
     // Self-contained: no scripts, no outside resources, not even the
     // page's own links.
     for outside in ["<script", "<link", "src=", "https:", "http:", "url(", "@import"] {

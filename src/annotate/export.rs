@@ -173,12 +173,20 @@ impl Export<'_> {
     }
 
     fn quote(&self, side: Side, span: Span) -> Quote {
+        let shown = self
+            .annotations
+            .document(side)
+            .text()
+            .get(span.range())
+            .unwrap_or_default();
         let span = self.files.map_or(span, |f| f[side_index(side)].to_file(span));
         let doc = self.file(side);
+        let text = doc.text().get(span.range()).unwrap_or_default().to_owned();
         Quote {
             start: span.start,
             end: span.end,
-            text: doc.text().get(span.range()).unwrap_or_default().to_owned(),
+            shown: (shown != text).then(|| shown.to_owned()),
+            text,
             current: true,
         }
     }
@@ -239,6 +247,7 @@ fn stale_quote(anchor: &Anchor) -> Quote {
         start: anchor.position.start,
         end: anchor.position.end,
         text: anchor.quote.exact.clone(),
+        shown: None,
         current: false,
     }
 }
@@ -257,6 +266,10 @@ struct Quote {
     start: usize,
     end: usize,
     text: String,
+    /// What the reviewer saw, when it differs from the file's bytes (the
+    /// prose of an HTML or Markdown input): the Markdown export quotes it.
+    #[serde(skip)]
+    shown: Option<String>,
     /// False for an orphan: the span is where it was, not where it is.
     #[serde(skip)]
     current: bool,
@@ -375,7 +388,11 @@ fn md_entry(out: &mut String, e: &Entry<'_>) {
         };
         if let Some(q) = q {
             let was = if q.current { "" } else { " (as annotated)" };
-            let _ = writeln!(out, "- **{label}{was}:** “{}”", md_inline(&q.text));
+            let _ = writeln!(
+                out,
+                "- **{label}{was}:** “{}”",
+                md_inline(q.shown.as_ref().unwrap_or(&q.text))
+            );
         }
     }
     let _ = writeln!(out, "- **Why flagged:** {}", md_inline(&e.reason));
