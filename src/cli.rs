@@ -66,13 +66,17 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
     },
-    /// Print a shell completion script (e.g. `factdiff completions bash > ~/.local/share/bash-completion/completions/factdiff`).
+    /// Print a shell completion script.
+    ///
+    /// For example: `factdiff completions bash > ~/.local/share/bash-completion/completions/factdiff`.
     Completions {
         /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff) to stdout (e.g. `factdiff man | man -l -`).
+    /// Print the manual page (roff).
+    ///
+    /// For example: `factdiff man | man -l -`.
     Man,
     /// Show the settings file.
     Config {
