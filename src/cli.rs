@@ -1,6 +1,10 @@
-//! Command-line interface: clap types and their dispatch. The `ValueEnum`
-//! types live here and convert to the library's own.
+//! Command-line interface: clap types, converted to the library's own types
+//! (the `ValueEnum`s live here), and the [`Settings`] that merge the flags
+//! with the config file.
 
+use crate::annotate::export::ExportFormat;
+use crate::engine::compare;
+use crate::tui::theme::{Palette, Theme};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -172,6 +176,79 @@ impl From<ThemeArg> for crate::tui::theme::Palette {
             ThemeArg::Dark => Self::Dark,
             ThemeArg::Light => Self::Light,
             ThemeArg::ColourBlind => Self::ColourBlind,
+        }
+    }
+}
+
+/// The command line and the config file, merged (flags win).
+pub struct Settings {
+    /// Colour for what goes to stdout.
+    pub color: bool,
+    pub theme: Theme,
+    pub threshold: Option<f32>,
+    pub export_format: ExportFormat,
+    pub sidebar: Option<bool>,
+}
+
+impl Settings {
+    /// Reads the config file and merges the flags into it.
+    ///
+    /// # Errors
+    /// An unreadable or invalid config file.
+    pub fn new(color: ColorChoice, theme: Option<ThemeArg>) -> anyhow::Result<Self> {
+        let config = crate::config::load()?;
+        let palette = match (theme, config.theme.as_deref()) {
+            (Some(t), _) => t.into(),
+            (None, Some(name)) => Palette::from_name(name).unwrap_or_default(),
+            (None, None) => Palette::default(),
+        };
+        let export_format = config
+            .export_format
+            .as_deref()
+            .map(|name| {
+                <ExportFormatArg as ValueEnum>::from_str(name, true).map_err(|_| {
+                    anyhow::anyhow!(
+                        "config export_format \"{name}\": expected markdown, json, csv, w3c or html"
+                    )
+                })
+            })
+            .transpose()?
+            .map_or(ExportFormat::Markdown, Into::into);
+        Ok(Self {
+            color: color.enabled(std::io::IsTerminal::is_terminal(&std::io::stdout())),
+            theme: Theme {
+                // The screen is always a terminal: only the choice and NO_COLOR count.
+                color: color.enabled(true),
+                palette,
+            },
+            threshold: config.confidence_threshold,
+            export_format,
+            sidebar: config.sidebar_shown(),
+        })
+    }
+
+    /// Colours for a text report on stdout, in the theme's spirit: the
+    /// colour-blind theme has no red/green pair here either.
+    #[must_use]
+    pub fn text_colors(&self) -> Option<crate::report::text::Colors> {
+        use crate::report::text::Colors;
+        self.color.then_some(match self.theme.palette {
+            Palette::ColourBlind => Colors::ORANGE_BLUE,
+            Palette::Dark | Palette::Light => Colors::RED_GREEN,
+        })
+    }
+
+    /// Compares with the configured threshold.
+    #[must_use]
+    pub fn compare(
+        &self,
+        a: &crate::engine::Document,
+        b: &crate::engine::Document,
+    ) -> crate::engine::Comparison {
+        let c = compare(a, b);
+        match self.threshold {
+            Some(t) => c.with_threshold(t),
+            None => c,
         }
     }
 }

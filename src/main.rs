@@ -3,14 +3,13 @@
 
 use clap::{CommandFactory, Parser};
 use factdiff::annotate::export::ExportFormat;
-use factdiff::cli::{Cli, ColorChoice, Command, ExportFormatArg, ThemeArg};
+use factdiff::cli::{Cli, Command, Settings};
 use factdiff::engine::Span;
 use factdiff::engine::compare;
 use factdiff::input::{Input, Source, file_comparison, load, load_source};
 use factdiff::report::Report;
 use factdiff::report::view::View;
-use factdiff::tui::theme::{Palette, Theme};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -83,72 +82,6 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             cli.annotations,
             &settings()?,
         ),
-    }
-}
-
-/// The command line and the config file, merged (flags win).
-struct Settings {
-    /// Colour for what goes to stdout.
-    color: bool,
-    theme: Theme,
-    threshold: Option<f32>,
-    export_format: ExportFormat,
-    sidebar: Option<bool>,
-}
-
-impl Settings {
-    fn new(color: ColorChoice, theme: Option<ThemeArg>) -> anyhow::Result<Self> {
-        let config = factdiff::config::load()?;
-        let palette = match (theme, config.theme.as_deref()) {
-            (Some(t), _) => t.into(),
-            (None, Some(name)) => Palette::from_name(name).unwrap_or_default(),
-            (None, None) => Palette::default(),
-        };
-        let export_format = config
-            .export_format
-            .as_deref()
-            .map(|name| {
-                <ExportFormatArg as clap::ValueEnum>::from_str(name, true).map_err(|_| {
-                    anyhow::anyhow!(
-                        "config export_format \"{name}\": expected markdown, json, csv, w3c or html"
-                    )
-                })
-            })
-            .transpose()?
-            .map_or(ExportFormat::Markdown, Into::into);
-        Ok(Self {
-            color: color.enabled(std::io::stdout().is_terminal()),
-            theme: Theme {
-                // The screen is always a terminal: only the choice and NO_COLOR count.
-                color: color.enabled(true),
-                palette,
-            },
-            threshold: config.confidence_threshold,
-            export_format,
-            sidebar: config.sidebar_shown(),
-        })
-    }
-
-    /// Colours for a text report on stdout, in the theme's spirit: the
-    /// colour-blind theme has no red/green pair here either.
-    fn text_colors(&self) -> Option<factdiff::report::text::Colors> {
-        use factdiff::report::text::Colors;
-        self.color.then_some(match self.theme.palette {
-            Palette::ColourBlind => Colors::ORANGE_BLUE,
-            Palette::Dark | Palette::Light => Colors::RED_GREEN,
-        })
-    }
-
-    fn compare(
-        &self,
-        a: &factdiff::engine::Document,
-        b: &factdiff::engine::Document,
-    ) -> factdiff::engine::Comparison {
-        let c = compare(a, b);
-        match self.threshold {
-            Some(t) => c.with_threshold(t),
-            None => c,
-        }
     }
 }
 
