@@ -69,6 +69,10 @@ pub enum Command {
         /// The annotation file to read (default: the pair's file under the data directory).
         #[arg(long, value_name = "PATH")]
         annotations: Option<PathBuf>,
+        /// List only factual flags, or only discrepancies with a verdict or
+        /// note (notes on text and orphaned annotations are always listed).
+        #[arg(long, value_enum, default_value = "all")]
+        only: crate::annotate::export::Only,
     },
     /// Print a shell completion script.
     ///

@@ -59,6 +59,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             format,
             output,
             annotations,
+            only,
         }) => {
             let settings = settings()?;
             let format = format.map_or(settings.export_format, Into::into);
@@ -68,6 +69,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 format,
                 output.as_deref(),
                 annotations,
+                only,
                 &settings,
             )
         }
@@ -180,6 +182,7 @@ fn report(
                     a.prose.is_some().then_some(&shown_a as &dyn Fn(Span) -> String),
                     b.prose.is_some().then_some(shown_b as &dyn Fn(Span) -> String),
                 ],
+                files: None,
             })
             .collect(),
         compared: compared.iter().collect(),
@@ -204,16 +207,20 @@ fn report_pair(
     let compared = settings.compare(a.document(), b.document());
     if format == factdiff::report::Format::Html {
         // A page for people shows the compared prose, not the markup.
-        let prose = Report {
-            original_name: &a.name,
-            rewrite_name: &b.name,
-            original: a.document(),
-            rewrite: b.document(),
-            comparison: &compared,
+        // Line numbers still count the files' lines.
+        let prose = View {
+            files: (a.prose.is_some() || b.prose.is_some()).then_some([&a, &b]),
+            ..View::from(&Report {
+                original_name: &a.name,
+                rewrite_name: &b.name,
+                original: a.document(),
+                rewrite: b.document(),
+                comparison: &compared,
+            })
         };
         std::io::stdout()
             .lock()
-            .write_all(prose.render(format, false).as_bytes())?;
+            .write_all(prose.render(format, None).as_bytes())?;
         return Ok(if compared.summary.identical {
             EXIT_SAME
         } else {
@@ -232,6 +239,7 @@ fn report_pair(
             a.prose.is_some().then_some(&shown_a as &dyn Fn(Span) -> String),
             b.prose.is_some().then_some(&shown_b as &dyn Fn(Span) -> String),
         ],
+        files: None,
     };
     let mut out = std::io::stdout().lock();
     out.write_all(view.render(format, settings.text_colors()).as_bytes())?;
@@ -258,13 +266,23 @@ fn export(
     format: ExportFormat,
     output: Option<&Path>,
     annotations: Option<std::path::PathBuf>,
+    only: factdiff::annotate::export::Only,
     settings: &Settings,
 ) -> anyhow::Result<u8> {
     use factdiff::annotate::{Store, attach, export::Export};
     let (a, b) = load_sources(original, rewrite)?;
     let comparison = settings.compare(a.document(), b.document());
-    // Keyed and anchored on the compared text, as the review screen saves them.
-    let loaded = Store::for_pair(a.document(), b.document(), annotations)?.load()?;
+    // Keyed and anchored on the compared text, as the review screen saves
+    // them; an earlier version's review is followed as the screen does.
+    let store = Store::for_pair(a.document(), b.document(), annotations)?.with_sources(&a.name, &b.name);
+    let (loaded, earlier) = factdiff::annotate::follow::load_following(&store, a.document(), b.document())?;
+    if let Some(e) = earlier {
+        eprintln!(
+            "factdiff: using the review of an earlier version of these texts ({}, '{}')",
+            e.likeness.describe(),
+            e.path.display()
+        );
+    }
     for warning in &loaded.warnings {
         eprintln!("factdiff: warning: {}", factdiff::sanitize::inert(warning));
     }
@@ -275,9 +293,20 @@ fn export(
         comparison: &comparison,
         annotations: &attached,
         files: (a.prose.is_some() || b.prose.is_some()).then_some([&a, &b]),
+        only,
     };
     match output {
-        Some(path) => export.write_to(format, path)?,
+        Some(path) => {
+            // Named with -o, so replacing is what was asked; but not silently.
+            let existed = path.exists();
+            export.write_to(format, path)?;
+            if existed {
+                eprintln!(
+                    "factdiff: replaced '{}'",
+                    factdiff::sanitize::inert(&path.display().to_string())
+                );
+            }
+        }
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(export.render(format)?.as_bytes())?;

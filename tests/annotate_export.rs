@@ -202,3 +202,90 @@ fn python_csv_reads_notes_back() {
             .any(|r| r.0 == "discrepancy" && r.1 == "wire copy says 40")
     );
 }
+
+/// `--only reviewed` keeps the discrepancy with a verdict and drops the
+/// others; `--only factual` drops plain rewording; notes on text stay.
+#[test]
+fn export_only_reviewed_or_factual() {
+    let p = pair();
+    let store = p.dir.path().join("notes.json");
+    annotate(&store);
+    let store = store.to_str().expect("utf-8");
+    let count = |only: &str| {
+        let out = export(&p, &["-f", "json", "--annotations", store, "--only", only]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let list = v["discrepancies"].as_array().expect("list").clone();
+        let notes = v["span_notes"].as_array().map_or(0, Vec::len);
+        (list, notes)
+    };
+    let (all, notes_all) = count("all");
+    let (reviewed, notes_reviewed) = count("reviewed");
+    let (factual, _) = count("factual");
+    assert!(all.len() > 1, "the sample has several discrepancies");
+    assert_eq!(reviewed.len(), 1, "only the one with a verdict");
+    assert_eq!(reviewed[0]["note"], "wire copy says 40");
+    assert!(factual.iter().all(|d| d["factual"] == true));
+    assert_eq!(notes_all, TRICKY.len());
+    assert_eq!(notes_reviewed, notes_all, "notes on text are always exported");
+}
+
+/// After an edit of the rewrite, `export` (default store) still finds the
+/// review of the earlier version and re-anchors it, saying so on stderr.
+#[test]
+fn export_follows_an_edited_pair() {
+    let p = pair();
+    let data = p.dir.path().join("data");
+    // Save a review at the default place, as the review screen would.
+    let (a, b) = (Document::from(ORIGINAL), Document::from(REWRITE));
+    let comparison = compare(&a, &b);
+    // Where the binary keeps it under XDG_DATA_HOME (see `store::default_path`).
+    let name = format!(
+        "{}-{}.json",
+        &sha256_hex(ORIGINAL.as_bytes())[..16],
+        &sha256_hex(REWRITE.as_bytes())[..16]
+    );
+    let path = data.join("factdiff/pairs").join(name);
+    let store = Store::for_pair(&a, &b, Some(path.clone())).expect("store");
+    let mut att = attach(store.load().expect("load").file, &comparison, &a, &b);
+    let i = comparison
+        .discrepancies
+        .iter()
+        .position(|d| d.factual)
+        .expect("a factual flag");
+    att.set_verdict(i, Verdict::Confirmed);
+    att.set_note(i, "checked before the edit");
+    store.save(att.file()).expect("save");
+    std::fs::write(&p.rewrite, REWRITE.replace("visited", "toured")).expect("edit");
+    let out = export(&p, &["-f", "json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("earlier version"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("checked before the edit"));
+    assert!(path.exists(), "the earlier file is kept");
+}
+
+/// `-o FILE` over an existing file replaces it, and says so on stderr.
+#[test]
+fn export_over_an_existing_file_says_so() {
+    let p = pair();
+    let out_file = p.dir.path().join("review.md");
+    let path = out_file.to_str().expect("utf-8");
+    let first = export(&p, &["-o", path]);
+    assert!(first.status.success());
+    assert!(
+        !text(&first.stderr).contains("replaced"),
+        "{}",
+        text(&first.stderr)
+    );
+    let second = export(&p, &["-o", path]);
+    assert!(second.status.success());
+    assert!(
+        text(&second.stderr).contains("replaced"),
+        "{}",
+        text(&second.stderr)
+    );
+}

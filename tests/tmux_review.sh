@@ -65,17 +65,19 @@ start() {
 
 keys() { tmux -L "$sock" send-keys -t review "$@"; }
 
-# 1. Both texts side by side.
+# 1. Both texts side by side (after the progress frame, if it shows).
 start "'$tmp/original.txt' '$tmp/rewrite.txt'"
-wait_for "/rewrite.txt"
+wait_for "reviewed 0/"
 row=$(screen | grep -F "taken out of service" || true)
 [[ -n $row ]] || fail "original text not shown"
 screen | grep -F "withdrawn from" >/dev/null || fail "rewrite text not shown"
 screen | grep -E "CARROW BAY.*CARROW BAY" >/dev/null || fail "texts are not side by side"
 
-# 2. f selects a factual flag; c confirms it; a note is written.
+# 2. f selects a factual flag and the detail pane shows its whole reason;
+# c confirms it; a note is written.
 keys f
 wait_for "[FACTUAL"
+wait_for "date changed: ‘Tuesday’ → ‘Thursday’"
 keys c
 wait_for "reviewed 1/"
 keys Enter
@@ -91,11 +93,35 @@ file=$(grep -rlF "tmux note one" "$XDG_DATA_HOME" 2>/dev/null | head -n1 || true
 [[ -n $file ]] || fail "no annotation file with the note under $XDG_DATA_HOME"
 grep -qF '"confirmed"' "$file" || fail "verdict not saved in $file"
 
-# 4. Reopening shows the verdict and the note.
+# 4. Reopening shows the verdict and the note; Ctrl-U (half a page up in
+# less and vim) scrolls and leaves the verdict alone.
 start "'$tmp/original.txt' '$tmp/rewrite.txt'"
 wait_for "reviewed 1/"
 wait_for "✎ tmux note one"
 screen | grep -F "✓" >/dev/null || fail "confirmed mark not shown"
+keys f C-d C-u
+sleep 0.3
+wait_for "reviewed 1/"
+keys q
+wait_gone
+
+# 4b. One word of the rewrite edited: reopening (no --annotations) finds
+# the earlier review, re-anchors it and says so; the verdict and the note
+# are back, and the earlier file is kept.
+sed -i 's/halted after fire/stopped after fire/' "$tmp/rewrite.txt"
+grep -qF "stopped after fire" "$tmp/rewrite.txt" || fail "the edit did not apply"
+start "'$tmp/original.txt' '$tmp/rewrite.txt'"
+wait_for "earlier review (same files): 1 of 1 re-attached"
+wait_for "reviewed 1/"
+wait_for "✎ tmux note one"
+keys q
+wait_gone
+[[ $(grep -rlF "tmux note one" "$XDG_DATA_HOME" | grep -c '\.json$') -ge 2 ]] ||
+    fail "the earlier annotation file should be kept beside the new one"
+# Opened once more: now found directly, no re-anchoring message.
+start "'$tmp/original.txt' '$tmp/rewrite.txt'"
+wait_for "reviewed 1/"
+screen | grep -qF "earlier review (" && fail "the review should now be found by its own name"
 keys q
 wait_gone
 

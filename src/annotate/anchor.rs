@@ -57,10 +57,17 @@ pub fn refind(doc: &Document, anchor: &Anchor) -> Option<Span> {
         return Some(position_span(anchor));
     }
     let quote = &anchor.quote;
-    let candidates = candidates(doc.text(), quote);
-    let unique = candidates.len() == 1;
     let total = quote.prefix.chars().count() + quote.suffix.chars().count();
     let old = anchor.position.start;
+    // Edits mostly shift text a little: a candidate near the old place with
+    // all its context agreeing is what the full search below would pick
+    // (no score beats full agreement, and it is nearer than anything outside
+    // the window), found without scanning a whole book.
+    if let Some(span) = nearby_full_match(doc.text(), quote, old, total) {
+        return Some(span);
+    }
+    let candidates = candidates(doc.text(), quote);
+    let unique = candidates.len() == 1;
     candidates
         .into_iter()
         .map(|span| (context_match(doc.text(), span, quote), span))
@@ -70,6 +77,25 @@ pub fn refind(doc: &Document, anchor: &Anchor) -> Option<Span> {
         .filter(|&(score, _)| 4 * score >= total || (unique && quote.exact.chars().count() >= 8))
         .max_by_key(|&(score, span)| (score, std::cmp::Reverse(span.start.abs_diff(old))))
         .map(|(_, span)| span)
+}
+
+/// Bytes either side of the old position searched first.
+const NEAR: usize = 8192;
+
+fn nearby_full_match(text: &str, quote: &QuoteSelector, old: usize, total: usize) -> Option<Span> {
+    let mut lo = old.saturating_sub(NEAR).min(text.len());
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = old.saturating_add(NEAR).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    candidates(&text[lo..hi], quote)
+        .into_iter()
+        .map(|s| Span::new(s.start + lo, s.end + lo))
+        .filter(|&span| context_match(text, span, quote) == total)
+        .min_by_key(|span| span.start.abs_diff(old))
 }
 
 /// Every span where the quote could be now. An empty quote (an insertion

@@ -6,6 +6,18 @@ use super::anchor::{anchor_for, holds, meets, position_span, refind};
 use super::model::{Anchor, Annotation, AnnotationFile, Side, Target, Verdict, new_id};
 use crate::engine::{Comparison, Discrepancy, Document, Kind, Span};
 use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+
+/// A slot as an exact match sees it: kind label and both spans.
+type SlotKey = (String, Option<(usize, usize)>, Option<(usize, usize)>);
+
+fn key_of(s: &Slot) -> SlotKey {
+    (
+        s.kind.label().to_owned(),
+        s.original.map(|sp| (sp.start, sp.end)),
+        s.rewrite.map(|sp| (sp.start, sp.end)),
+    )
+}
 
 /// Why an annotation is not attached to any discrepancy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +62,14 @@ pub struct Attached {
     original: Document,
     rewrite: Document,
     slots: Vec<Slot>,
+    /// Slots by (kind, original span, rewrite span), for exact matches.
+    exact: HashMap<SlotKey, Vec<usize>>,
+    /// Per side, (span start, slot) sorted, and the longest span: the slots
+    /// that can meet a span are found without a scan of all of them.
+    by_start: [Vec<(usize, usize)>; 2],
+    max_len: [usize; 2],
+    /// Every annotation id in the file, so a new id is checked in O(1).
+    ids: HashSet<String>,
     /// Per discrepancy, the index of its annotation.
     links: Vec<Option<usize>>,
     /// Span notes found in the current text: (annotation index, where).
@@ -77,11 +97,35 @@ impl Attached {
         original: &Document,
         rewrite: &Document,
     ) -> Self {
-        let slots = comparison.discrepancies.iter().map(slot).collect();
+        let slots: Vec<Slot> = comparison.discrepancies.iter().map(slot).collect();
+        let mut exact: HashMap<SlotKey, Vec<usize>> = HashMap::new();
+        for (j, s) in slots.iter().enumerate() {
+            exact.entry(key_of(s)).or_default().push(j);
+        }
+        let index_side = |side: Side| {
+            let mut v: Vec<(usize, usize)> = slots
+                .iter()
+                .enumerate()
+                .filter_map(|(j, s)| s.span(side).map(|sp| (sp.start, j)))
+                .collect();
+            v.sort_unstable();
+            let longest = slots
+                .iter()
+                .filter_map(|s| s.span(side))
+                .map(|sp| sp.len())
+                .max()
+                .unwrap_or(0);
+            (v, longest)
+        };
+        let ((by_a, max_a), (by_b, max_b)) = (index_side(Side::Original), index_side(Side::Rewrite));
         let mut attached = Self {
             file,
             original: original.clone(),
             rewrite: rewrite.clone(),
+            exact,
+            by_start: [by_a, by_b],
+            max_len: [max_a, max_b],
+            ids: HashSet::new(),
             slots,
             links: Vec::new(),
             located: Vec::new(),
@@ -170,6 +214,7 @@ impl Attached {
         };
         let mut ann = Annotation::new(new_id(), Target::Span { side, anchor });
         note.clone_into(&mut ann.note);
+        self.ids.insert(ann.id.clone());
         self.file.annotations.push(ann);
         self.located.push((self.file.annotations.len() - 1, span));
         true
@@ -213,9 +258,10 @@ impl Attached {
 
     fn create(&mut self, i: usize, target: Target) -> usize {
         let mut id = discrepancy_id(&target);
-        if self.file.annotations.iter().any(|a| a.id == id) {
+        if self.ids.contains(&id) {
             id = format!("{id}-{}", new_id());
         }
+        self.ids.insert(id.clone());
         self.file.annotations.push(Annotation::new(id, target));
         let index = self.file.annotations.len() - 1;
         self.links[i] = Some(index);
@@ -241,6 +287,7 @@ impl Attached {
 
     /// Recomputes links, located span notes and orphans from scratch.
     fn relink(&mut self) {
+        self.ids = self.file.annotations.iter().map(|a| a.id.clone()).collect();
         self.links = vec![None; self.slots.len()];
         self.located.clear();
         self.orphans.clear();
@@ -277,10 +324,47 @@ impl Attached {
         }
     }
 
+    /// The slots with the target's kind and positions, in slot order.
+    fn exact_candidates(&self, target: &Target) -> Option<&Vec<usize>> {
+        let Target::Discrepancy { kind, .. } = target else {
+            return None;
+        };
+        let pos = |side| {
+            target.anchor(side).map(|a| {
+                let s = position_span(a);
+                (s.start, s.end)
+            })
+        };
+        self.exact
+            .get(&(kind.clone(), pos(Side::Original), pos(Side::Rewrite)))
+    }
+
+    /// Slots whose span on `side` may meet `at` (all slots without a
+    /// span to go by), in slot order.
+    fn meeting(&self, first: Option<(Side, Span)>) -> Vec<usize> {
+        let Some((side, at)) = first else {
+            return (0..self.slots.len()).collect();
+        };
+        let k = match side {
+            Side::Original => 0,
+            Side::Rewrite => 1,
+        };
+        let list = &self.by_start[k];
+        let lo = list.partition_point(|&(s, _)| s < at.start.saturating_sub(self.max_len[k]));
+        let hi = list.partition_point(|&(s, _)| s <= at.end);
+        let mut out: Vec<usize> = list[lo..hi].iter().map(|&(_, j)| j).collect();
+        out.sort_unstable();
+        out
+    }
+
     /// Same kind, same sides, same spans, and the text there unchanged.
     fn link_exact(&mut self, index: usize) -> bool {
         let target = &self.file.annotations[index].target;
-        let found = (0..self.slots.len()).find(|&j| self.matches_exactly(target, &self.slots[j]));
+        let found = self.exact_candidates(target).and_then(|js| {
+            js.iter()
+                .copied()
+                .find(|&j| self.matches_exactly(target, &self.slots[j]))
+        });
         match found {
             Some(j) if self.links[j].is_none() => self.links[j] = Some(index),
             Some(j) => self.orphan(index, OrphanReason::Duplicate { discrepancy: j }),
@@ -328,7 +412,11 @@ impl Attached {
             };
             found.iter().map(common).sum()
         };
-        let candidates: Vec<usize> = (0..self.slots.len()).filter(|&j| fits(&self.slots[j])).collect();
+        let candidates: Vec<usize> = self
+            .meeting(found.first().copied())
+            .into_iter()
+            .filter(|&j| fits(&self.slots[j]))
+            .collect();
         let free = candidates.iter().copied().filter(|&j| self.links[j].is_none());
         match free.max_by_key(|&j| (shared(&self.slots[j]), std::cmp::Reverse(j))) {
             Some(j) => self.links[j] = Some(index),

@@ -5,6 +5,7 @@
 use super::attach::{Attached, OrphanReason};
 use super::model::{Anchor, Annotation, Side, Target, Verdict};
 use super::store::write_atomic;
+use crate::engine::lines::LineIndex;
 use crate::engine::{Comparison, Discrepancy, Document, Span};
 use crate::input::Source;
 use serde::Serialize;
@@ -46,6 +47,20 @@ pub enum ExportError {
     Write { path: PathBuf, source: std::io::Error },
 }
 
+/// Which discrepancies an export lists (`export --only`). Notes on text
+/// and orphaned annotations are listed whatever the choice: they are the
+/// reviewer's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Only {
+    /// Every discrepancy.
+    #[default]
+    All,
+    /// Factual flags only, without plain rewording.
+    Factual,
+    /// Discrepancies with a verdict or a note.
+    Reviewed,
+}
+
 /// What an export needs: the display names, the comparison and the
 /// annotations attached to it (which carry both texts).
 pub struct Export<'a> {
@@ -56,6 +71,7 @@ pub struct Export<'a> {
     /// For HTML or Markdown inputs, the files as read: quotes and spans are
     /// then moved from the compared prose to the files' bytes.
     pub files: Option<[&'a Source; 2]>,
+    pub only: Only,
 }
 
 impl Export<'_> {
@@ -90,14 +106,48 @@ impl Export<'_> {
     /// Every discrepancy, then the span notes, then the orphans.
     fn entries(&self) -> Vec<Entry<'_>> {
         let att = self.annotations;
-        let discrepancies = self.comparison.discrepancies.iter().enumerate();
+        let discrepancies = self
+            .comparison
+            .discrepancies
+            .iter()
+            .enumerate()
+            .filter(|&(i, d)| self.listed(i, d));
         let mut out: Vec<Entry<'_>> = discrepancies.map(|(i, d)| self.discrepancy_entry(i, d)).collect();
         out.extend(
             att.span_notes()
                 .map(|(a, side, span)| self.span_entry(a, side, span)),
         );
         out.extend(att.orphans().map(|(a, why)| self.orphan_entry(a, why)));
+        self.add_places(&mut out);
         out
+    }
+
+    /// Whether `--only` lets discrepancy `i` through.
+    fn listed(&self, i: usize, d: &Discrepancy) -> bool {
+        let att = self.annotations;
+        match self.only {
+            Only::All => true,
+            Only::Factual => d.factual,
+            Only::Reviewed => att.verdict(i) != Verdict::Unset || !att.note(i).is_empty(),
+        }
+    }
+
+    /// Line and column of every quote found in the current text (one line
+    /// index per side, so a book-sized export stays linear). Quotes index
+    /// the files as read (HTML and Markdown included), so lines count the
+    /// files' lines.
+    fn add_places(&self, entries: &mut [Entry<'_>]) {
+        let docs = [self.file(Side::Original), self.file(Side::Rewrite)];
+        let index = docs.map(|d| LineIndex::new(d.text()));
+        for e in entries {
+            for (k, q) in [(0, e.original.as_mut()), (1, e.rewrite.as_mut())] {
+                if let Some(q) = q.filter(|q| q.current) {
+                    let place = index[k].place(docs[k].text(), q.start);
+                    q.line = Some(place.line);
+                    q.column = Some(place.column);
+                }
+            }
+        }
     }
 
     fn discrepancy_entry(&self, i: usize, d: &Discrepancy) -> Entry<'_> {
@@ -187,6 +237,8 @@ impl Export<'_> {
             end: span.end,
             shown: (shown != text).then(|| shown.to_owned()),
             text,
+            line: None,
+            column: None,
             current: true,
         }
     }
@@ -195,12 +247,24 @@ impl Export<'_> {
     fn html(&self) -> String {
         use crate::report::view::{Review, SpanNote, View};
         let att = self.annotations;
-        let reviews = (0..self.comparison.discrepancies.len())
-            .map(|i| Review {
+        let all = &self.comparison.discrepancies;
+        let kept: Vec<usize> = (0..all.len()).filter(|&i| self.listed(i, &all[i])).collect();
+        let reviews = kept
+            .iter()
+            .map(|&i| Review {
                 verdict: att.verdict(i).label(),
                 note: att.note(i).to_owned(),
             })
             .collect();
+        // `--only`: the page shows both texts whole but lists (and marks)
+        // only the discrepancies chosen, each with its own verdict.
+        let comparison = if kept.len() == all.len() {
+            std::borrow::Cow::Borrowed(self.comparison)
+        } else {
+            let mut c = self.comparison.clone();
+            c.discrepancies = kept.iter().map(|&i| all[i].clone()).collect();
+            std::borrow::Cow::Owned(c)
+        };
         let span_notes = att
             .span_notes()
             .map(|(a, side, span)| SpanNote {
@@ -213,10 +277,11 @@ impl Export<'_> {
         crate::report::html::render(&View {
             names: [self.original_name, self.rewrite_name],
             docs: [att.document(Side::Original), att.document(Side::Rewrite)],
-            comparison: self.comparison,
+            comparison: &comparison,
             reviews: Some(reviews),
             span_notes,
             shown: [None, None],
+            files: self.files,
         })
     }
 
@@ -248,6 +313,8 @@ fn stale_quote(anchor: &Anchor) -> Quote {
         end: anchor.position.end,
         text: anchor.quote.exact.clone(),
         shown: None,
+        line: None,
+        column: None,
         current: false,
     }
 }
@@ -270,6 +337,12 @@ struct Quote {
     /// prose of an HTML or Markdown input): the Markdown export quotes it.
     #[serde(skip)]
     shown: Option<String>,
+    /// 1-based line and column (in characters) of `start` in the file as
+    /// read, for a quote in the current text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
     /// False for an orphan: the span is where it was, not where it is.
     #[serde(skip)]
     current: bool,
@@ -388,9 +461,13 @@ fn md_entry(out: &mut String, e: &Entry<'_>) {
         };
         if let Some(q) = q {
             let was = if q.current { "" } else { " (as annotated)" };
+            let at = q
+                .line
+                .zip(q.column)
+                .map_or_else(String::new, |(l, c)| format!(" (line {l}:{c})"));
             let _ = writeln!(
                 out,
-                "- **{label}{was}:** “{}”",
+                "- **{label}{was}:** “{}”{at}",
                 md_inline(q.shown.as_ref().unwrap_or(&q.text))
             );
         }
@@ -472,7 +549,7 @@ fn pretty(value: &Value) -> String {
 // --------------------------------------------------------------------- CSV
 
 /// Column names of the CSV export, in order.
-pub const CSV_HEADER: [&str; 9] = [
+pub const CSV_HEADER: [&str; 11] = [
     "section",
     "id",
     "kind",
@@ -482,6 +559,8 @@ pub const CSV_HEADER: [&str; 9] = [
     "reason",
     "verdict",
     "note",
+    "original_line",
+    "rewrite_line",
 ];
 
 fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
@@ -494,6 +573,12 @@ fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
             Section::Orphan => "orphan",
         };
         let factual = e.factual.map_or("", |f| if f { "true" } else { "false" });
+        let line = |q: &Option<Quote>| {
+            q.as_ref()
+                .and_then(|q| q.line.zip(q.column))
+                .map_or_else(String::new, |(l, c)| format!("{l}:{c}"))
+        };
+        let (original_line, rewrite_line) = (line(&e.original), line(&e.rewrite));
         w.write_record([
             section,
             &e.id,
@@ -504,6 +589,8 @@ fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
             &e.reason,
             e.verdict.label(),
             &e.note,
+            &original_line,
+            &rewrite_line,
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
@@ -634,6 +721,7 @@ mod tests {
             comparison: &c,
             annotations: &att,
             files: None,
+            only: Only::All,
         };
         export.render(format).unwrap()
     }
@@ -645,7 +733,7 @@ mod tests {
         assert!(md.contains("`orig_a.txt`"));
         assert!(md.contains("2 discrepancies (2 factual): 1 confirmed, 0 dismissed, 1 undecided."));
         assert!(md.contains("### d1 · number · factual — confirmed"));
-        assert!(md.contains("- **Original:** “40”\n- **Rewrite:** “14”"));
+        assert!(md.contains("- **Original:** “40” (line 1:13)\n- **Rewrite:** “14” (line 1:13)"));
         assert!(md.contains("- **Why flagged:** number changed"));
         assert!(md.contains("  > He said \"no\", then left;\n  > see p. 4, line 2 — \\*twice\\*\n"));
         assert!(md.contains("### d2 · date · factual — undecided"));
@@ -749,6 +837,7 @@ mod tests {
             comparison: &c,
             annotations: &att,
             files: None,
+            only: Only::All,
         };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("review.md");

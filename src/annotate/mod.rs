@@ -10,6 +10,7 @@
 pub mod anchor;
 pub mod attach;
 pub mod export;
+pub mod follow;
 pub mod model;
 pub mod store;
 #[cfg(test)]

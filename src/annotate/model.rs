@@ -147,6 +147,13 @@ pub struct AnnotationFile {
     pub original_sha256: String,
     /// SHA-256 (hex) of the rewrite as read when last saved.
     pub rewrite_sha256: String,
+    /// Where the original was read from (absolute), so the review can be
+    /// found again after an edit changed the hashes. Absent for stdin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_path: Option<String>,
+    /// Where the rewrite was read from (absolute), as `original_path`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rewrite_path: Option<String>,
     #[serde(default)]
     pub annotations: Vec<Annotation>,
 }
@@ -159,6 +166,8 @@ impl AnnotationFile {
             version: CURRENT_VERSION,
             original_sha256,
             rewrite_sha256,
+            original_path: None,
+            rewrite_path: None,
             annotations: Vec::new(),
         }
     }

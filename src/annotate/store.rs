@@ -53,6 +53,8 @@ pub struct Store {
     path: PathBuf,
     original_sha256: String,
     rewrite_sha256: String,
+    /// Absolute paths of the two inputs, recorded in the file on save.
+    sources: [Option<String>; 2],
 }
 
 /// SHA-256 of `bytes`, lowercase hex.
@@ -87,7 +89,36 @@ impl Store {
             path,
             original_sha256,
             rewrite_sha256,
+            sources: [None, None],
         }
+    }
+
+    /// Records where the two inputs were read from (made absolute; `-` and
+    /// other names that are not files are left out), so that after an edit
+    /// the review can be found by path (see [`super::follow`]).
+    #[must_use]
+    pub fn with_sources(mut self, original: &str, rewrite: &str) -> Self {
+        self.sources = [source_path(original), source_path(rewrite)];
+        self
+    }
+
+    /// The recorded source paths (original, rewrite).
+    #[must_use]
+    pub const fn sources(&self) -> &[Option<String>; 2] {
+        &self.sources
+    }
+
+    /// Whether this store is at the default place for its pair's hashes
+    /// (not a path the user chose).
+    #[must_use]
+    pub fn is_default_place(&self) -> bool {
+        default_path(&self.original_sha256, &self.rewrite_sha256).is_ok_and(|p| p == self.path)
+    }
+
+    /// The hashes of the pair (original, rewrite).
+    #[must_use]
+    pub fn hashes(&self) -> (&str, &str) {
+        (&self.original_sha256, &self.rewrite_sha256)
     }
 
     #[must_use]
@@ -147,6 +178,9 @@ impl Store {
         merged.version = CURRENT_VERSION;
         merged.original_sha256.clone_from(&self.original_sha256);
         merged.rewrite_sha256.clone_from(&self.rewrite_sha256);
+        if self.sources.iter().any(Option::is_some) {
+            [merged.original_path, merged.rewrite_path] = self.sources.clone();
+        }
         write_atomic(&self.path, merged.to_json().as_bytes()).map_err(|e| self.io(e))?;
         Ok(Saved {
             file: merged,
@@ -239,6 +273,15 @@ impl Drop for LockGuard {
     fn drop(&mut self) {
         let _ = FileExt::unlock(&self.0);
     }
+}
+
+/// `name` as an absolute path if it names an existing file.
+fn source_path(name: &str) -> Option<String> {
+    if name == "-" {
+        return None;
+    }
+    let path = fs::canonicalize(name).ok()?;
+    path.is_file().then(|| path.to_string_lossy().into_owned())
 }
 
 /// The default location: `<data dir>/pairs/<16 hex>-<16 hex>.json`.

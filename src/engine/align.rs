@@ -76,7 +76,76 @@ pub fn align(a_doc: &Document, a: &Segmented, b_doc: &Document, b: &Segmented) -
         a.sentences.iter().map(|s| text(a_doc, s)),
         b.sentences.iter().map(|s| text(b_doc, s)),
     );
-    align_profiles(&profiles)
+    let mut units = align_profiles(&profiles);
+    absorb_clauses(&mut units, |k| continues(a_doc, a, k), |k| continues(b_doc, b, k));
+    units
+}
+
+/// Whether sentence `k` continues the one before it: segmentation cut the
+/// two apart at a `;` or `:`, not at a full stop.
+fn continues(doc: &Document, seg: &Segmented, k: usize) -> bool {
+    k > 0
+        && k < seg.sentences.len()
+        && seg.sentences[k - 1].paragraph == seg.sentences[k].paragraph
+        && doc
+            .slice(seg.sentences[k - 1].span)
+            .trim_end()
+            .ends_with([';', ':'])
+}
+
+/// Units either side of an unmatched clause searched for its sentence.
+const NEIGHBOURS: usize = 3;
+
+/// A clause that segmentation split off at a `;` or `:` and that found no
+/// counterpart of its own joins the matched unit holding the rest of its
+/// sentence: a writer who turned two sentences into one with a semicolon
+/// added no sentence, and the facts inside it are compared with the
+/// original's.
+fn absorb_clauses(
+    units: &mut Vec<AlignedUnit>,
+    a_continues: impl Fn(usize) -> bool,
+    b_continues: impl Fn(usize) -> bool,
+) {
+    let matched = |u: &AlignedUnit| matches!(u.kind, UnitKind::Match | UnitKind::Moved);
+    let mut gone = vec![false; units.len()];
+    for i in 0..units.len() {
+        let (side_b, range) = match (&units[i].original, &units[i].rewrite) {
+            (None, Some(r)) => (true, r.clone()),
+            (Some(r), None) => (false, r.clone()),
+            _ => continue,
+        };
+        let cont = |k: usize| if side_b { b_continues(k) } else { a_continues(k) };
+        let side = |u: &AlignedUnit| {
+            if side_b {
+                u.rewrite.clone()
+            } else {
+                u.original.clone()
+            }
+        };
+        // Units are in reading order: the rest of the sentence is next door.
+        let near = i.saturating_sub(NEIGHBOURS)..(i + NEIGHBOURS + 1).min(units.len());
+        let host = near.into_iter().find(|&j| {
+            !gone[j]
+                && matched(&units[j])
+                && side(&units[j]).is_some_and(|h| {
+                    (h.end == range.start && cont(range.start)) || (h.start == range.end && cont(range.end))
+                })
+        });
+        let Some(j) = host else { continue };
+        let h = side(&units[j]).unwrap_or(0..0);
+        let joined = h.start.min(range.start)..h.end.max(range.end);
+        if side_b {
+            units[j].rewrite = Some(joined);
+        } else {
+            units[j].original = Some(joined);
+        }
+        gone[i] = true;
+    }
+    let mut k = 0;
+    units.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 fn text<'d>(doc: &'d Document, s: &Sentence) -> SentenceText<'d> {

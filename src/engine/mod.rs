@@ -7,9 +7,11 @@ pub mod diff;
 pub mod discrepancy;
 pub mod facts;
 pub mod lexicon;
+pub mod lines;
 pub mod segment;
 pub mod similarity;
 pub mod text;
+pub mod wordnet;
 
 pub use comparison::{Comparison, Summary, Unit, compare};
 pub use discrepancy::{Discrepancy, Kind};

@@ -56,6 +56,7 @@ const MIN_CLAUSE_WORDS: usize = 3;
 #[must_use]
 pub fn segment(doc: &Document) -> Segmented {
     let mut out = Segmented::default();
+    let width = longest_line(doc.text());
     for para in paragraph_spans(doc.text(), doc.body_start()) {
         let first = out.sentences.len();
         let index = out.paragraphs.len();
@@ -64,7 +65,7 @@ pub fn segment(doc: &Document) -> Segmented {
         } else {
             usize::MAX
         };
-        for (span, header) in sentence_spans(doc.text(), para, first_para) {
+        for (span, header) in sentence_spans(doc.text(), para, first_para, width) {
             out.sentences.push(Sentence {
                 span,
                 paragraph: index,
@@ -107,9 +108,9 @@ fn paragraph_spans(text: &str, start: usize) -> Vec<Span> {
 }
 
 /// Sentence spans inside one paragraph, with a flag for header lines.
-fn sentence_spans(text: &str, para: Span, doc_start: usize) -> Vec<(Span, bool)> {
+fn sentence_spans(text: &str, para: Span, doc_start: usize, width: usize) -> Vec<(Span, bool)> {
     let body = &text[para.range()];
-    let (header_len, rest_start) = header_line(body);
+    let (header_len, rest_start) = header_line(body, width);
     let mut out = Vec::new();
     if header_len > 0 {
         out.push((Span::new(para.start, para.start + header_len), true));
@@ -124,7 +125,11 @@ fn sentence_spans(text: &str, para: Span, doc_start: usize) -> Vec<(Span, bool)>
     let single_line = !body.contains('\n');
     let mut pieces = raw_sentences(&flat);
     let dateline = para.start == doc_start && starts_with_date(&flat);
-    if single_line && header_len == 0 && (dateline || (pieces.len() == 1 && looks_like_heading(&flat))) {
+    let one_piece = pieces.len() == 1;
+    if header_len == 0
+        && ((dateline && (single_line || one_piece))
+            || (single_line && one_piece && looks_like_heading(&flat)))
+    {
         out.push((Span::new(base, base + flat.trim_end().len()), true));
         return out;
     }
@@ -141,17 +146,48 @@ fn sentence_spans(text: &str, para: Span, doc_start: usize) -> Vec<(Span, bool)>
 
 /// A first line that is a heading or dateline: short, no closing stop, and
 /// followed by more lines of prose. Returns its length and where prose starts.
-fn header_line(body: &str) -> (usize, usize) {
+///
+/// In hard-wrapped text (wire copy, e-mail, text pasted from a PDF) every
+/// first line is short and lacks a stop, so a heading must also stand
+/// alone: the next line starts like a sentence, and the break was chosen,
+/// not forced by the wrap width (the next line's first word would have fit
+/// on the first line, judged by the document's longest line, `width`).
+fn header_line(body: &str, width: usize) -> (usize, usize) {
     let Some(nl) = body.find('\n') else {
         return (0, 0);
     };
     let first = body[..nl].trim_end();
-    if looks_like_heading(first) {
-        let rest = nl + 1 + (body[nl + 1..].len() - body[nl + 1..].trim_start().len());
-        (first.len(), rest)
+    let rest = &body[nl + 1..];
+    let next = rest.trim_start();
+    if looks_like_heading(first) && starts_like_sentence(next) && !wrapped_break(first, next, width) {
+        let prose = nl + 1 + (rest.len() - next.len());
+        (first.len(), prose)
     } else {
         (0, 0)
     }
+}
+
+/// Whether a line begins the way a sentence does (capital, digit, quote).
+fn starts_like_sentence(line: &str) -> bool {
+    line.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
+}
+
+/// Whether the break after `first` looks forced by a wrap width: the next
+/// word would not have fitted within `width`, the longest line there is.
+fn wrapped_break(first: &str, next: &str, width: usize) -> bool {
+    let next_word = next.split_whitespace().next().map_or(0, |w| w.chars().count());
+    first.chars().count() + 1 + next_word > width
+}
+
+/// The longest line of the text, in characters: the wrap width of a
+/// hard-wrapped text, and far more than any heading in one that is not.
+fn longest_line(text: &str) -> usize {
+    text.lines()
+        .map(|l| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// A line opening with a date among its first three tokens ("date
@@ -194,6 +230,10 @@ const TITLES: &[&str] = &[
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "rd",
 ];
 
+/// Abbreviations that stand before a number ("No. 10", "Fig. 3") and are
+/// otherwise ordinary words ending a sentence.
+const NUMBERED: &[&str] = &["no", "nos", "fig", "vol"];
+
 /// Words that begin a new sentence after a dotted acronym such as "U.S.".
 const SENTENCE_STARTERS: &[&str] = &[
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "in",
@@ -216,8 +256,20 @@ fn ends_with_abbreviation(prev: &str, next: &str) -> bool {
         return false;
     }
     let lower = last_word.to_lowercase();
+    let next = next.trim_start();
+    let next_word: String = next
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
     if TITLES.contains(&lower.as_str()) {
-        return true;
+        // "No. 10" but "he said no. The board met"; "St. Louis" but
+        // "Main St. The crew": a title list applies only to what follows.
+        if NUMBERED.contains(&lower.as_str()) {
+            return next.starts_with(|c: char| c.is_ascii_digit());
+        }
+        let capitalised = next.starts_with(char::is_uppercase);
+        return !(capitalised && SENTENCE_STARTERS.contains(&next_word.as_str()));
     }
     let is_initial = last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase);
     let is_dotted = last_word.contains('.')
@@ -227,12 +279,6 @@ fn ends_with_abbreviation(prev: &str, next: &str) -> bool {
     if !(is_initial || is_dotted) {
         return false;
     }
-    let next_word: String = next
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
     is_initial || !SENTENCE_STARTERS.contains(&next_word.as_str())
 }
 
@@ -391,6 +437,22 @@ mod tests {
     }
 
     #[test]
+    fn a_title_word_ends_a_sentence_before_a_new_one() {
+        assert_eq!(
+            sentences("He said no. The board met on Monday."),
+            ["He said no.", "The board met on Monday."]
+        );
+        assert_eq!(
+            sentences("The fire began on Main St. The crew arrived."),
+            ["The fire began on Main St.", "The crew arrived."]
+        );
+        assert_eq!(
+            sentences("She lives at No. 10 with Dr. Lane in St. Louis."),
+            ["She lives at No. 10 with Dr. Lane in St. Louis."]
+        );
+    }
+
+    #[test]
     fn quote_closing_after_stop_stays_with_sentence() {
         assert_eq!(
             sentences("He said “we are ready.” Then he left."),
@@ -433,6 +495,38 @@ mod tests {
                 "Roads closed."
             ]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_read_as_prose() {
+        let text = "The attack in Baghdad’s Green Zone was the first to target the residence\nof Kadhemi, who has been in power since May 2020, and came as Iraq’s\nPolitical parties wrangle over who will run the next government. It was\nlate.";
+        let got = sentences(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].starts_with("The attack") && got[0].ends_with("government."));
+        let doc = Document::from(text);
+        assert!(
+            segment(&doc).sentences.iter().all(|s| !s.header),
+            "no line of it is a heading"
+        );
+    }
+
+    #[test]
+    fn a_standalone_short_line_over_wrapped_prose_is_a_heading() {
+        let text = "Flood warning issued\nThe river rose overnight and the council closed the roads along the\nbank before dawn, asking drivers to keep away from the low bridge at\nMill Lane.";
+        let doc = Document::from(text);
+        let seg = segment(&doc);
+        assert!(seg.sentences[0].header);
+        assert_eq!(&text[seg.sentences[0].span.range()], "Flood warning issued");
+        assert_eq!(seg.sentences.len(), 2);
+    }
+
+    #[test]
+    fn a_wrapped_dateline_is_still_a_heading() {
+        let text = " date 2021-11-07 After a drone attack on his home, Iraq’s Prime\nMinister calls for ‘calm.’\n\nThe storm hit.";
+        let doc = Document::from(text);
+        let seg = segment(&doc);
+        assert!(seg.sentences[0].header);
+        assert!(text[seg.sentences[0].span.range()].ends_with("‘calm.’"));
     }
 
     #[test]

@@ -70,6 +70,10 @@ impl Interner {
     }
     fn term(&mut self, word: &str) -> Option<u32> {
         fold_into(word, &mut self.buf);
+        // "11,500" and "11500" are one figure.
+        if self.buf.starts_with(|c: char| c.is_ascii_digit()) && self.buf.contains(',') {
+            self.buf.retain(|c| c != ',');
+        }
         if let Some(&id) = self.by_word.get(&self.buf) {
             return id;
         }

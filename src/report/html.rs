@@ -4,6 +4,7 @@
 //! the marks keep a non-colour cue (strike-through, underline, bold, a
 //! numbered tag) so the page reads in greyscale print too.
 
+use super::places::Places;
 use super::view::View;
 use crate::engine::{Comparison, Discrepancy, Document, Span};
 use std::fmt::Write;
@@ -35,6 +36,7 @@ sup.tag { font: bold .7rem system-ui, sans-serif; color: var(--flag); margin-lef
 .flag .id { font-weight: bold; }
 .flag.factual .id { color: var(--flag); }
 .flag.minor { color: var(--muted); }
+.flag .place { display: block; color: var(--muted); font-size: .75rem; }
 .verdict { display: inline-block; border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem;
   font-size: .72rem; text-transform: uppercase; letter-spacing: .03em; }
 .verdict.confirmed { color: #0b3d91; } .verdict.dismissed { color: #5f6368; } .verdict.unset { color: #8a6d00; }
@@ -100,6 +102,7 @@ pub fn render(v: &View<'_>) -> String {
         escape(v.names[0]),
         escape(v.names[1])
     );
+    let places = Places::of(v);
     for (i, unit) in c.units.iter().enumerate() {
         let flags: Vec<(usize, &Discrepancy)> = c
             .discrepancies
@@ -128,7 +131,7 @@ pub fn render(v: &View<'_>) -> String {
         }
         out.push_str("<td>");
         for (index, d) in flags {
-            flag(&mut out, v, index, d);
+            flag(&mut out, v, &places, index, d);
         }
         out.push_str("</td></tr>\n");
     }
@@ -138,7 +141,7 @@ pub fn render(v: &View<'_>) -> String {
     out
 }
 
-fn flag(out: &mut String, v: &View<'_>, index: usize, d: &Discrepancy) {
+fn flag(out: &mut String, v: &View<'_>, places: &[Places<'_>; 2], index: usize, d: &Discrepancy) {
     let class = if d.factual { "factual" } else { "minor" };
     let _ = write!(
         out,
@@ -149,6 +152,15 @@ fn flag(out: &mut String, v: &View<'_>, index: usize, d: &Discrepancy) {
         escape(d.kind.label()),
         escape(&d.reason)
     );
+    // Where to find it in each file: line:column and paragraph.
+    let at: Vec<String> = [("original", d.original), ("rewrite", d.rewrite)]
+        .into_iter()
+        .zip(places)
+        .filter_map(|((side, span), p)| span.map(|s| format!("{side} {}", p.label(s))))
+        .collect();
+    if !at.is_empty() {
+        let _ = write!(out, "<span class=\"place\">{}</span>", escape(&at.join(" · ")));
+    }
     if let Some(review) = v.reviews.as_ref().and_then(|r| r.get(index)) {
         let _ = write!(
             out,
@@ -284,6 +296,7 @@ mod tests {
             ]),
             span_notes: Vec::new(),
             shown: [None, None],
+            files: None,
         };
         let page = render(&v);
         assert!(page.contains("The &lt;b&gt; fire began on"));

@@ -1,6 +1,7 @@
 //! The JSON report: `alignment`, `discrepancies` and `summary`, every span a
 //! byte range into the input as read.
 
+use super::places::Places;
 use super::view::View;
 use crate::engine::{Discrepancy, Span};
 use serde_json::{Value, json};
@@ -19,6 +20,7 @@ pub fn to_string(value: &Value) -> String {
 
 /// The report as a JSON value.
 pub fn value(r: &View<'_>) -> Value {
+    let places = Places::of(r);
     let alignment: Vec<Value> = r
         .comparison
         .units
@@ -32,6 +34,8 @@ pub fn value(r: &View<'_>) -> Value {
                 "original_sentences": u.original_sentences.as_ref().map(|s| [s.start, s.end]),
                 "rewrite_sentences": u.rewrite_sentences.as_ref().map(|s| [s.start, s.end]),
                 "changes": u.hunks.len(),
+                "original_place": places[0].json(u.original),
+                "rewrite_place": places[1].json(u.rewrite),
             })
         })
         .collect();
@@ -39,7 +43,7 @@ pub fn value(r: &View<'_>) -> Value {
         .comparison
         .discrepancies
         .iter()
-        .map(|d| discrepancy(r, d))
+        .map(|d| discrepancy(r, &places, d))
         .collect();
     json!({
         "factdiff": env!("CARGO_PKG_VERSION"),
@@ -51,7 +55,7 @@ pub fn value(r: &View<'_>) -> Value {
     })
 }
 
-fn discrepancy(r: &View<'_>, d: &Discrepancy) -> Value {
+fn discrepancy(r: &View<'_>, places: &[Places<'_>; 2], d: &Discrepancy) -> Value {
     let quote = |doc: &crate::engine::Document, s: Option<Span>| s.map(|s| doc.slice(s).to_owned());
     json!({
         "id": d.id,
@@ -64,6 +68,9 @@ fn discrepancy(r: &View<'_>, d: &Discrepancy) -> Value {
         "unit": d.unit,
         "original_text": quote(r.docs[0], d.original),
         "rewrite_text": quote(r.docs[1], d.rewrite),
+        // Added fields: where each span is for a reader (1-based).
+        "original_place": places[0].json(d.original),
+        "rewrite_place": places[1].json(d.rewrite),
     })
 }
 

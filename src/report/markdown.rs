@@ -1,6 +1,7 @@
 //! A Markdown review list: factual flags first, then the rewording shown for
 //! completeness.
 
+use super::places::Places;
 use super::view::View;
 use crate::engine::{Discrepancy, Span};
 use crate::sanitize::inert;
@@ -25,26 +26,35 @@ pub fn render(r: &View<'_>) -> String {
     if factual.is_empty() {
         let _ = writeln!(out, "None found.\n");
     }
+    let places = Places::of(r);
     for d in factual {
-        item(&mut out, r, d);
+        item(&mut out, r, &places, d);
     }
     let _ = writeln!(out, "## Other differences\n");
     for d in other {
-        item(&mut out, r, d);
+        item(&mut out, r, &places, d);
     }
     out
 }
 
-fn item(out: &mut String, r: &View<'_>, d: &Discrepancy) {
+fn item(out: &mut String, r: &View<'_>, places: &[Places<'_>; 2], d: &Discrepancy) {
     let _ = writeln!(out, "### {} · {} — {}\n", d.id, d.kind.label(), escape(&d.reason));
-    let _ = writeln!(out, "- Original: {}", quoted(r, 0, d.original));
-    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r, 1, d.rewrite));
+    let _ = writeln!(out, "- Original: {}", quoted(r, &places[0], 0, d.original));
+    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r, &places[1], 1, d.rewrite));
 }
 
-fn quoted(r: &View<'_>, side: usize, span: Option<Span>) -> String {
+fn quoted(r: &View<'_>, places: &Places<'_>, side: usize, span: Option<Span>) -> String {
     span.map_or_else(
         || "—".to_owned(),
-        |s| format!("“{}” (bytes {}–{})", escape(&r.text(side, s)), s.start, s.end),
+        |s| {
+            format!(
+                "“{}” ({}; bytes {}–{})",
+                escape(&r.text(side, s)),
+                places.label(s),
+                s.start,
+                s.end
+            )
+        },
     )
 }
 

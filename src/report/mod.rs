@@ -6,6 +6,7 @@ pub mod copies;
 pub mod html;
 mod json;
 mod markdown;
+pub mod places;
 pub mod text;
 pub mod view;
 

@@ -1,5 +1,6 @@
 //! Terminal text: one block per discrepancy, coloured when asked.
 
+use super::places::Places;
 use super::view::View;
 use crate::engine::{Discrepancy, Span};
 use crate::sanitize::inert;
@@ -51,8 +52,9 @@ pub fn render(r: &View<'_>, color: Option<Colors>) -> String {
     if s.identical {
         let _ = writeln!(out, "The texts are identical.");
     }
+    let places = Places::of(r);
     for d in &r.comparison.discrepancies {
-        block(&mut out, r, d, colors, &paint);
+        block(&mut out, r, &places, d, colors, &paint);
     }
     out
 }
@@ -60,6 +62,7 @@ pub fn render(r: &View<'_>, color: Option<Colors>) -> String {
 fn block(
     out: &mut String,
     r: &View<'_>,
+    places: &[Places<'_>; 2],
     d: &Discrepancy,
     colors: Colors,
     paint: &dyn Fn(&str, &str) -> String,
@@ -76,8 +79,21 @@ fn block(
         d.kind.label(),
         inert(&d.reason)
     );
-    let _ = writeln!(out, "    - {}", paint(colors.removed, &side(r, 0, d.original)));
-    let _ = writeln!(out, "    + {}", paint(colors.added, &side(r, 1, d.rewrite)));
+    let at = |p: &Places<'_>, span: Option<Span>| {
+        span.map_or_else(String::new, |s| paint(DIM, &format!("  ({})", p.label(s))))
+    };
+    let _ = writeln!(
+        out,
+        "    - {}{}",
+        paint(colors.removed, &side(r, 0, d.original)),
+        at(&places[0], d.original)
+    );
+    let _ = writeln!(
+        out,
+        "    + {}{}",
+        paint(colors.added, &side(r, 1, d.rewrite)),
+        at(&places[1], d.rewrite)
+    );
 }
 
 fn side(r: &View<'_>, side: usize, span: Option<Span>) -> String {

@@ -5,6 +5,7 @@
 use super::text::Colors;
 use super::{Format, Report};
 use crate::engine::{Comparison, Document, Span};
+use crate::input::Source;
 use std::borrow::Cow;
 
 /// A reviewer's verdict and note on one discrepancy.
@@ -37,6 +38,10 @@ pub struct View<'a> {
     /// text and Markdown formats quote instead of the markup (JSON quotes
     /// the file's bytes, as its contract says).
     pub shown: [Option<&'a dyn Fn(Span) -> String>; 2],
+    /// For a view of the compared prose of HTML or Markdown inputs (the
+    /// HTML page): the files as read, so that line numbers count the files'
+    /// lines, as every other format's do. `None` when `docs` are the files.
+    pub files: Option<[&'a Source; 2]>,
 }
 
 impl View<'_> {
@@ -70,6 +75,7 @@ impl<'a> From<&Report<'a>> for View<'a> {
             reviews: None,
             span_notes: Vec::new(),
             shown: [None, None],
+            files: None,
         }
     }
 }

@@ -16,6 +16,35 @@ pub enum Edge {
     StartRight,
 }
 
+/// Which discrepancies the sidebar lists (and sidebar j/k visit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    Factual,
+    Unreviewed,
+}
+
+impl Filter {
+    #[must_use]
+    pub const fn next(self) -> Self {
+        match self {
+            Self::All => Self::Factual,
+            Self::Factual => Self::Unreviewed,
+            Self::Unreviewed => Self::All,
+        }
+    }
+
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Factual => "factual",
+            Self::Unreviewed => "unreviewed",
+        }
+    }
+}
+
 /// What input focus the screen is in; decides what a key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -42,6 +71,12 @@ pub enum Action {
     ScrollUp(usize),
     PageDown,
     PageUp,
+    /// Half a page down (`Ctrl-D`).
+    HalfPageDown,
+    /// Half a page up (`Ctrl-U`).
+    HalfPageUp,
+    /// A digit of a count typed before a motion (`5j`, `3n`).
+    Count(u8),
     Top,
     Bottom,
     /// Next search match while a search is active, else next discrepancy.
@@ -66,6 +101,14 @@ pub enum Action {
     Escape,
     ToggleHelp,
     ToggleSidebar,
+    /// Show / hide the detail pane of the selected discrepancy.
+    ToggleDetail,
+    /// Lay both panes out in the rewrite's order, or back in the original's.
+    ToggleOrder,
+    /// Cycle what the sidebar lists: all, factual flags, unreviewed.
+    CycleFilter,
+    /// Dismiss every plain rewording that has no verdict yet.
+    DismissRewording,
     /// Move focus between the panes and the sidebar.
     FocusSidebar,
     /// Set the verdict of the current discrepancy.
@@ -78,6 +121,22 @@ pub enum Action {
     CursorLeft,
     /// Move the editor cursor one character right.
     CursorRight,
+    /// Move the editor cursor one word left (`Alt-b`, `Ctrl-←`).
+    WordLeft,
+    /// Move the editor cursor one word right (`Alt-f`, `Ctrl-→`).
+    WordRight,
+    /// Editor cursor to the start of its line (`Ctrl-A`, Home).
+    LineStart,
+    /// Editor cursor to the end of its line (`Ctrl-E`, End).
+    LineEnd,
+    /// Delete the word before the cursor (`Ctrl-W`; the prompt too).
+    DeleteWord,
+    /// Delete from the start of the line to the cursor (`Ctrl-U`; the prompt: all).
+    KillToStart,
+    /// Delete from the cursor to the end of the line (`Ctrl-K`).
+    KillToEnd,
+    /// Delete the character under the cursor (Delete).
+    Delete,
     /// Start selecting text at the current search match or discrepancy.
     StartSelection,
     /// Move one edge of the selection by a word.

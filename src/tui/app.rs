@@ -1,7 +1,7 @@
 //! The review screen's state and `update`, which carries out one action.
 //! Drawing only reads this (see `draw`).
 
-use super::action::{Action, Mode};
+use super::action::{Action, Filter, Mode};
 use super::editor::Editor;
 use super::geometry::{Screen, screen};
 use super::pair::Pair;
@@ -13,15 +13,24 @@ use super::select::Selection;
 use super::theme::Theme;
 use ratatui::layout::Rect;
 
+/// The largest count kept (`99999j` is as far as anyone means).
+const MAX_COUNT: usize = 99_999;
+
 /// Everything the review screen shows and remembers.
 pub struct App {
     pub pair: Pair,
+    /// The comparison in the other order (`o`), once it has been shown.
+    pub other_pair: Option<Pair>,
     pub rows: RowCache,
     pub review: Review,
     pub theme: Theme,
     /// Last known terminal size.
     pub size: Rect,
     pub sidebar: bool,
+    /// What the sidebar lists.
+    pub filter: Filter,
+    /// Whether the detail pane shows the selected discrepancy (`i`).
+    pub detail: bool,
     pub mode: Mode,
     /// The mode to return to when help or the editor closes.
     pub back: Mode,
@@ -34,6 +43,10 @@ pub struct App {
     pub editor: Option<Editor>,
     /// One line of feedback in the status bar.
     pub message: Option<String>,
+    /// First line of the help shown (it scrolls when taller than the screen).
+    pub help_top: usize,
+    /// A count being typed before a motion (`5` of `5j`).
+    pub count: Option<usize>,
     pub quit: bool,
 }
 
@@ -43,11 +56,14 @@ impl App {
     pub fn new(pair: Pair, review: Review, theme: Theme, size: Rect) -> Self {
         let mut app = Self {
             pair,
+            other_pair: None,
             rows: RowCache::default(),
             review,
             theme,
             size,
             sidebar: size.width >= 120,
+            detail: true,
+            filter: Filter::All,
             mode: Mode::Normal,
             back: Mode::Normal,
             top: Pos::default(),
@@ -56,6 +72,8 @@ impl App {
             selection: None,
             editor: None,
             message: None,
+            count: None,
+            help_top: 0,
             quit: false,
         };
         app.relayout();
@@ -65,7 +83,7 @@ impl App {
     /// The areas for the current size and sidebar setting.
     #[must_use]
     pub fn screen(&self) -> Screen {
-        screen(self.size, self.sidebar)
+        screen(self.size, self.sidebar, self.detail && self.current.is_some())
     }
 
     /// Rows of text visible in the panes.
@@ -78,6 +96,24 @@ impl App {
     #[must_use]
     pub fn height(&self, i: usize) -> usize {
         self.rows.get(&self.pair, i).height()
+    }
+
+    /// Whether the sidebar's filter lets discrepancy `i` through.
+    #[must_use]
+    pub fn listed(&self, i: usize) -> bool {
+        match self.filter {
+            Filter::All => true,
+            Filter::Factual => self.pair.cmp.discrepancies[i].factual,
+            Filter::Unreviewed => self.review.verdict(i) == super::action::Verdict::Unset,
+        }
+    }
+
+    /// The discrepancies the sidebar lists, in order.
+    #[must_use]
+    pub fn sidebar_items(&self) -> Vec<usize> {
+        (0..self.pair.cmp.discrepancies.len())
+            .filter(|&i| self.listed(i))
+            .collect()
     }
 
     /// Re-wraps for the current size and keeps the scroll position valid.
@@ -93,21 +129,73 @@ impl App {
         self.top.row = self.top.row.min(self.height(self.top.unit) - 1);
     }
 
-    /// Carries out one action.
+    /// Carries out one action; a count typed before a motion repeats it.
     pub fn update(&mut self, action: Action) {
+        if let Action::Count(d) = action {
+            let so_far = self.count.unwrap_or(0);
+            self.count = Some(
+                so_far
+                    .saturating_mul(10)
+                    .saturating_add(usize::from(d))
+                    .min(MAX_COUNT),
+            );
+            return;
+        }
+        let count = self.count.take().unwrap_or(1).max(1);
+        if self.mode == Mode::Help {
+            let page = self.body_rows().max(2) - 1;
+            match action {
+                Action::ScrollDown(n) => self.help_top = self.help_top.saturating_add(n),
+                Action::PageDown => self.help_top = self.help_top.saturating_add(page),
+                Action::ScrollUp(n) => self.help_top = self.help_top.saturating_sub(n),
+                Action::PageUp => self.help_top = self.help_top.saturating_sub(page),
+                other => self.update_one(other),
+            }
+            self.help_top = self.help_top.min(self.help_max_top());
+            return;
+        }
         match action {
-            Action::ScrollDown(n) => self.scroll_down(n),
-            Action::ScrollUp(n) => self.scroll_up(n),
+            Action::ScrollDown(n) => self.scroll_down(n.saturating_mul(count)),
+            Action::ScrollUp(n) => self.scroll_up(n.saturating_mul(count)),
+            Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Next
+            | Action::Previous
+            | Action::NextDiscrepancy
+            | Action::PreviousDiscrepancy
+            | Action::NextFactual
+            | Action::PreviousFactual => {
+                for _ in 0..count {
+                    self.motion(&action);
+                }
+            }
+            other => self.update_one(other),
+        }
+    }
+
+    /// A motion that a count repeats.
+    fn motion(&mut self, action: &Action) {
+        match action {
             Action::PageDown => self.scroll_down(self.page()),
             Action::PageUp => self.scroll_up(self.page()),
-            Action::Top => self.top = Pos::default(),
-            Action::Bottom => self.top = self.last_top(),
+            Action::HalfPageDown => self.scroll_down(self.half_page()),
+            Action::HalfPageUp => self.scroll_up(self.half_page()),
             Action::Next => self.step(true),
             Action::Previous => self.step(false),
             Action::NextDiscrepancy => self.step_discrepancy(true, false),
             Action::PreviousDiscrepancy => self.step_discrepancy(false, false),
             Action::NextFactual => self.step_discrepancy(true, true),
             Action::PreviousFactual => self.step_discrepancy(false, true),
+            _ => {}
+        }
+    }
+
+    fn update_one(&mut self, action: Action) {
+        match action {
+            Action::Top => self.top = Pos::default(),
+            Action::Bottom => self.top = self.last_top(),
             Action::Resize(w, h) => self.resize(w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Quit => self.shutdown(),
@@ -117,6 +205,10 @@ impl App {
 
     fn page(&self) -> usize {
         self.body_rows().saturating_sub(1).max(1)
+    }
+
+    fn half_page(&self) -> usize {
+        (self.body_rows() / 2).max(1)
     }
 
     fn resize(&mut self, w: u16, h: u16) {

@@ -40,22 +40,23 @@ impl App {
         ))
     }
 
-    /// The first discrepancy the sidebar list shows in `rows` rows: the
-    /// list follows the current one, keeping it mid-way.
+    /// The first position in `items` (the sidebar's filtered list) shown
+    /// in `rows` rows: the list follows the current one, keeping it mid-way.
     #[must_use]
-    pub fn sidebar_first(&self, rows: usize) -> usize {
+    pub fn sidebar_first(&self, items: &[usize], rows: usize) -> usize {
         let all = &self.pair.cmp.discrepancies;
-        let anchor = self
-            .current
-            .unwrap_or_else(|| all.partition_point(|d| d.unit < self.top.unit));
+        let anchor = self.current.map_or_else(
+            || items.partition_point(|&i| all[i].unit < self.top.unit),
+            |c| items.partition_point(|&i| i < c),
+        );
         anchor
             .saturating_sub(rows / 2)
-            .min(all.len().saturating_sub(rows))
+            .min(items.len().saturating_sub(rows))
     }
 
     fn click_sidebar(&mut self, row: usize, rows: usize) {
-        let i = self.sidebar_first(rows) + row;
-        if i < self.pair.cmp.discrepancies.len() {
+        let items = self.sidebar_items();
+        if let Some(&i) = items.get(self.sidebar_first(&items, rows) + row) {
             self.select_discrepancy(i);
         }
     }
@@ -90,6 +91,8 @@ impl App {
             .map_or(first, |k| here[(k + 1) % here.len()]);
         self.current = Some(next);
         self.message = None;
+        // The detail pane may just have opened over the clicked row.
+        self.bring_into_view(all[next].unit);
     }
 
     /// Lines for free notes and orphaned annotations, below the list.

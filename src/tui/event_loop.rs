@@ -43,7 +43,12 @@ where
         if (area.width, area.height) != (app.size.width, app.size.height) {
             app.update(Action::Resize(area.width, area.height));
         }
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        terminal.draw(|frame| {
+            frame.render_widget(&*app, frame.area());
+            if let Some(at) = app.cursor(frame.area()) {
+                frame.set_cursor_position(at);
+            }
+        })?;
         let Some(event) = next_event()? else { break };
         if let Some(action) = action_for(&event, app) {
             app.update(action);

@@ -22,13 +22,27 @@ pub struct Screen {
     /// The one-column overview of the whole comparison.
     pub overview: Rect,
     pub sidebar: Option<Rect>,
+    /// The selected discrepancy in full, under the panes.
+    pub detail: Option<Rect>,
     pub status: Rect,
 }
 
-/// Lays out a screen of `area`, with or without the sidebar.
+/// Shortest terminal that shows the detail pane.
+const DETAIL_MIN_TERMINAL: u16 = 20;
+/// Most rows the detail pane takes.
+const DETAIL_ROWS: u16 = 9;
+
+/// Lays out a screen of `area`, with or without the sidebar and the
+/// detail pane.
 #[must_use]
-pub fn screen(area: Rect, sidebar: bool) -> Screen {
-    let body_h = area.height.saturating_sub(2);
+pub fn screen(area: Rect, sidebar: bool, detail: bool) -> Screen {
+    let full_body = area.height.saturating_sub(2);
+    let detail_h = if detail && area.height >= DETAIL_MIN_TERMINAL {
+        (full_body / 3).min(DETAIL_ROWS)
+    } else {
+        0
+    };
+    let body_h = full_body - detail_h;
     let status = Rect::new(
         area.x,
         area.y + area.height.saturating_sub(1),
@@ -60,7 +74,9 @@ pub fn screen(area: Rect, sidebar: bool) -> Screen {
     let mid = next(MID);
     let right = next(right_w);
     let overview = next(1);
+    let detail = (detail_h > 0).then(|| Rect::new(area.x, y + body_h, main_w, detail_h));
     Screen {
+        detail,
         title,
         gutter,
         left,
@@ -78,21 +94,27 @@ mod tests {
 
     #[test]
     fn columns_fill_the_width() {
-        let s = screen(Rect::new(0, 0, 80, 24), false);
+        let s = screen(Rect::new(0, 0, 80, 24), false, false);
         assert_eq!(
             s.gutter.width + s.left.width + s.mid.width + s.right.width + s.overview.width,
             80
         );
         assert_eq!(s.left.height, 22);
         assert_eq!(s.status.y, 23);
+        let d = screen(Rect::new(0, 0, 120, 40), true, true);
+        let detail = d.detail.expect("a detail pane at 120×40");
+        assert_eq!(d.left.bottom(), detail.y, "the detail pane sits under the panes");
+        assert_eq!(detail.bottom(), d.status.y);
+        assert_eq!(detail.width, d.sidebar.unwrap().x);
     }
 
     #[test]
     fn tiny_terminals_give_empty_areas() {
         for (w, h) in [(1, 1), (0, 0), (20, 5), (3, 2)] {
-            let s = screen(Rect::new(0, 0, w, h), true);
+            let s = screen(Rect::new(0, 0, w, h), true, true);
             assert!(s.overview.right() <= w);
             assert!(s.left.bottom() <= h.max(1));
+            assert!(s.detail.is_none_or(|d| d.bottom() <= s.status.y));
         }
     }
 }

@@ -26,12 +26,31 @@ impl App {
                 }
                 self.relayout_keeping_current();
             }
+            Action::ToggleDetail => {
+                self.detail = !self.detail;
+                self.relayout_keeping_current();
+            }
             Action::FocusSidebar => self.focus_sidebar(),
+            Action::ToggleOrder => self.toggle_order(),
+            Action::CycleFilter => {
+                self.filter = self.filter.next();
+                let n = self.sidebar_items().len();
+                self.message = Some(format!("sidebar: {} ({n})", self.filter.label()));
+            }
+            Action::DismissRewording => self.dismiss_rewording(),
             Action::SetVerdict(v) => self.set_verdict(v),
             Action::EditNote => self.edit_note(),
             Action::Newline => self.type_char('\n'),
             Action::CursorLeft => self.editor.iter_mut().for_each(Editor::left),
             Action::CursorRight => self.editor.iter_mut().for_each(Editor::right),
+            Action::WordLeft => self.editor.iter_mut().for_each(Editor::word_left),
+            Action::WordRight => self.editor.iter_mut().for_each(Editor::word_right),
+            Action::LineStart => self.editor.iter_mut().for_each(Editor::line_start),
+            Action::LineEnd => self.editor.iter_mut().for_each(Editor::line_end),
+            Action::KillToEnd => self.editor.iter_mut().for_each(Editor::kill_to_end),
+            Action::Delete => self.editor.iter_mut().for_each(Editor::delete),
+            Action::DeleteWord => self.delete_word(),
+            Action::KillToStart => self.kill_to_start(),
             Action::StartSelection => self.start_selection(),
             Action::MoveSelection(edge) => {
                 if let Some(sel) = self.selection {
@@ -59,6 +78,7 @@ impl App {
         } else {
             self.back = self.mode;
             self.mode = Mode::Help;
+            self.help_top = 0;
         }
     }
 
@@ -99,6 +119,44 @@ impl App {
         }
     }
 
+    fn delete_word(&mut self) {
+        match self.mode {
+            Mode::Search => {
+                let kept = self.search.input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                self.search.input.truncate(kept);
+            }
+            Mode::Editor => self.editor.iter_mut().for_each(Editor::delete_word),
+            _ => {}
+        }
+    }
+
+    fn kill_to_start(&mut self) {
+        match self.mode {
+            Mode::Search => self.search.input.clear(),
+            Mode::Editor => self.editor.iter_mut().for_each(Editor::kill_to_start),
+            _ => {}
+        }
+    }
+
+    /// The selected discrepancy, if a verdict or note may go to it: it must
+    /// be on screen (or the sidebar, which shows it, has focus). Otherwise
+    /// says why not.
+    fn visible_current(&mut self) -> Option<usize> {
+        let Some(i) = self.current else {
+            self.message = Some("no discrepancy selected: press n or f first".into());
+            return None;
+        };
+        let d = &self.pair.cmp.discrepancies[i];
+        if self.mode != Mode::Sidebar && !self.unit_on_screen(d.unit) {
+            self.message = Some(format!(
+                "{} is off screen: press n or f to pick one on screen, or Tab to act from the sidebar",
+                d.id
+            ));
+            return None;
+        }
+        Some(i)
+    }
+
     fn escape(&mut self) {
         match self.mode {
             Mode::Search => {
@@ -132,10 +190,7 @@ impl App {
     }
 
     fn edit_note(&mut self) {
-        let Some(i) = self.current else {
-            self.message = Some("no discrepancy selected: press n or f first".into());
-            return;
-        };
+        let Some(i) = self.visible_current() else { return };
         let text = self.review.note(i).to_owned();
         self.editor = Some(Editor::new(NoteTarget::Discrepancy(i), text));
         self.back = Mode::Normal;
@@ -169,12 +224,47 @@ impl App {
     }
 
     fn set_verdict(&mut self, v: Verdict) {
-        let Some(i) = self.current else {
-            self.message = Some("no discrepancy selected: press n or f first".into());
-            return;
-        };
+        let Some(i) = self.visible_current() else { return };
         let saved = self.review.set_verdict(i, v);
         self.report_saved(saved, "verdict saved");
+    }
+
+    /// `o`: the comparison laid out in the other order; the selected
+    /// discrepancy stays selected (found by id), the search is cleared.
+    fn toggle_order(&mut self) {
+        let id = self.current.map(|i| self.pair.cmp.discrepancies[i].id.clone());
+        let next = self.other_pair.take().unwrap_or_else(|| self.pair.reordered());
+        self.other_pair = Some(std::mem::replace(&mut self.pair, next));
+        self.review = self.review.for_pair(&self.pair);
+        self.rows = super::rows::RowCache::default();
+        self.search.clear();
+        self.selection = None;
+        self.top = super::scroll::Pos::default();
+        self.current = id.and_then(|id| self.pair.cmp.discrepancies.iter().position(|d| d.id == id));
+        self.relayout_keeping_current();
+        self.message = Some(if self.pair.rewrite_order {
+            "panes in the rewrite's order (o: back to the original's)".into()
+        } else {
+            "panes in the original's order".into()
+        });
+    }
+
+    /// `X`: every plain rewording without a verdict is dismissed, in one save.
+    fn dismiss_rewording(&mut self) {
+        let all = &self.pair.cmp.discrepancies;
+        let picked: Vec<usize> = (0..all.len())
+            .filter(|&i| all[i].kind == crate::engine::Kind::Wording && !all[i].factual)
+            .filter(|&i| self.review.verdict(i) == Verdict::Unset)
+            .collect();
+        let n = picked.len();
+        let saved = self.review.set_verdicts(&picked, Verdict::Dismissed);
+        self.report_saved(
+            saved,
+            &format!(
+                "dismissed {n} plain rewording{} (u on one undoes it)",
+                if n == 1 { "" } else { "s" }
+            ),
+        );
     }
 
     fn report_saved(&mut self, result: anyhow::Result<()>, ok: &str) {

@@ -4,7 +4,7 @@
 pub mod action;
 pub mod app;
 mod click;
-mod draw;
+pub mod draw;
 pub mod editor;
 pub mod event_loop;
 pub mod geometry;
@@ -54,19 +54,37 @@ pub fn run_with(
     theme: theme::Theme,
     sidebar: Option<bool>,
 ) -> anyhow::Result<Option<u8>> {
-    let pair = pair::Pair::new(original, rewrite);
-    // Opened before the terminal changes mode, so errors print plainly.
-    let review = review::Review::open(&pair, annotations)?;
     let stop = terminal::stop_flag()?;
     let mut term = terminal::enter()?;
+    let events = spawn_reader();
+    // The screen opens at once; the comparison runs on a thread of its own
+    // while a progress frame is drawn and q still quits.
+    let mut typed_ahead = std::collections::VecDeque::new();
+    let Some(pair) = compare_with_progress(&mut term, original, rewrite, &stop, &events, &mut typed_ahead)?
+    else {
+        terminal::leave();
+        let signal = stop.load(Ordering::SeqCst);
+        return Ok((signal != 0).then(|| u8::try_from(signal).unwrap_or(u8::MAX)));
+    };
+    let review = match review::Review::open(&pair, annotations) {
+        Ok(review) => review,
+        Err(e) => {
+            terminal::leave();
+            return Err(e);
+        }
+    };
     let size = term.size()?;
     let mut app = App::new(pair, review, theme, size.into());
     if let Some(shown) = sidebar {
         app.sidebar = shown;
     }
-    app.message = app.review.warnings.first().cloned();
+    app.message = app
+        .review
+        .warnings
+        .first()
+        .or(app.review.notice.as_ref())
+        .cloned();
     let watched = TerminalWatch::now();
-    let events = spawn_reader();
     let panic_key = injected_panic_key();
     // A panic is caught only to save the note being typed: ratatui's hook
     // has already restored the terminal and printed the message by then.
@@ -75,6 +93,10 @@ pub fn run_with(
             loop {
                 if stop.load(Ordering::SeqCst) != 0 || watched.hung_up() {
                     return Ok(None);
+                }
+                if let Some(event) = typed_ahead.pop_front() {
+                    assert!(!is_key(&event, panic_key), "panic injected by {PANIC_KEY_VAR}");
+                    return Ok(Some(event));
                 }
                 match events.recv_timeout(POLL) {
                     Ok(event) => {
@@ -99,6 +121,55 @@ pub fn run_with(
     result?;
     let signal = stop.load(Ordering::SeqCst);
     Ok((signal != 0).then(|| u8::try_from(signal).unwrap_or(u8::MAX)))
+}
+
+/// Compares the pair on a thread, drawing the progress frame until it is
+/// done. `None`: the reviewer quit (q, Esc, Ctrl-C) or a signal came first.
+/// Other events that arrive meanwhile are kept in `typed_ahead`, for the
+/// review screen to act on once it is up.
+fn compare_with_progress(
+    term: &mut ratatui::DefaultTerminal,
+    original: Input,
+    rewrite: Input,
+    stop: &std::sync::atomic::AtomicUsize,
+    events: &mpsc::Receiver<std::io::Result<event::Event>>,
+    typed_ahead: &mut std::collections::VecDeque<event::Event>,
+) -> anyhow::Result<Option<pair::Pair>> {
+    let names = [original.name.clone(), rewrite.name.clone()];
+    let bytes = [original.document.text().len(), rewrite.document.text().len()];
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(pair::Pair::new(original, rewrite));
+    });
+    let started = std::time::Instant::now();
+    loop {
+        let progress = draw::progress::Progress {
+            names: [&names[0], &names[1]],
+            bytes,
+            elapsed: started.elapsed(),
+        };
+        term.draw(|frame| frame.render_widget(&progress, frame.area()))?;
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(pair) => return Ok(Some(pair)),
+            Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("the comparison failed"),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if stop.load(Ordering::SeqCst) != 0 {
+            return Ok(None);
+        }
+        while let Ok(event) = events.try_recv() {
+            let event = event?;
+            if let event::Event::Key(k) = &event
+                && k.kind == event::KeyEventKind::Press
+                && (matches!(k.code, event::KeyCode::Char('q') | event::KeyCode::Esc)
+                    || (k.code == event::KeyCode::Char('c')
+                        && k.modifiers.contains(event::KeyModifiers::CONTROL)))
+            {
+                return Ok(None);
+            }
+            typed_ahead.push_back(event);
+        }
+    }
 }
 
 /// Names a key that makes the review screen panic, so that tests can check

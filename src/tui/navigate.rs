@@ -1,6 +1,7 @@
 //! Moving through the comparison: scrolling, jumping between discrepancies,
 //! factual flags and search matches, and keeping the target in view.
 
+use super::action::Mode;
 use super::app::App;
 use super::editor::NoteTarget;
 use super::pair::Side;
@@ -52,32 +53,54 @@ impl App {
         }
     }
 
-    /// Moves to the next/previous (factual) discrepancy. With none current,
-    /// starts from the top of the screen.
+    /// Whether some row of `unit` is on screen.
+    #[must_use]
+    pub fn unit_on_screen(&self, unit: usize) -> bool {
+        self.top.unit <= unit && unit <= self.last_visible_unit()
+    }
+
+    /// Moves to the next/previous (factual) discrepancy: from the selected
+    /// one while it is on screen (or the sidebar has focus), else from what
+    /// the screen shows; past the last (first) one it wraps round and says so.
     pub(super) fn step_discrepancy(&mut self, forward: bool, factual_only: bool) {
         let all = &self.pair.cmp.discrepancies;
-        let fits = |i: &usize| !factual_only || all[*i].factual;
-        let found = match (self.current, forward) {
-            (Some(c), true) => (c + 1..all.len()).find(fits),
+        let n = all.len();
+        // In the sidebar, j/k visit what it lists.
+        let sidebar = self.mode == Mode::Sidebar;
+        let fits = |i: &usize| (!factual_only || all[*i].factual) && (!sidebar || self.listed(*i));
+        let from = self
+            .current
+            .filter(|&c| self.mode == Mode::Sidebar || self.unit_on_screen(all[c].unit));
+        let (first_unit, last_unit) = (self.top.unit, self.last_visible_unit());
+        let found = match (from, forward) {
+            (Some(c), true) => (c + 1..n).find(fits),
             (Some(c), false) => (0..c).rev().find(fits),
-            (None, true) => (0..all.len()).find(|i| all[*i].unit >= self.top.unit && fits(i)),
-            (None, false) => (0..all.len())
-                .rev()
-                .find(|i| all[*i].unit <= self.top.unit && fits(i)),
+            (None, true) => (0..n).find(|i| all[*i].unit >= first_unit && fits(i)),
+            (None, false) => (0..n).rev().find(|i| all[*i].unit <= last_unit && fits(i)),
         };
         let what = if factual_only {
             "factual flag"
         } else {
             "discrepancy"
         };
+        let (found, message) = match found {
+            Some(i) => (Some(i), None),
+            None if forward => (
+                (0..n).find(fits),
+                Some(format!("wrapped round to the first {what}")),
+            ),
+            None => (
+                (0..n).rev().find(fits),
+                Some(format!("wrapped round to the last {what}")),
+            ),
+        };
         match found {
             Some(i) => {
                 self.current = Some(i);
-                self.message = None;
+                self.message = message;
                 self.bring_into_view(all[i].unit);
             }
-            None if forward => self.message = Some(format!("no further {what}")),
-            None => self.message = Some(format!("no earlier {what}")),
+            None => self.message = Some(format!("no {what} in this comparison")),
         }
     }
 
@@ -86,17 +109,29 @@ impl App {
         if n == 0 {
             return;
         }
-        let next = match (self.search.current, forward) {
-            (Some(c), true) => (c + 1) % n,
-            (Some(c), false) => (c + n - 1) % n,
-            (None, true) => self
-                .search
-                .matches
-                .iter()
-                .position(|m| m.unit >= self.top.unit)
-                .unwrap_or(0),
-            (None, false) => n - 1,
+        let matches = &self.search.matches;
+        let from = self
+            .search
+            .current
+            .filter(|&c| self.unit_on_screen(matches[c].unit));
+        let (first_unit, last_unit) = (self.top.unit, self.last_visible_unit());
+        let found = match (from, forward) {
+            (Some(c), true) => (c + 1 < n).then_some(c + 1),
+            (Some(c), false) => c.checked_sub(1),
+            (None, true) => matches.iter().position(|m| m.unit >= first_unit),
+            (None, false) => matches.iter().rposition(|m| m.unit <= last_unit),
         };
+        let next = found.unwrap_or_else(|| {
+            self.message = Some(if forward {
+                "search wrapped round to the top".into()
+            } else {
+                "search wrapped round to the bottom".into()
+            });
+            if forward { 0 } else { n - 1 }
+        });
+        if found.is_some() {
+            self.message = None;
+        }
         self.search.current = Some(next);
         let unit = self.search.matches[next].unit;
         self.bring_into_view(unit);
@@ -121,7 +156,7 @@ impl App {
         match from_match.or(from_discrepancy) {
             Some(sel) => {
                 self.selection = Some(sel);
-                self.mode = super::action::Mode::Select;
+                self.mode = Mode::Select;
                 self.message = Some("→/← end, Shift+←/→ start, a: write note, Esc: cancel".into());
             }
             None => {

@@ -2,6 +2,7 @@
 //! the screen needs (discrepancies per unit, unit of a byte offset,
 //! reworded share per paragraph). Built once; never changes.
 
+use crate::engine::lines::{LineIndex, Place, paragraph_number};
 use crate::engine::{Comparison, Document, Span, compare};
 use crate::input::Input;
 use std::ops::Range;
@@ -24,6 +25,10 @@ pub struct Pair {
     starts: [Vec<(usize, usize)>; 2],
     /// Reworded share (0..=100) of each original paragraph.
     pub percent: Vec<u8>,
+    /// Line starts of each side, for line numbers.
+    lines: [LineIndex; 2],
+    /// Units laid out in the rewrite's order rather than the original's.
+    pub rewrite_order: bool,
 }
 
 impl Side {
@@ -54,7 +59,13 @@ impl Pair {
             unit_starts(&cmp, Side::Rewrite),
         ];
         let percent = reworded_percent(&cmp);
+        let lines = [
+            LineIndex::new(original.document.text()),
+            LineIndex::new(rewrite.document.text()),
+        ];
         Self {
+            rewrite_order: false,
+            lines,
             names: [original.name, rewrite.name],
             docs: [original.document, rewrite.document],
             cmp,
@@ -62,6 +73,33 @@ impl Pair {
             starts,
             percent,
         }
+    }
+
+    /// The same comparison with its units in the rewrite's order (as it
+    /// was published; a sentence the rewrite dropped follows the one before
+    /// it in the original). Discrepancies keep their ids and spans and only
+    /// change position, so annotations attach to them as before.
+    #[must_use]
+    pub fn reordered(&self) -> Self {
+        let inputs = |side: Side| Input {
+            name: self.name(side).to_owned(),
+            document: self.doc(side).clone(),
+        };
+        let order = rewrite_order(&self.cmp);
+        let mut cmp = self.cmp.clone();
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        cmp.units = order.iter().map(|&old| self.cmp.units[old].clone()).collect();
+        for d in &mut cmp.discrepancies {
+            d.unit = new_index[d.unit];
+        }
+        // Stable: discrepancies of one unit keep their order.
+        cmp.discrepancies.sort_by_key(|d| d.unit);
+        let mut pair = Self::from_comparison(inputs(Side::Original), inputs(Side::Rewrite), cmp);
+        pair.rewrite_order = true;
+        pair
     }
 
     #[must_use]
@@ -89,6 +127,17 @@ impl Pair {
         }
     }
 
+    /// Line, column and paragraph number of byte `offset` on `side`.
+    #[must_use]
+    pub fn place(&self, side: Side, offset: usize) -> (Place, Option<usize>) {
+        let seg = match side {
+            Side::Original => &self.cmp.original,
+            Side::Rewrite => &self.cmp.rewrite,
+        };
+        let place = self.lines[side.index()].place(self.doc(side).text(), offset);
+        (place, paragraph_number(seg, offset))
+    }
+
     /// Indices of the discrepancies found in a unit.
     #[must_use]
     pub fn discrepancies_of(&self, unit: usize) -> Range<usize> {
@@ -102,6 +151,25 @@ impl Pair {
         let i = starts.partition_point(|&(s, _)| s <= offset);
         i.checked_sub(1).map(|i| starts[i].1)
     }
+}
+
+/// Unit indices in the rewrite's reading order. A unit without rewrite
+/// text goes right after the unit before it in the original's order.
+fn rewrite_order(cmp: &Comparison) -> Vec<usize> {
+    let mut anchor = 0usize;
+    let mut keyed: Vec<((usize, usize, usize), usize)> = Vec::with_capacity(cmp.units.len());
+    for (i, u) in cmp.units.iter().enumerate() {
+        let key = match u.rewrite {
+            Some(s) => {
+                anchor = s.start;
+                (s.start, 0, i)
+            }
+            None => (anchor, 1, i),
+        };
+        keyed.push((key, i));
+    }
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 fn group_by_unit(cmp: &Comparison) -> Vec<Range<usize>> {

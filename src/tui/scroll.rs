@@ -107,7 +107,10 @@ mod tests {
     #[test]
     fn visibility() {
         assert!(visible(Pos::default(), 5, 1, &h));
-        assert!(!visible(Pos::default(), 5, 2, &h) || H[0] + H[1] + H[2] <= 5);
+        // Units 0..=2 take 2 + 3 + 1 = 6 rows: unit 2 needs a sixth row.
+        assert!(!visible(Pos::default(), 5, 2, &h));
+        assert!(visible(Pos::default(), 6, 2, &h));
+        assert!(visible(Pos { unit: 1, row: 0 }, 5, 2, &h));
         assert!(!visible(Pos { unit: 1, row: 0 }, 5, 3, &h));
     }
 }

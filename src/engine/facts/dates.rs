@@ -56,7 +56,26 @@ const PERIOD_SHIFTS: &[&str] = &["last", "next", "this", "previous", "coming"];
 enum DateClass {
     Weekday,
     Month,
+    Season,
     Relative,
+}
+
+/// Seasons, keyed so that "fall" after "this", "last" or "next" is autumn.
+const SEASONS: &[(&str, &str)] = &[
+    ("spring", "spring"),
+    ("summer", "summer"),
+    ("autumn", "autumn"),
+    ("winter", "winter"),
+];
+
+/// The season token `i` names, if it names one.
+fn season(side: &Side<'_>, i: usize) -> Option<&'static str> {
+    let f = side.toks[i].fold.as_str();
+    if let Some((_, key)) = SEASONS.iter().find(|(w, _)| *w == f) {
+        return Some(key);
+    }
+    let after_shift = i > 0 && PERIOD_SHIFTS.contains(&side.toks[i - 1].fold.as_str());
+    (f == "fall" && after_shift).then_some("autumn")
 }
 
 #[derive(Debug, Clone)]
@@ -79,6 +98,8 @@ fn mentions(side: &Side<'_>) -> Vec<DateMention> {
             Some((DateClass::Weekday, f.to_owned(), i, i + 1))
         } else if let Some(m) = MONTHS.iter().find(|(k, _)| *k == f).map(|(_, m)| *m) {
             is_month(side, i).then(|| (DateClass::Month, m.to_owned(), i, i + 1))
+        } else if let Some(key) = season(side, i) {
+            Some((DateClass::Season, key.to_owned(), i, i + 1))
         } else if RELATIVE_DAYS.contains(&f) {
             Some((DateClass::Relative, f.to_owned(), i, i + 1))
         } else if PERIOD_SHIFTS.contains(&f)

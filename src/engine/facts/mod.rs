@@ -11,6 +11,7 @@ pub mod numbers;
 mod place;
 mod polarity;
 pub mod quotes;
+mod relations;
 mod structural;
 mod swap;
 mod truncation;
@@ -41,6 +42,7 @@ const DETECTORS: &[fn(&UnitCx<'_>) -> Vec<Finding>] = &[
     attribution::detect,
     truncation::detect,
     contrast::detect,
+    relations::detect,
     swap::detect,
 ];
 
@@ -82,19 +84,55 @@ pub fn detect(
     out
 }
 
-/// Keeps one finding per pair of spans: the most confident.
-fn dedupe(mut found: Vec<Finding>) -> Vec<Finding> {
-    found.sort_by(|x, y| y.confidence.total_cmp(&x.confidence));
-    let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
-    for f in found {
-        if !kept
-            .iter()
-            .any(|k| k.original == f.original && k.rewrite == f.rewrite)
-        {
-            kept.push(f);
+/// One edit, one flag: of findings whose spans overlap on both sides
+/// (or on the one side they both have), keeps the most confident; on a
+/// tie, the detector listed first. Plain rewording is a summary of the
+/// whole unit and never competes.
+fn dedupe(found: Vec<Finding>) -> Vec<Finding> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    // Stable: equal confidences keep the detectors' order.
+    order.sort_by(|&x, &y| found[y].confidence.total_cmp(&found[x].confidence));
+    let mut kept: Vec<usize> = Vec::with_capacity(found.len());
+    for i in order {
+        let f = &found[i];
+        if !kept.iter().any(|&k| same_edit(&found[k], f)) {
+            kept.push(i);
         }
     }
-    kept
+    kept.sort_unstable();
+    let mut keep = vec![false; found.len()];
+    for k in kept {
+        keep[k] = true;
+    }
+    found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect()
+}
+
+/// Whether two findings describe the same edit.
+fn same_edit(x: &Finding, y: &Finding) -> bool {
+    use crate::engine::discrepancy::Kind;
+    if x.original == y.original && x.rewrite == y.rewrite {
+        return true;
+    }
+    if x.kind == Kind::Wording || y.kind == Kind::Wording {
+        return false;
+    }
+    let overlap = |p: Option<Span>, q: Option<Span>| match (p, q) {
+        (Some(p), Some(q)) => p.start < q.end && q.start < p.end,
+        _ => false,
+    };
+    let both = |p: Option<Span>, q: Option<Span>| p.is_some() && q.is_some();
+    let a = overlap(x.original, y.original);
+    let b = overlap(x.rewrite, y.rewrite);
+    match (both(x.original, y.original), both(x.rewrite, y.rewrite)) {
+        (true, true) => a && b,
+        (true, false) => a,
+        (false, true) => b,
+        (false, false) => false,
+    }
 }
 
 /// Text for a one-line reason: whitespace collapsed, control characters

@@ -133,6 +133,21 @@ fn related(a: &str, b: &str) -> bool {
     short.chars().count() >= 4 && long.starts_with(short) && long.len() - short.len() <= 4
 }
 
+/// Whether a capitalised word of the original sentence is the place or
+/// people this word derives from ("Italy" / "Italian", "US" / "American").
+fn derived_from_original(word: &str, side: &super::context::Side<'_>) -> bool {
+    use crate::engine::wordnet::{Relation, wordnet};
+    side.toks
+        .iter()
+        .filter(|t| t.is_word() && t.is_capitalised())
+        .any(|t| {
+            matches!(
+                wordnet().relation(&t.fold, word),
+                Relation::Derived | Relation::Synonym
+            )
+        })
+}
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let pa = phrases(&cx.a);
     let pb = phrases(&cx.b);
@@ -145,7 +160,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let a_letters = std::cell::OnceCell::new();
     for (k, p) in pb.iter().enumerate() {
         let words = &words_b[k];
-        if words.is_empty() || acronym_of_any(words, &words_a) {
+        if words.is_empty()
+            || acronym_of_any(words, &words_a)
+            || words.iter().all(|w| derived_from_original(w, &cx.a))
+        {
             continue;
         }
         // A word the whole original never uses is a new name even when the

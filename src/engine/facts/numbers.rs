@@ -59,6 +59,20 @@ const ORDINALS: &[(&str, f64)] = &[
     ("eighth", 8.0),
     ("ninth", 9.0),
     ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("hundredth", 100.0),
     ("last", -1.0),
 ];
 
@@ -113,8 +127,6 @@ const UNITS: &[(&str, &str)] = &[
     ("euros", "€"),
     ("euro", "€"),
     ("degrees", "deg"),
-    ("hours", "h"),
-    ("hour", "h"),
     ("minutes", "min"),
     ("minute", "min"),
     ("days", "d"),
@@ -192,7 +204,10 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     } else if let Some(year) = year_range_end(toks, first) {
         (year, first + 1, "")
     } else if head.kind == TokenKind::Number {
-        let (v, suffix) = parse_digits(&head.fold)?;
+        let Some((v, suffix)) = parse_digits(&head.fold) else {
+            // "Q3", "G7", "MP4": a code whose figure is its value.
+            return code_at(side, i, first);
+        };
         // "300m" is money after a currency sign, else metres or millions.
         let suffix_unit = if suffix == "m" && currency.is_none() {
             Suffix::Unit(METRES_OR_MILLION)
@@ -202,7 +217,8 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         match suffix_unit {
             Suffix::Scale(s) => (v * s, first + 1, ""),
             Suffix::Unit(u) => (v, first + 1, u),
-            Suffix::None => return None,
+            // "12oz", "3D", "24x24ft": a figure fused with letters.
+            Suffix::None => (v, first + 1, FUSED),
         }
     } else if let Some(v) = lookup(SMALL, &head.fold) {
         if head.fold == "one" && first > 0 && PRONOUN_ONE.contains(&toks[first - 1].fold.as_str()) {
@@ -259,6 +275,10 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             end += 2;
         }
     }
+    if let Some((cents, extra)) = cents_after(toks, end, unit) {
+        value += cents;
+        end += extra;
+    }
     if let Some(extra) = age_words(toks, i, end, unit) {
         unit = "age";
         end += extra;
@@ -273,6 +293,43 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
 
 /// "2019–20": the short second year of a range is read in the first
 /// year's century, so it equals "2019–2020".
+/// "fourteen dollars and twenty cents": the cents after an amount of
+/// money, as a fraction of the unit, and the tokens they take.
+fn cents_after(toks: &[super::context::Tok<'_>], end: usize, unit: &str) -> Option<(f64, usize)> {
+    if !matches!(unit, "$" | "€" | "£" | "lb") || !next_is(toks, end, &["and"]) {
+        return None;
+    }
+    let head = toks.get(end + 1)?;
+    let (value, after, _) = if head.kind == TokenKind::Number {
+        (
+            parse_digits(&head.fold).filter(|(_, s)| s.is_empty())?.0,
+            end + 2,
+            "",
+        )
+    } else {
+        words_value(toks, end + 1, lookup(SMALL, &head.fold)?)
+    };
+    next_is(toks, after, &["cents", "cent", "pence", "p"]).then_some((value / 100.0, after + 1 - end))
+}
+
+/// The unit of a figure fused with letters the tables do not know
+/// ("12oz", "3D"): compared by value with another fused or bare figure.
+const FUSED: &str = "fused";
+
+/// A code made of letters then a figure ("Q3", "G20"): its value is the
+/// first run of digits.
+fn code_at(side: &Side<'_>, i: usize, first: usize) -> Option<Quantity> {
+    let text = &side.toks[first].fold;
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = text[start..].chars().take_while(char::is_ascii_digit).collect();
+    Some(Quantity {
+        value: digits.parse().ok()?,
+        unit: FUSED,
+        start: i,
+        end: first + 1,
+    })
+}
+
 fn year_range_end(toks: &[super::context::Tok<'_>], first: usize) -> Option<f64> {
     let short = &toks[first];
     if first < 2 || short.text.len() != 2 || !short.text.bytes().all(|b| b.is_ascii_digit()) {
@@ -295,8 +352,19 @@ fn article_magnitude(toks: &[super::context::Tok<'_>], first: usize) -> Option<(
         _ => return None,
     };
     let word = toks.get(k).filter(|t| t.fold.len() > 2)?;
-    let magnitude = lookup(MAGNITUDES, &word.fold)?;
-    Some((factor * magnitude, k + 1, ""))
+    if let Some(magnitude) = lookup(MAGNITUDES, &word.fold) {
+        return Some((factor * magnitude, k + 1, ""));
+    }
+    // "half an hour" is thirty minutes, "half a day" twelve hours' worth.
+    if factor < 1.0 {
+        if let Some((scale, unit)) = lookup(SCALED_UNITS, &word.fold) {
+            return Some((factor * scale, k + 1, unit));
+        }
+        if let Some(unit) = lookup(UNITS, &word.fold) {
+            return Some((factor, k + 1, unit));
+        }
+    }
+    None
 }
 
 /// A time of day: "5:30", "5:30 a.m.", "11pm", "11 p.m." as hours since
@@ -367,6 +435,8 @@ const CURRENCY_WORDS: &[&str] = &[
 /// Units that also scale: "three decades" is thirty years, "two weeks"
 /// fourteen days.
 const SCALED_UNITS: &[(&str, (f64, &str))] = &[
+    ("hour", (60.0, "min")),
+    ("hours", (60.0, "min")),
     ("week", (7.0, "d")),
     ("weeks", (7.0, "d")),
     ("decade", (10.0, "yr")),
@@ -435,22 +505,45 @@ fn vague_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
 fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, usize, &'static str) {
     let mut value = v;
     let mut end = first + 1;
-    let hyphen = toks.get(end).is_some_and(|t| t.text == "-");
-    let unit = toks
-        .get(end + 1)
-        .and_then(|t| lookup(SMALL, &t.fold))
-        .filter(|u| *u < 10.0);
-    if let (true, Some(u)) = (hyphen, unit) {
+    let mut unit = "";
+    // "sixty-three", "twenty-second".
+    let ones = |value: f64, end: usize| -> Option<(f64, &'static str)> {
+        if value < 20.0 || value % 10.0 != 0.0 || !toks.get(end).is_some_and(|t| t.text == "-") {
+            return None;
+        }
+        let word = &toks.get(end + 1)?.fold;
+        lookup(SMALL, word)
+            .map(|u| (u, ""))
+            .or_else(|| lookup(ORDINALS, word).map(|u| (u, "ordinal")))
+            .filter(|(u, _)| (1.0..10.0).contains(u))
+    };
+    if let Some((u, un)) = ones(value, end) {
         value += u;
         end += 2;
+        unit = un;
     }
-    (value, end, "")
+    // "one hundred and sixty-three".
+    if unit.is_empty() && value < 10.0 && next_is(toks, end, &["hundred"]) {
+        value *= 100.0;
+        end += 1;
+        let k = end + usize::from(next_is(toks, end, &["and"]));
+        if let Some(rest) = toks.get(k).and_then(|t| lookup(SMALL, &t.fold)) {
+            value += rest;
+            end = k + 1;
+            if let Some((u, un)) = ones(rest, end) {
+                value += u;
+                end += 2;
+                unit = un;
+            }
+        }
+    }
+    (value, end, unit)
 }
 
 /// Units one value may be written in: "£38,000" is "38,000 pounds", and a
 /// bare "23" beside "aged 23" or "23 years" is the same figure.
 fn same_unit(a: &str, b: &str) -> bool {
-    let loose = |u: &str| u.is_empty() || u == "age" || u == "yr";
+    let loose = |u: &str| u.is_empty() || u == "age" || u == "yr" || u == FUSED;
     // "his 18th birthday" / "when he turned 18".
     let counted = |x: &str, y: &str| x == "ordinal" && y.is_empty();
     a == b
@@ -521,7 +614,9 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             ));
         } else {
             let known = cx.a.index.words.contains(&cx.b.toks[q.start].fold);
-            let conf = if known { 0.3 } else { 0.65 };
+            // "a quarter" → "one quarter", "a year" → "one year".
+            let one = cx.b.toks[q.start].fold == "one" && q.end == q.start + 1;
+            let conf = if known || one { 0.3 } else { 0.65 };
             let reason = format!(
                 "number not in the original sentence: ‘{}’",
                 clip(cx.b.text(b_span))
@@ -680,4 +775,13 @@ mod tests {
     fn numbers_inside_quotes_are_left_to_the_quote_detector() {
         assert!(values("He said “we saw 40 boats”.").is_empty());
     }
+}
+
+/// Whether a folded word names a number, an ordinal or a magnitude
+/// ("thirty", "seventh", "million"): the numbers detector judges those.
+#[must_use]
+pub fn is_number_word(fold: &str) -> bool {
+    [SMALL, ORDINALS, MAGNITUDES]
+        .iter()
+        .any(|list| list.iter().any(|(w, _)| *w == fold))
 }

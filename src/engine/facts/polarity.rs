@@ -214,6 +214,42 @@ const FORECASTS: &[&str] = &[
     "wanted",
 ];
 
+/// Verbs that report a claim or a belief rather than a fact, and the word
+/// that must follow them to do so: "are accused of putting" → "put",
+/// "said she felt that X" → "X", "claimed the firm hid" → "the firm hid".
+const EVIDENTIALS: &[(&str, &[&str])] = &[
+    ("accused", &["of"]),
+    ("accuses", &["of"]),
+    ("accusing", &["of"]),
+    ("felt", &["that"]),
+    ("feels", &["that"]),
+    ("believes", &["that"]),
+    ("claimed", &["that"]),
+    ("claiming", &["that"]),
+    ("claims", &["that"]),
+    ("insisted", &["that"]),
+    ("insists", &["that"]),
+];
+
+/// Tokens after an evidential verb searched for the word that makes it one
+/// ("accused the mayor of", "felt strongly that").
+const EVIDENTIAL_REACH: usize = 4;
+
+/// Whether token `i` is an evidential verb followed by what makes it one.
+fn is_evidential(side: &Side<'_>, i: usize) -> bool {
+    let f = side.toks[i].fold.as_str();
+    EVIDENTIALS.iter().any(|(w, next)| {
+        *w == f
+            && side
+                .toks
+                .iter()
+                .skip(i + 1)
+                .take(EVIDENTIAL_REACH)
+                .take_while(|n| n.is_word())
+                .any(|n| next.contains(&n.fold.as_str()))
+    })
+}
+
 /// Participles that hedge only in "is believed to", "are expected to".
 const PASSIVE_HEDGES: &[&str] = &[
     "believed",
@@ -230,6 +266,9 @@ const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     let t = &side.toks[i];
     let f = t.fold.as_str();
+    if is_evidential(side, i) {
+        return true;
+    }
     if !HEDGES.contains(&f) {
         return false;
     }
@@ -237,12 +276,12 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     if f == "may" && t.is_capitalised() && !t.sentence_start {
         return false;
     }
-    // "hoped to begin" hedges; "there is hope" does not.
+    // "hoped to begin", "in the hope of" hedge; "there is hope" does not.
     if f.starts_with("hop")
         && !side
             .toks
             .get(i + 1)
-            .is_some_and(|n| n.fold == "to" || n.fold == "that")
+            .is_some_and(|n| matches!(n.fold.as_str(), "to" | "that" | "of"))
     {
         return false;
     }
@@ -299,9 +338,15 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
         map[i].is_none() && scope_kept(side, other, i) && {
             let (s, e) = counterpart(map, other.toks.len(), i, i + 1).unwrap_or((0, 0));
             let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
-            !window
-                .into_iter()
-                .any(|k| (rule.pred)(other, k) || (rule.answers)(other, k))
+            let marker = &side.toks[i].fold;
+            // An evidential verb the other side also uses was kept, its
+            // object moved ("X accused Y of" → "Y accused X, who …, of").
+            let kept_verb =
+                EVIDENTIALS.iter().any(|(w, _)| w == marker) && other.toks.iter().any(|t| &t.fold == marker);
+            !kept_verb
+                && !window.into_iter().any(|k| {
+                    (rule.pred)(other, k) || (rule.answers)(other, k) || synonym(marker, &other.toks[k].fold)
+                })
         }
     };
     let mut picked: Vec<usize> = extra.iter().copied().filter(unanswered).collect();
@@ -310,6 +355,13 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
         .into_iter()
         .map(|i| finding(cx, rule, i, on_original))
         .collect()
+}
+
+/// Whether two words share a sense ("suggests" / "proposes", "potential" /
+/// "possible"): a marker answered by its synonym is rewording.
+fn synonym(a: &str, b: &str) -> bool {
+    use crate::engine::wordnet::{Relation, wordnet};
+    a != b && wordnet().relation(a, b) == Relation::Synonym
 }
 
 /// Tokens either side of a counterpart searched for an answering marker.

@@ -473,12 +473,30 @@ fn reordered_around_verb(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party])) -> Opt
             if by.end > bx.start || bx.start - by.end > PAIR_WINDOW {
                 continue;
             }
-            if shared_active_verb(&cx.a, x.end, y.start, &cx.b, by.end, bx.start) {
+            if one_clause(&cx.a, x.end, y.start)
+                && one_clause(&cx.b, by.end, bx.start)
+                && shared_active_verb(&cx.a, x.end, y.start, &cx.b, by.end, bx.start)
+            {
                 return Some(swap_finding(cx, (x, y), (by, bx)));
             }
         }
     }
     None
+}
+
+/// Words that open a clause of its own: two parties on either side of one
+/// are in different clauses, whose order a rewrite may change ("X said
+/// prices could ease if Y slows" → "If Y slows, prices could ease, X said").
+const CLAUSE_OPENERS: &[&str] = &[
+    "if", "when", "because", "although", "though", "while", "unless", "since", "whereas", "after", "before",
+];
+
+/// Whether tokens `s..e` hold no clause break: no comma, semicolon or dash,
+/// and no word that opens a clause.
+fn one_clause(side: &Side<'_>, s: usize, e: usize) -> bool {
+    !side.toks[s..e.max(s)]
+        .iter()
+        .any(|t| matches!(t.text, "," | ";" | ":" | "–" | "—") || CLAUSE_OPENERS.contains(&t.fold.as_str()))
 }
 
 /// The one named party with `key`; none when the key names two parties,

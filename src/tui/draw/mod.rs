@@ -1,8 +1,10 @@
 //! Drawing: `&App` is a widget; each part of the screen has its own file.
 
+mod detail;
 mod overview;
 mod panes;
 mod popup;
+pub mod progress;
 mod sidebar;
 mod status;
 
@@ -23,11 +25,38 @@ impl Widget for &App {
         if let Some(side) = s.sidebar {
             sidebar::render(self, side, buf);
         }
+        if let Some(area) = s.detail {
+            detail::render(self, area, buf);
+        }
         status::render(self, s.status, buf);
         match self.mode {
             Mode::Help => popup::help(self, area, buf),
             Mode::Editor => popup::editor(self, area, buf),
             _ => {}
+        }
+    }
+}
+
+impl App {
+    /// The furthest the help overlay scrolls at the current size.
+    #[must_use]
+    pub fn help_max_top(&self) -> usize {
+        popup::help_max_top(self.size)
+    }
+
+    /// Where the terminal cursor belongs: in the note editor or at the end
+    /// of the search prompt; `None` hides it.
+    #[must_use]
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        match self.mode {
+            Mode::Editor => popup::editor_cursor(self, area),
+            Mode::Search => {
+                let s = self.screen().status;
+                let w = 1 + one_line(&self.search.input).width();
+                let x = s.x + u16::try_from(w).ok()?.min(s.width.saturating_sub(1));
+                Some(Position::new(x, s.y))
+            }
+            _ => None,
         }
     }
 }

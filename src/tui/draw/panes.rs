@@ -44,9 +44,14 @@ fn title(app: &App, s: &Screen, buf: &mut Buffer) {
     }
     let style = app.theme.bar();
     blank(buf, s.title, s.title.y, style);
+    let rewrite_label = if app.pair.rewrite_order {
+        "rewrite (its order)"
+    } else {
+        "rewrite"
+    };
     for (side, area, label) in [
         (Side::Original, s.left, "original"),
-        (Side::Rewrite, s.right, "rewrite"),
+        (Side::Rewrite, s.right, rewrite_label),
     ] {
         let name = super::one_line(app.pair.name(side));
         // Long paths lose their start: the file name is what tells panes apart.

@@ -21,15 +21,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put(buf, area.x, y, "┃", 1, t.dim());
     }
     let focus = if app.mode == Mode::Sidebar {
-        " (Tab: leave)"
+        "leave"
     } else {
-        " (Tab: focus)"
+        "focus"
     };
+    let shown = app.filter.label();
     put(
         buf,
         x,
         area.y,
-        &clip(&format!(" Annotations{focus}"), usize::from(w)),
+        &clip(&format!(" {shown} (t: filter, Tab: {focus})"), usize::from(w)),
         w,
         t.bar(),
     );
@@ -50,9 +51,10 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
     if rows == 0 {
         return;
     }
-    let first = app.sidebar_first(rows);
+    let items = app.sidebar_items();
+    let first = app.sidebar_first(&items, rows);
     let t = app.theme;
-    for (row, i) in (first..all.len()).take(rows).enumerate() {
+    for (row, &i) in items.iter().skip(first).take(rows).enumerate() {
         let d = &all[i];
         let mark = match app.review.verdict(i) {
             Verdict::Confirmed => "✓",

@@ -1,7 +1,7 @@
 //! The status bar: file names, position among discrepancies, counts and the
 //! last message; the search prompt while typing one.
 
-use super::super::action::Mode;
+use super::super::action::{Filter, Mode};
 use super::super::app::App;
 use super::super::pair::Side;
 use super::{blank, clip, one_line, put};
@@ -15,7 +15,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let style = app.theme.bar();
     blank(buf, area, area.y, style);
     let text = if app.mode == Mode::Search {
-        format!("/{}▏  (Enter: search, Esc: cancel)", one_line(&app.search.input))
+        format!(
+            "/{}   (Enter: search, Esc: cancel, Ctrl-W/U: delete)",
+            one_line(&app.search.input)
+        )
     } else {
         summary(app)
     };
@@ -49,13 +52,26 @@ fn summary(app: &App) -> String {
         )
     });
     let message = app.message.as_deref().map(|m| format!(" · {}", one_line(m)));
+    // Progress counts the factual flags first: they are the review's work.
+    let (done, factual) = app.review.reviewed_factual(&app.pair);
+    let progress = if factual > 0 {
+        format!(
+            "reviewed {done}/{factual} factual ({}/{} all)",
+            app.review.reviewed(),
+            all.len()
+        )
+    } else {
+        format!("reviewed {}/{}", app.review.reviewed(), all.len())
+    };
+    let filter = if app.filter == Filter::All {
+        String::new()
+    } else {
+        format!(" │ sidebar: {}", app.filter.label())
+    };
     format!(
-        " {}{} │ factual {} │ reviewed {}/{}{}{} │ {} ↔ {} │ ? help",
+        " {}{} │ {progress}{filter}{}{} │ {} ↔ {} │ ? help",
         position,
         current.unwrap_or_default(),
-        app.pair.cmp.summary.factual,
-        app.review.reviewed(),
-        all.len(),
         search.unwrap_or_default(),
         message.unwrap_or_default(),
         one_line(app.pair.name(Side::Original)),

@@ -1,0 +1,178 @@
+//! Word relations: an ordinary word replaced by an opposite ("rose" →
+//! "fell", "explicit" → "implicit") or by a sibling, another kind of the
+//! same thing ("rock" → "jazz", "milk" → "butter"), decided by WordNet.
+//! Synonyms and broader or narrower words are rewording; a replaced word
+//! that WordNet relates to nothing on the other side goes to the middle
+//! "check" tier.
+//!
+//! Guards: only content words outside quotations, not names (capitalised
+//! mid-sentence) nor numbers; a word the other side also uses anywhere in
+//! the unit has moved, not changed; a word with a synonym, broader or
+//! narrower partner among the replaced words is accounted for.
+
+use super::clip;
+use super::context::{Tok, UnitCx};
+use super::lists::is_function_word;
+use crate::engine::discrepancy::{Finding, Kind};
+use crate::engine::wordnet::{Relation, wordnet};
+
+/// Confidence of an opposite (factual).
+const ANTONYM: f32 = 0.75;
+/// Confidence of a sibling (factual).
+const SIBLING: f32 = 0.6;
+/// Confidence of a replacement with no known relation (the "check" tier).
+const CHECK: f32 = 0.3;
+/// A stretch with more replaced words than this on a side is a rebuilt
+/// phrase, not a word swap: only opposites are looked for there.
+const SWAP_WORDS: usize = 3;
+
+/// Stretches of tokens between two consecutive shared tokens, as
+/// `(original range, rewrite range)`.
+fn gaps(cx: &UnitCx<'_>) -> Vec<((usize, usize), (usize, usize))> {
+    let mut out = Vec::new();
+    let (mut pa, mut pb) = (0, 0);
+    let anchors = cx
+        .map
+        .a_to_b
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.map(|j| (i, j)))
+        .chain(std::iter::once((cx.a.toks.len(), cx.b.toks.len())));
+    for (i, j) in anchors {
+        if i > pa && j > pb {
+            out.push(((pa, i), (pb, j)));
+        }
+        pa = i + 1;
+        pb = j + 1;
+    }
+    out
+}
+
+/// Whether a token is an ordinary content word this detector may judge.
+fn judged(t: &Tok<'_>) -> bool {
+    t.is_word()
+        && !t.in_quote
+        && !is_function_word(&t.fold)
+        && t.fold.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && t.fold.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && (t.sentence_start || !t.is_capitalised())
+        && !super::numbers::is_number_word(&t.fold)
+}
+
+/// A verb form ending in "-ing" is read as a noun by WordNet ("seeking",
+/// "running"); as a sibling it would compare two activities, which verbs'
+/// hierarchy cannot tell apart from rewording.
+fn verb_form(t: &Tok<'_>) -> bool {
+    t.fold.ends_with("ing")
+}
+
+/// Content words of one side's stretch that the other side lacks, outside
+/// quantities ("two weeks" / "14 days" is the numbers detector's call).
+fn replaced<'t>(
+    side: &'t super::context::Side<'t>,
+    range: (usize, usize),
+    other: &super::context::Side<'_>,
+) -> Vec<&'t Tok<'t>> {
+    let amounts = super::numbers::quantities(side);
+    let in_amount = |k: usize| amounts.iter().any(|q| q.start <= k && k < q.end);
+    (range.0..range.1)
+        .filter(|&k| !in_amount(k))
+        .map(|k| &side.toks[k])
+        .filter(|t| judged(t))
+        .filter(|t| !other.toks.iter().any(|o| o.fold == t.fold || o.stem == t.stem))
+        .collect()
+}
+
+/// Whether two words say the same thing at some level of generality.
+const fn related(r: Relation) -> bool {
+    matches!(
+        r,
+        Relation::Synonym | Relation::Derived | Relation::Broader | Relation::Narrower
+    )
+}
+
+/// Posture verbs also mean "is located" ("the site sits / lies / stands by
+/// the river"); WordNet opposes their bodily senses.
+const POSTURE: &[&str] = &[
+    "sit", "sits", "sat", "sitting", "lie", "lies", "lay", "lying", "stand", "stands", "stood", "standing",
+];
+
+fn relation(x: &Tok<'_>, y: &Tok<'_>) -> Relation {
+    if POSTURE.contains(&x.fold.as_str()) && POSTURE.contains(&y.fold.as_str()) {
+        return Relation::Synonym;
+    }
+    wordnet().relation(&x.fold, &y.fold)
+}
+
+pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
+    let wn = wordnet();
+    let mut out = Vec::new();
+    for (ra, rb) in gaps(cx) {
+        let xa = replaced(&cx.a, ra, &cx.b);
+        let xb = replaced(&cx.b, rb, &cx.a);
+        if xa.is_empty() || xb.is_empty() {
+            continue;
+        }
+        let rel: Vec<Vec<Relation>> = xa
+            .iter()
+            .map(|x| xb.iter().map(|y| relation(x, y)).collect())
+            .collect();
+        let a_covered = |i: usize| rel[i].iter().any(|r| related(*r));
+        let b_covered = |j: usize| rel.iter().any(|row| related(row[j]));
+        let small = xa.len() <= SWAP_WORDS && xb.len() <= SWAP_WORDS;
+        let mut best: Option<(f32, usize, usize, Relation)> = None;
+        for (i, row) in rel.iter().enumerate() {
+            for (j, &r) in row.iter().enumerate() {
+                let conf = match r {
+                    Relation::Antonym => ANTONYM,
+                    Relation::Sibling(_) if small && !verb_form(xa[i]) && !verb_form(xb[j]) => SIBLING,
+                    _ => continue,
+                };
+                if a_covered(i) || b_covered(j) {
+                    continue;
+                }
+                if best.is_none_or(|b| conf > b.0) {
+                    best = Some((conf, i, j, r));
+                }
+            }
+        }
+        if let Some((conf, i, j, r)) = best {
+            let (x, y) = (xa[i], xb[j]);
+            let what = match r {
+                Relation::Antonym => "opposite meaning".to_owned(),
+                Relation::Sibling(class) => format!("another kind of {}", wn.name(class)),
+                _ => String::new(),
+            };
+            out.push(Finding::new(
+                Kind::Meaning,
+                conf,
+                Some(x.span),
+                Some(y.span),
+                format!(
+                    "changed meaning: ‘{}’ → ‘{}’ ({what})",
+                    clip(cx.a.text(x.span)),
+                    clip(cx.b.text(y.span))
+                ),
+            ));
+            continue;
+        }
+        let unexplained = (0..xa.len()).all(|i| !a_covered(i)) && (0..xb.len()).all(|j| !b_covered(j));
+        if small && unexplained {
+            let (first_a, last_a) = (xa[0].span, xa[xa.len() - 1].span);
+            let (first_b, last_b) = (xb[0].span, xb[xb.len() - 1].span);
+            let (sa, sb) = (first_a.join(last_a), first_b.join(last_b));
+            out.push(Finding::new(
+                Kind::Meaning,
+                CHECK,
+                Some(sa),
+                Some(sb),
+                format!(
+                    "check: ‘{}’ → ‘{}’ (no known word relation)",
+                    clip(cx.a.text(sa)),
+                    clip(cx.b.text(sb))
+                ),
+            ));
+        }
+    }
+    out
+}

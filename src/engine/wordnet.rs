@@ -1,0 +1,443 @@
+//! Word relations from Princeton WordNet 3.0: whether a word swapped for
+//! another is a synonym, a broader or narrower word (rewording), an
+//! opposite or a sibling (a factual change), or unknown.
+//!
+//! The table is derived by `assets/lexicon/derive_wordnet.py` (words and
+//! relations only, no glosses), gzipped and embedded in the binary, and
+//! parsed once on first use. Licence: `assets/lexicon/WORDNET-LICENSE`.
+
+use flate2::read::GzDecoder;
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::LazyLock;
+
+static TABLE: &[u8] = include_bytes!("../../assets/lexicon/wordnet.tsv.gz");
+
+/// How two words relate, in the order they are tested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The same spelling after inflection, or a shared sense.
+    Synonym,
+    /// The second word names a broader class than the first ("bombing" →
+    /// "attack").
+    Broader,
+    /// The second word is more specific than the first.
+    Narrower,
+    /// One word derives from the other ("Italian" / "Italy", "American" /
+    /// "US"): the same thing named another way.
+    Derived,
+    /// Opposites ("rose" / "fell", "explicit" / "implicit").
+    Antonym,
+    /// Two kinds of one thing ("rock" / "jazz", "sister" / "brother"): the
+    /// shared class is given as a synset.
+    Sibling(u32),
+    /// Both words are known and no relation above links them.
+    Unrelated,
+    /// One of the words is not in the table.
+    Unknown,
+}
+
+/// Part of speech of a synset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    Noun,
+    Verb,
+    Adj,
+    Adv,
+}
+
+struct Synset {
+    pos: Pos,
+    /// Distance to the root of its hypernym tree (0 for roots and for
+    /// words without hypernyms).
+    depth: u8,
+    hypers: Box<[u32]>,
+    antonyms: Box<[u32]>,
+    /// Head adjectives a satellite adjective is similar to.
+    heads: Box<[u32]>,
+    /// What an adjective or adverb pertains to ("Italian" → "Italy").
+    pertains: Box<[u32]>,
+}
+
+/// The parsed table.
+pub struct WordNet {
+    synsets: Vec<Synset>,
+    /// Lemma (lowercase, `_` for spaces) → synsets, most frequent first.
+    lemmas: HashMap<Box<str>, Box<[u32]>>,
+    /// Irregular inflection → base forms.
+    irregular: HashMap<Box<str>, Vec<Box<str>>>,
+    /// The first lemma of each synset, for reasons ("a kind of …").
+    names: Vec<u32>,
+    lemma_list: Vec<Box<str>>,
+}
+
+static WORDNET: LazyLock<WordNet> = LazyLock::new(|| {
+    let mut text = String::new();
+    GzDecoder::new(TABLE)
+        .read_to_string(&mut text)
+        .expect("the embedded WordNet table is valid gzip and UTF-8");
+    WordNet::parse(&text)
+});
+
+/// The table embedded in the binary (parsed on first call).
+#[must_use]
+pub fn wordnet() -> &'static WordNet {
+    &WORDNET
+}
+
+fn ids(field: &str) -> Box<[u32]> {
+    if field == "-" {
+        return Box::new([]);
+    }
+    field.split(',').filter_map(|x| x.parse().ok()).collect()
+}
+
+/// Senses looked at when deciding that two words are siblings: the most
+/// frequent ones, so a rare sense does not make "bank" a kind of "slope".
+const TOP_SENSES: usize = 3;
+/// Senses looked at for opposites: a rare sense of one word opposes a
+/// rare sense of many ("made" / "out").
+const ANTONYM_SENSES: usize = 6;
+/// Senses looked at for siblings: fewer, since a sibling is a factual
+/// flag and near-synonyms are often siblings in some rarer sense.
+const SIBLING_SENSES: usize = 1;
+/// Hypernym steps searched for a broader or narrower word.
+const BROADER_STEPS: usize = 3;
+/// A noun class shared by siblings must be at least this deep, so
+/// "entity", "object" or "act" do not make every pair siblings.
+const SIBLING_NOUN_DEPTH: u8 = 6;
+
+/// Suffix rules of WordNet's `morphy`, per part of speech.
+const MORPH_RULES: &[(&str, &str)] = &[
+    ("s", ""),
+    ("ses", "s"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("men", "man"),
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("er", ""),
+    ("est", ""),
+    ("er", "e"),
+    ("est", "e"),
+];
+
+impl WordNet {
+    fn parse(text: &str) -> Self {
+        let mut synsets = Vec::new();
+        let mut lemmas = HashMap::new();
+        let mut irregular: HashMap<Box<str>, Vec<Box<str>>> = HashMap::new();
+        let mut lemma_list = Vec::new();
+        for line in text.lines() {
+            let mut f = line.split(' ');
+            match f.next() {
+                Some("S") => {
+                    let (Some(tag), Some(h), Some(a), Some(s), Some(p)) =
+                        (f.next(), f.next(), f.next(), f.next(), f.next())
+                    else {
+                        continue;
+                    };
+                    let pos = match tag.as_bytes().first() {
+                        Some(b'n') => Pos::Noun,
+                        Some(b'v') => Pos::Verb,
+                        Some(b'a') => Pos::Adj,
+                        _ => Pos::Adv,
+                    };
+                    synsets.push(Synset {
+                        pos,
+                        depth: 0,
+                        hypers: ids(h),
+                        antonyms: ids(a),
+                        heads: ids(s),
+                        pertains: ids(p),
+                    });
+                }
+                Some("W") => {
+                    if let Some(lemma) = f.next() {
+                        lemma_list.push(Box::<str>::from(lemma));
+                        lemmas.insert(lemma.into(), f.filter_map(|x| x.parse().ok()).collect());
+                    }
+                }
+                Some("X") => {
+                    if let (Some(inflected), Some(base)) = (f.next(), f.next()) {
+                        irregular.entry(inflected.into()).or_default().push(base.into());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut names = vec![u32::MAX; synsets.len()];
+        for (i, lemma) in lemma_list.iter().enumerate() {
+            for &s in &lemmas[lemma] {
+                if let Some(n) = names.get_mut(s as usize).filter(|n| **n == u32::MAX) {
+                    *n = u32::try_from(i).unwrap_or(u32::MAX);
+                }
+            }
+        }
+        let mut wn = Self {
+            synsets,
+            lemmas,
+            irregular,
+            names,
+            lemma_list,
+        };
+        wn.fill_depths();
+        wn
+    }
+
+    /// Depth of every synset: the shortest hypernym path to a root. The
+    /// graph is acyclic; synsets are visited in an order where hypernyms
+    /// come first by repeated relaxation (few rounds: depth ≤ 20).
+    fn fill_depths(&mut self) {
+        let n = self.synsets.len();
+        let mut depth = vec![u8::MAX; n];
+        for (i, s) in self.synsets.iter().enumerate() {
+            if s.hypers.is_empty() {
+                depth[i] = 0;
+            }
+        }
+        loop {
+            let mut changed = false;
+            for i in 0..n {
+                let best = self.synsets[i]
+                    .hypers
+                    .iter()
+                    .map(|&h| depth[h as usize])
+                    .min()
+                    .unwrap_or(0);
+                let d = if self.synsets[i].hypers.is_empty() {
+                    0
+                } else {
+                    best.saturating_add(1)
+                };
+                if d < depth[i] {
+                    depth[i] = d;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for (s, d) in self.synsets.iter_mut().zip(depth) {
+            s.depth = d;
+        }
+    }
+
+    /// The lemmas a (lowercase) word form may be an inflection of,
+    /// itself first when the table has it.
+    fn bases<'a>(&'a self, word: &str) -> Vec<&'a str> {
+        let key = word.replace(' ', "_");
+        let mut out: Vec<&str> = Vec::new();
+        let mut push = |b: &str| {
+            if let Some((k, _)) = self.lemmas.get_key_value(b)
+                && !out.contains(&&**k)
+            {
+                out.push(k);
+            }
+        };
+        push(&key);
+        if let Some(list) = self.irregular.get(key.as_str()) {
+            for b in list {
+                push(b);
+            }
+        }
+        for (suffix, ending) in MORPH_RULES {
+            if let Some(stem) = key.strip_suffix(suffix)
+                && !stem.is_empty()
+            {
+                push(&format!("{stem}{ending}"));
+            }
+        }
+        out
+    }
+
+    /// Whether the table knows the word in some inflection.
+    #[must_use]
+    pub fn knows(&self, word: &str) -> bool {
+        !self.bases(word).is_empty()
+    }
+
+    /// Synsets of a word form: every sense, or the first `top` senses of
+    /// each base form.
+    fn senses(&self, word: &str, top: Option<usize>) -> Vec<u32> {
+        let mut out = Vec::new();
+        for b in self.bases(word) {
+            let all = &self.lemmas[b];
+            out.extend_from_slice(&all[..top.map_or(all.len(), |t| t.min(all.len()))]);
+        }
+        out
+    }
+
+    fn synset(&self, s: u32) -> &Synset {
+        &self.synsets[s as usize]
+    }
+
+    /// A synset and what an adjective satellite leans on.
+    fn with_heads(&self, s: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::once(s).chain(self.synset(s).heads.iter().copied())
+    }
+
+    /// Ancestors of `s` up to `steps` hypernym (or satellite-head) links.
+    fn ancestors(&self, s: u32, steps: usize) -> Vec<u32> {
+        let mut out = vec![s];
+        let mut front = vec![s];
+        for _ in 0..steps {
+            let mut next = Vec::new();
+            for &x in &front {
+                let syn = self.synset(x);
+                for &h in syn.hypers.iter().chain(syn.heads.iter()) {
+                    if !out.contains(&h) {
+                        out.push(h);
+                        next.push(h);
+                    }
+                }
+            }
+            front = next;
+        }
+        out
+    }
+
+    /// The first lemma of a synset, with spaces.
+    #[must_use]
+    pub fn name(&self, s: u32) -> String {
+        self.names
+            .get(s as usize)
+            .and_then(|&i| self.lemma_list.get(i as usize))
+            .map_or_else(String::new, |l| l.replace('_', " "))
+    }
+
+    /// How `b` relates to `a` (both lowercase word forms).
+    #[must_use]
+    pub fn relation(&self, a: &str, b: &str) -> Relation {
+        let all_a = self.senses(a, None);
+        let all_b = self.senses(b, None);
+        if all_a.is_empty() || all_b.is_empty() {
+            return Relation::Unknown;
+        }
+        if all_a.iter().any(|s| all_b.contains(s)) {
+            return Relation::Synonym;
+        }
+        let derives = |from: &[u32], to: &[u32]| {
+            from.iter()
+                .any(|&s| self.synset(s).pertains.iter().any(|p| to.contains(p)))
+        };
+        if derives(&all_a, &all_b) || derives(&all_b, &all_a) {
+            return Relation::Derived;
+        }
+        let top_a = self.senses(a, Some(TOP_SENSES));
+        let top_b = self.senses(b, Some(TOP_SENSES));
+        let opp_a = self.senses(a, Some(ANTONYM_SENSES));
+        let opp_b = self.senses(b, Some(ANTONYM_SENSES));
+        let heads_b: Vec<u32> = opp_b.iter().flat_map(|&s| self.with_heads(s)).collect();
+        let opposed = opp_a
+            .iter()
+            .flat_map(|&s| self.with_heads(s))
+            .any(|x| self.synset(x).antonyms.iter().any(|y| heads_b.contains(y)));
+        if opposed {
+            return Relation::Antonym;
+        }
+        for &x in &top_a {
+            let up_x = self.ancestors(x, BROADER_STEPS);
+            for &y in &top_b {
+                if up_x.contains(&y) {
+                    return Relation::Broader;
+                }
+                if self.ancestors(y, BROADER_STEPS).contains(&x) {
+                    return Relation::Narrower;
+                }
+            }
+        }
+        let first_a = self.senses(a, Some(SIBLING_SENSES));
+        let first_b = self.senses(b, Some(SIBLING_SENSES));
+        self.sibling(&first_a, &first_b)
+            .map_or(Relation::Unrelated, Relation::Sibling)
+    }
+
+    /// A class both nouns are direct kinds of, deep enough to be specific.
+    /// Only nouns: verbs' hierarchy makes near-synonyms siblings ("tumble"
+    /// / "plummet"), and satellite adjectives of one head are similar, not
+    /// different ("severe" / "intense").
+    fn sibling(&self, top_a: &[u32], top_b: &[u32]) -> Option<u32> {
+        for &x in top_a {
+            if self.synset(x).pos != Pos::Noun {
+                continue;
+            }
+            let up_x = self.ancestors(x, 1);
+            for &y in top_b {
+                if self.synset(y).pos != Pos::Noun {
+                    continue;
+                }
+                let up_y = self.ancestors(y, 1);
+                let shared = up_x
+                    .iter()
+                    .filter(|c| **c != x && **c != y && up_y.contains(c))
+                    .find(|&&c| self.synset(c).depth >= SIBLING_NOUN_DEPTH);
+                if let Some(&c) = shared {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Relation, wordnet};
+
+    fn rel(a: &str, b: &str) -> Relation {
+        wordnet().relation(a, b)
+    }
+
+    #[test]
+    fn synonyms_and_inflections_are_rewording() {
+        assert_eq!(rel("assault", "attack"), Relation::Synonym);
+        assert_eq!(rel("bought", "purchased"), Relation::Synonym);
+        assert_eq!(rel("children", "child"), Relation::Synonym);
+    }
+
+    #[test]
+    fn broader_and_narrower_words() {
+        assert_eq!(rel("bombing", "attack"), Relation::Broader);
+        assert_eq!(rel("attack", "bombing"), Relation::Narrower);
+    }
+
+    #[test]
+    fn derived_words() {
+        assert_eq!(rel("italy", "italian"), Relation::Derived);
+        assert_eq!(rel("us", "american"), Relation::Derived);
+    }
+
+    #[test]
+    fn opposites() {
+        assert_eq!(rel("rose", "fell"), Relation::Antonym);
+        assert_eq!(rel("explicit", "implicit"), Relation::Antonym);
+        assert_eq!(rel("more", "fewer"), Relation::Antonym);
+        assert_eq!(rel("predictable", "unpredictable"), Relation::Antonym);
+    }
+
+    #[test]
+    fn siblings_name_their_class() {
+        let Relation::Sibling(class) = rel("milk", "butter") else {
+            panic!("milk/butter: {:?}", rel("milk", "butter"));
+        };
+        assert!(!wordnet().name(class).is_empty());
+        // Verbs never count as siblings.
+        assert!(!matches!(rel("tumbled", "plummeted"), Relation::Sibling(_)));
+    }
+
+    #[test]
+    fn unknown_words() {
+        assert_eq!(rel("zzxqv", "attack"), Relation::Unknown);
+        assert!(!wordnet().knows("zzxqv"));
+        assert!(wordnet().knows("attacks"));
+    }
+}
