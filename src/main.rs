@@ -5,7 +5,6 @@ use clap::{CommandFactory, Parser};
 use factdiff::annotate::export::ExportFormat;
 use factdiff::cli::{Cli, Command, Settings};
 use factdiff::engine::Span;
-use factdiff::engine::compare;
 use factdiff::input::{Input, Source, file_comparison, load, load_source};
 use factdiff::report::Report;
 use factdiff::report::view::View;
@@ -156,7 +155,7 @@ fn report(
         .collect::<Result<Vec<_>, _>>()?;
     let compared: Vec<_> = copies
         .iter()
-        .map(|b| compare(a.document(), b.document()))
+        .map(|b| settings.compare(a.document(), b.document()))
         .collect();
     let in_files: Vec<_> = compared
         .iter()
