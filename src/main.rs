@@ -5,7 +5,7 @@ use clap::{CommandFactory, Parser};
 use factdiff::annotate::export::ExportFormat;
 use factdiff::cli::{Cli, Command, Settings};
 use factdiff::engine::Span;
-use factdiff::input::{Input, Source, file_comparison, load, load_source};
+use factdiff::input::{Source, file_comparison, load_source};
 use factdiff::report::Report;
 use factdiff::report::view::View;
 use std::io::Write;
@@ -121,13 +121,6 @@ fn print_config(print_default: bool, path: bool) -> anyhow::Result<u8> {
     }
     out.flush()?;
     Ok(EXIT_SAME)
-}
-
-fn load_pair(original: &Path, rewrite: &Path) -> anyhow::Result<(Input, Input)> {
-    if original.as_os_str() == "-" && rewrite.as_os_str() == "-" {
-        anyhow::bail!("only one of the two inputs can be stdin ('-')");
-    }
-    Ok((load(original)?, load(rewrite)?))
 }
 
 fn report(
@@ -321,13 +314,18 @@ fn review(
     annotations: Option<std::path::PathBuf>,
     settings: &Settings,
 ) -> anyhow::Result<u8> {
-    let (a, b) = match (original, rewrite) {
-        (Some(a), Some(b)) => load_pair(a, b)?,
-        (None, None) => factdiff::tui::demo_pair(),
+    // Ended by a signal: the shell convention, 128 + its number.
+    let signal = match (original, rewrite) {
+        (Some(a), Some(b)) => {
+            let (a, b) = load_sources(a, b)?;
+            factdiff::tui::run_sources(a, b, annotations, settings.theme, settings.sidebar)?
+        }
+        (None, None) => {
+            let (a, b) = factdiff::tui::demo_pair();
+            factdiff::tui::run_with(a, b, annotations, settings.theme, settings.sidebar)?
+        }
         _ => anyhow::bail!("give both ORIGINAL and REWRITE, or neither for the demo"),
     };
-    // Ended by a signal: the shell convention, 128 + its number.
-    let signal = factdiff::tui::run_with(a, b, annotations, settings.theme, settings.sidebar)?;
     Ok(signal.map_or(EXIT_SAME, |s| 128u8.saturating_add(s)))
 }
 

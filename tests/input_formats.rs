@@ -307,3 +307,46 @@ fn text_and_markdown_reports_quote_the_prose() {
         }
     }
 }
+
+/// The review screen shows a page's prose but gives line numbers of the
+/// file, the same place the JSON report's `original_place` names.
+#[test]
+fn review_screen_places_count_the_files_lines() {
+    use factdiff::engine::Document;
+    use factdiff::input::Source;
+    use factdiff::tui::pair::{Pair, Side};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = write(&dir, "a.html", PAGE);
+    let b = write(&dir, "b.txt", &PLAIN.replace("Tuesday", "Friday"));
+    let (code, json) = report(&a, &b);
+    assert_eq!(code, 1);
+    let d = json["discrepancies"]
+        .as_array()
+        .expect("discrepancies")
+        .iter()
+        .find(|d| d["kind"] == "date")
+        .expect("date flag");
+    let source = |path: &Path, text: &str| {
+        Source::from_document(
+            path.display().to_string(),
+            path,
+            Document::from_string(text.to_owned()),
+            None,
+        )
+    };
+    let (sa, sb) = (source(&a, PAGE), source(&b, &PLAIN.replace("Tuesday", "Friday")));
+    let files = [Some(sa.clone()), None];
+    let pair = Pair::new(sa.into_input(), sb.into_input()).with_files(files);
+    let disc = pair
+        .cmp
+        .discrepancies
+        .iter()
+        .find(|x| x.kind.label() == "date")
+        .expect("date flag on screen");
+    let (place, paragraph) = pair.place(Side::Original, disc.original.expect("span").start);
+    let want = &d["original_place"];
+    assert_eq!(Some(place.line as u64), want["line"].as_u64());
+    assert_eq!(Some(place.column as u64), want["column"].as_u64());
+    assert_eq!(paragraph.map(|p| p as u64), want["paragraph"].as_u64());
+    assert!(place.line > 1, "a line of the file, not of the prose");
+}
