@@ -13,6 +13,7 @@
 
 pub mod annotate;
 pub mod cli;
+pub mod config;
 pub mod engine;
 pub mod input;
 pub mod report;

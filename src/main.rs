@@ -1,12 +1,14 @@
 //! Entry point: parse the command line, dispatch, map outcomes to exit codes
 //! (0 identical, 1 different, 2 error).
 
-use clap::Parser;
-use factdiff::cli::{Cli, Command};
-use factdiff::engine::compare;
-use factdiff::input::{Input, load};
+use clap::{CommandFactory, Parser};
+use factdiff::annotate::export::ExportFormat;
+use factdiff::cli::{Cli, Command, Settings};
+use factdiff::engine::Span;
+use factdiff::input::{Source, file_comparison, load_source};
 use factdiff::report::Report;
-use std::io::{IsTerminal, Write};
+use factdiff::report::view::View;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -40,12 +42,16 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
+    let settings = || Settings::new(cli.color, cli.theme);
     match cli.command {
+        Some(Command::Completions { shell }) => print_completions(shell),
+        Some(Command::Man) => print_man(),
+        Some(Command::Config { print_default, path }) => print_config(print_default, path),
         Some(Command::Report {
             original,
             rewrite,
             format,
-        }) => report(&original, &rewrite, format),
+        }) => report(&original, &rewrite, format.into(), &settings()?),
         Some(Command::Export {
             original,
             rewrite,
@@ -53,31 +59,182 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             output,
             annotations,
             only,
-        }) => export(&original, &rewrite, format, output.as_deref(), annotations, only),
-        None => review(cli.original.as_deref(), cli.rewrite.as_deref(), cli.annotations),
+        }) => {
+            let settings = settings()?;
+            let format = format.map_or(settings.export_format, Into::into);
+            export(
+                &original,
+                &rewrite,
+                format,
+                output.as_deref(),
+                annotations,
+                only,
+                &settings,
+            )
+        }
+        None if !cli.more_copies.is_empty() => anyhow::bail!(
+            "the review screen compares the original with one copy at a time: run 'factdiff ORIGINAL COPY' \
+             for each copy, or 'factdiff report ORIGINAL COPY...' to compare all {} copies at once",
+            cli.more_copies.len() + 1
+        ),
+        None => review(
+            cli.original.as_deref(),
+            cli.rewrite.as_deref(),
+            cli.annotations,
+            &settings()?,
+        ),
     }
 }
 
-fn load_pair(original: &Path, rewrite: &Path) -> anyhow::Result<(Input, Input)> {
-    if original.as_os_str() == "-" && rewrite.as_os_str() == "-" {
-        anyhow::bail!("only one of the two inputs can be stdin ('-')");
-    }
-    Ok((load(original)?, load(rewrite)?))
-}
-
-fn report(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> anyhow::Result<u8> {
-    let (a, b) = load_pair(original, rewrite)?;
-    let comparison = compare(&a.document, &b.document);
-    let report = Report {
-        original_name: &a.name,
-        rewrite_name: &b.name,
-        original: &a.document,
-        rewrite: &b.document,
-        comparison: &comparison,
-    };
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+fn print_completions(shell: clap_complete::Shell) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
-    out.write_all(report.render(format, color).as_bytes())?;
+    clap_complete::generate(shell, &mut Cli::command(), "factdiff", &mut out);
+    out.flush()?;
+    Ok(EXIT_SAME)
+}
+
+fn print_man() -> anyhow::Result<u8> {
+    let mut out = std::io::stdout().lock();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    out.flush()?;
+    Ok(EXIT_SAME)
+}
+
+fn print_config(print_default: bool, path: bool) -> anyhow::Result<u8> {
+    let mut out = std::io::stdout().lock();
+    if print_default {
+        out.write_all(factdiff::config::DEFAULT_TOML.as_bytes())?;
+    } else if path {
+        match factdiff::config::path() {
+            Some(p) => writeln!(out, "{}", p.display())?,
+            None => anyhow::bail!("no config directory: set XDG_CONFIG_HOME or HOME"),
+        }
+    } else {
+        let config = factdiff::config::load()?;
+        let shown = toml::to_string(&config).unwrap_or_default();
+        let from = factdiff::config::path().map_or_else(String::new, |p| p.display().to_string());
+        writeln!(
+            out,
+            "# settings read from {from} (keys not set take their defaults)"
+        )?;
+        out.write_all(shown.as_bytes())?;
+    }
+    out.flush()?;
+    Ok(EXIT_SAME)
+}
+
+fn report(
+    original: &Path,
+    rewrites: &[std::path::PathBuf],
+    format: factdiff::report::Format,
+    settings: &Settings,
+) -> anyhow::Result<u8> {
+    if let [rewrite] = rewrites {
+        return report_pair(original, rewrite, format, settings);
+    }
+    if format == factdiff::report::Format::Html {
+        anyhow::bail!(
+            "an HTML page shows one copy: run 'factdiff report ORIGINAL COPY --format html' for each copy"
+        );
+    }
+    let stdin = std::iter::once(original).chain(rewrites.iter().map(|p| p.as_path()));
+    if stdin.filter(|p| p.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("only one of the inputs can be stdin ('-')");
+    }
+    let a = load_source(original, None)?;
+    let copies = rewrites
+        .iter()
+        .map(|p| load_source(p, None))
+        .collect::<Result<Vec<_>, _>>()?;
+    let compared: Vec<_> = copies
+        .iter()
+        .map(|b| settings.compare(a.document(), b.document()))
+        .collect();
+    let in_files: Vec<_> = compared
+        .iter()
+        .zip(&copies)
+        .map(|(c, b)| file_comparison(c.clone(), &a, b))
+        .collect();
+    let shown_a = |s: Span| a.shown(s);
+    let shown: Vec<_> = copies.iter().map(|b| move |s: Span| b.shown(s)).collect();
+    let many = factdiff::report::Copies {
+        original_name: &a.name,
+        original: a.document(),
+        reports: in_files
+            .iter()
+            .zip(&copies)
+            .zip(&shown)
+            .map(|((c, b), shown_b)| View {
+                names: [&a.name, &b.name],
+                docs: [&a.file, &b.file],
+                comparison: c,
+                reviews: None,
+                span_notes: Vec::new(),
+                shown: [
+                    a.prose.is_some().then_some(&shown_a as &dyn Fn(Span) -> String),
+                    b.prose.is_some().then_some(shown_b as &dyn Fn(Span) -> String),
+                ],
+                files: None,
+            })
+            .collect(),
+        compared: compared.iter().collect(),
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(many.render(format, settings.text_colors()).as_bytes())?;
+    out.flush()?;
+    Ok(if compared.iter().all(|c| c.summary.identical) {
+        EXIT_SAME
+    } else {
+        EXIT_DIFFERENT
+    })
+}
+
+fn report_pair(
+    original: &Path,
+    rewrite: &Path,
+    format: factdiff::report::Format,
+    settings: &Settings,
+) -> anyhow::Result<u8> {
+    let (a, b) = load_sources(original, rewrite)?;
+    let compared = settings.compare(a.document(), b.document());
+    if format == factdiff::report::Format::Html {
+        // A page for people shows the compared prose, not the markup.
+        // Line numbers still count the files' lines.
+        let prose = View {
+            files: (a.prose.is_some() || b.prose.is_some()).then_some([&a, &b]),
+            ..View::from(&Report {
+                original_name: &a.name,
+                rewrite_name: &b.name,
+                original: a.document(),
+                rewrite: b.document(),
+                comparison: &compared,
+            })
+        };
+        std::io::stdout()
+            .lock()
+            .write_all(prose.render(format, None).as_bytes())?;
+        return Ok(if compared.summary.identical {
+            EXIT_SAME
+        } else {
+            EXIT_DIFFERENT
+        });
+    }
+    let comparison = file_comparison(compared, &a, &b);
+    let (shown_a, shown_b) = (|s: Span| a.shown(s), |s: Span| b.shown(s));
+    let view = View {
+        names: [&a.name, &b.name],
+        docs: [&a.file, &b.file],
+        comparison: &comparison,
+        reviews: None,
+        span_notes: Vec::new(),
+        shown: [
+            a.prose.is_some().then_some(&shown_a as &dyn Fn(Span) -> String),
+            b.prose.is_some().then_some(&shown_b as &dyn Fn(Span) -> String),
+        ],
+        files: None,
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(view.render(format, settings.text_colors()).as_bytes())?;
     out.flush()?;
     Ok(if comparison.summary.identical {
         EXIT_SAME
@@ -86,21 +243,31 @@ fn report(original: &Path, rewrite: &Path, format: factdiff::report::Format) -> 
     })
 }
 
+fn load_sources(original: &Path, rewrite: &Path) -> anyhow::Result<(Source, Source)> {
+    if original.as_os_str() == "-" && rewrite.as_os_str() == "-" {
+        anyhow::bail!("only one of the two inputs can be stdin ('-')");
+    }
+    Ok((load_source(original, None)?, load_source(rewrite, None)?))
+}
+
 /// `factdiff export`: the comparison with its verdicts and notes, to stdout
 /// or (atomically) to a file. Warnings about the annotation file go to stderr.
 fn export(
     original: &Path,
     rewrite: &Path,
-    format: factdiff::annotate::export::ExportFormat,
+    format: ExportFormat,
     output: Option<&Path>,
     annotations: Option<std::path::PathBuf>,
     only: factdiff::annotate::export::Only,
+    settings: &Settings,
 ) -> anyhow::Result<u8> {
     use factdiff::annotate::{Store, attach, export::Export};
-    let (a, b) = load_pair(original, rewrite)?;
-    let comparison = compare(&a.document, &b.document);
-    let store = Store::for_pair(&a.document, &b.document, annotations)?.with_sources(&a.name, &b.name);
-    let (loaded, earlier) = factdiff::annotate::follow::load_following(&store, &a.document, &b.document)?;
+    let (a, b) = load_sources(original, rewrite)?;
+    let comparison = settings.compare(a.document(), b.document());
+    // Keyed and anchored on the compared text, as the review screen saves
+    // them; an earlier version's review is followed as the screen does.
+    let store = Store::for_pair(a.document(), b.document(), annotations)?.with_sources(&a.name, &b.name);
+    let (loaded, earlier) = factdiff::annotate::follow::load_following(&store, a.document(), b.document())?;
     if let Some(e) = earlier {
         eprintln!(
             "factdiff: using the review of an earlier version of these texts ({}, '{}')",
@@ -111,12 +278,13 @@ fn export(
     for warning in &loaded.warnings {
         eprintln!("factdiff: warning: {}", factdiff::sanitize::inert(warning));
     }
-    let attached = attach(loaded.file, &comparison, &a.document, &b.document);
+    let attached = attach(loaded.file, &comparison, a.document(), b.document());
     let export = Export {
         original_name: &a.name,
         rewrite_name: &b.name,
         comparison: &comparison,
         annotations: &attached,
+        files: (a.prose.is_some() || b.prose.is_some()).then_some([&a, &b]),
         only,
     };
     match output {
@@ -144,14 +312,20 @@ fn review(
     original: Option<&Path>,
     rewrite: Option<&Path>,
     annotations: Option<std::path::PathBuf>,
+    settings: &Settings,
 ) -> anyhow::Result<u8> {
-    let (a, b) = match (original, rewrite) {
-        (Some(a), Some(b)) => load_pair(a, b)?,
-        (None, None) => factdiff::tui::demo_pair(),
+    // Ended by a signal: the shell convention, 128 + its number.
+    let signal = match (original, rewrite) {
+        (Some(a), Some(b)) => {
+            let (a, b) = load_sources(a, b)?;
+            factdiff::tui::run_sources(a, b, annotations, settings.theme, settings.sidebar)?
+        }
+        (None, None) => {
+            let (a, b) = factdiff::tui::demo_pair();
+            factdiff::tui::run_with(a, b, annotations, settings.theme, settings.sidebar)?
+        }
         _ => anyhow::bail!("give both ORIGINAL and REWRITE, or neither for the demo"),
     };
-    // Ended by a signal: the shell convention, 128 + its number.
-    let signal = factdiff::tui::run(a, b, annotations)?;
     Ok(signal.map_or(EXIT_SAME, |s| 128u8.saturating_add(s)))
 }
 

@@ -86,7 +86,7 @@ fn big_app() -> App {
     };
     let pair = Pair::from_comparison(input("a.txt"), input("b.txt"), cmp);
     let review = Review::in_memory(&pair);
-    App::new(pair, review, Theme { color: false }, Rect::new(0, 0, 120, 40))
+    App::new(pair, review, Theme::plain(), Rect::new(0, 0, 120, 40))
 }
 
 fn timed(what: &str, limit: Duration, f: impl FnOnce()) {

@@ -26,7 +26,7 @@ fn app_for(a: &str, b: &str, w: u16, h: u16) -> App {
     };
     let pair = Pair::new(input("a", a), input("b", b));
     let review = Review::in_memory(&pair);
-    App::new(pair, review, Theme { color: false }, Rect::new(0, 0, w, h))
+    App::new(pair, review, Theme::plain(), Rect::new(0, 0, w, h))
 }
 
 /// Display column of the middle column (`│xxx│` or `▶xxx◀`) in each row
@@ -106,7 +106,7 @@ fn moved_sentences_are_marked_on_both_sides() {
     };
     let pair = Pair::from_comparison(input("a"), input("b"), cmp);
     let review = Review::in_memory(&pair);
-    let mut app = App::new(pair, review, Theme { color: false }, Rect::new(0, 0, 100, 10));
+    let mut app = App::new(pair, review, Theme::plain(), Rect::new(0, 0, 100, 10));
     let screen = screen_of(&mut app, 100, 10, vec![]);
     assert!(screen.contains("moved: now in rewrite ¶3"), "{screen}");
     assert!(screen.contains("moved here from original ¶1"), "{screen}");

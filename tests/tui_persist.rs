@@ -16,7 +16,7 @@ fn open(path: &std::path::Path) -> App {
     let (a, b) = factdiff::tui::demo_pair();
     let pair = Pair::new(a, b);
     let review = Review::open(&pair, Some(path.to_owned())).expect("open store");
-    App::new(pair, review, Theme { color: false }, Rect::new(0, 0, 120, 40))
+    App::new(pair, review, Theme::plain(), Rect::new(0, 0, 120, 40))
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn annotations_whose_text_is_gone_are_listed_as_orphaned() {
     let pair = Pair::new(a, b);
     let review = Review::open(&pair, Some(path.clone())).expect("open store");
     assert!(review.orphans().iter().any(|o| o.contains("orphan me")));
-    let mut app = App::new(pair, review, Theme { color: false }, Rect::new(0, 0, 120, 40));
+    let mut app = App::new(pair, review, Theme::plain(), Rect::new(0, 0, 120, 40));
     let screen = tui_support::screen_of(&mut app, 120, 40, vec![]);
     assert!(screen.contains("orphaned: “Passengers had"), "{screen}");
 }

@@ -7,18 +7,21 @@ use super::model::{Anchor, Annotation, Side, Target, Verdict};
 use super::store::write_atomic;
 use crate::engine::lines::LineIndex;
 use crate::engine::{Comparison, Discrepancy, Document, Span};
+use crate::input::Source;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Output format of `factdiff export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     Markdown,
     Json,
     Csv,
     W3c,
+    /// A self-contained page to share: both texts, flags, verdicts, notes.
+    Html,
 }
 
 impl ExportFormat {
@@ -30,6 +33,7 @@ impl ExportFormat {
             Self::Json => "json",
             Self::Csv => "csv",
             Self::W3c => "jsonld",
+            Self::Html => "html",
         }
     }
 }
@@ -64,6 +68,9 @@ pub struct Export<'a> {
     pub rewrite_name: &'a str,
     pub comparison: &'a Comparison,
     pub annotations: &'a Attached,
+    /// For HTML or Markdown inputs, the files as read: quotes and spans are
+    /// then moved from the compared prose to the files' bytes.
+    pub files: Option<[&'a Source; 2]>,
     pub only: Only,
 }
 
@@ -79,6 +86,7 @@ impl Export<'_> {
             ExportFormat::Json => self.json(&entries),
             ExportFormat::Csv => csv_text(&entries)?,
             ExportFormat::W3c => self.w3c(&entries),
+            ExportFormat::Html => self.html(),
         })
     }
 
@@ -103,11 +111,7 @@ impl Export<'_> {
             .discrepancies
             .iter()
             .enumerate()
-            .filter(|&(i, d)| match self.only {
-                Only::All => true,
-                Only::Factual => d.factual,
-                Only::Reviewed => att.verdict(i) != Verdict::Unset || !att.note(i).is_empty(),
-            });
+            .filter(|&(i, d)| self.listed(i, d));
         let mut out: Vec<Entry<'_>> = discrepancies.map(|(i, d)| self.discrepancy_entry(i, d)).collect();
         out.extend(
             att.span_notes()
@@ -118,13 +122,22 @@ impl Export<'_> {
         out
     }
 
+    /// Whether `--only` lets discrepancy `i` through.
+    fn listed(&self, i: usize, d: &Discrepancy) -> bool {
+        let att = self.annotations;
+        match self.only {
+            Only::All => true,
+            Only::Factual => d.factual,
+            Only::Reviewed => att.verdict(i) != Verdict::Unset || !att.note(i).is_empty(),
+        }
+    }
+
     /// Line and column of every quote found in the current text (one line
-    /// index per side, so a book-sized export stays linear).
+    /// index per side, so a book-sized export stays linear). Quotes index
+    /// the files as read (HTML and Markdown included), so lines count the
+    /// files' lines.
     fn add_places(&self, entries: &mut [Entry<'_>]) {
-        let docs = [
-            self.annotations.document(Side::Original),
-            self.annotations.document(Side::Rewrite),
-        ];
+        let docs = [self.file(Side::Original), self.file(Side::Rewrite)];
         let index = docs.map(|d| LineIndex::new(d.text()));
         for e in entries {
             for (k, q) in [(0, e.original.as_mut()), (1, e.rewrite.as_mut())] {
@@ -210,15 +223,72 @@ impl Export<'_> {
     }
 
     fn quote(&self, side: Side, span: Span) -> Quote {
-        let doc = self.annotations.document(side);
+        let shown = self
+            .annotations
+            .document(side)
+            .text()
+            .get(span.range())
+            .unwrap_or_default();
+        let span = self.files.map_or(span, |f| f[side_index(side)].to_file(span));
+        let doc = self.file(side);
+        let text = doc.text().get(span.range()).unwrap_or_default().to_owned();
         Quote {
             start: span.start,
             end: span.end,
-            text: doc.text().get(span.range()).unwrap_or_default().to_owned(),
+            shown: (shown != text).then(|| shown.to_owned()),
+            text,
             line: None,
             column: None,
             current: true,
         }
+    }
+
+    /// The shared page: the compared texts with verdicts and notes.
+    fn html(&self) -> String {
+        use crate::report::view::{Review, SpanNote, View};
+        let att = self.annotations;
+        let all = &self.comparison.discrepancies;
+        let kept: Vec<usize> = (0..all.len()).filter(|&i| self.listed(i, &all[i])).collect();
+        let reviews = kept
+            .iter()
+            .map(|&i| Review {
+                verdict: att.verdict(i).label(),
+                note: att.note(i).to_owned(),
+            })
+            .collect();
+        // `--only`: the page shows both texts whole but lists (and marks)
+        // only the discrepancies chosen, each with its own verdict.
+        let comparison = if kept.len() == all.len() {
+            std::borrow::Cow::Borrowed(self.comparison)
+        } else {
+            let mut c = self.comparison.clone();
+            c.discrepancies = kept.iter().map(|&i| all[i].clone()).collect();
+            std::borrow::Cow::Owned(c)
+        };
+        let span_notes = att
+            .span_notes()
+            .map(|(a, side, span)| SpanNote {
+                side: side_index(side),
+                span,
+                verdict: a.verdict.label(),
+                note: a.note.clone(),
+            })
+            .collect();
+        crate::report::html::render(&View {
+            names: [self.original_name, self.rewrite_name],
+            docs: [att.document(Side::Original), att.document(Side::Rewrite)],
+            comparison: &comparison,
+            reviews: Some(reviews),
+            span_notes,
+            shown: [None, None],
+            files: self.files,
+        })
+    }
+
+    /// The text spans index: the file as read.
+    fn file(&self, side: Side) -> &Document {
+        self.files
+            .map_or_else(|| self.annotations.document(side), |f| &f[side_index(side)].file)
     }
 
     const fn name(&self, side: Side) -> &str {
@@ -229,12 +299,20 @@ impl Export<'_> {
     }
 }
 
+const fn side_index(side: Side) -> usize {
+    match side {
+        Side::Original => 0,
+        Side::Rewrite => 1,
+    }
+}
+
 /// The quote an orphan was made on; its position refers to an older text.
 fn stale_quote(anchor: &Anchor) -> Quote {
     Quote {
         start: anchor.position.start,
         end: anchor.position.end,
         text: anchor.quote.exact.clone(),
+        shown: None,
         line: None,
         column: None,
         current: false,
@@ -255,8 +333,12 @@ struct Quote {
     start: usize,
     end: usize,
     text: String,
-    /// 1-based line and column (in characters) of `start`, for a quote in
-    /// the current text.
+    /// What the reviewer saw, when it differs from the file's bytes (the
+    /// prose of an HTML or Markdown input): the Markdown export quotes it.
+    #[serde(skip)]
+    shown: Option<String>,
+    /// 1-based line and column (in characters) of `start` in the file as
+    /// read, for a quote in the current text.
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -383,7 +465,11 @@ fn md_entry(out: &mut String, e: &Entry<'_>) {
                 .line
                 .zip(q.column)
                 .map_or_else(String::new, |(l, c)| format!(" (line {l}:{c})"));
-            let _ = writeln!(out, "- **{label}{was}:** “{}”{at}", md_inline(&q.text));
+            let _ = writeln!(
+                out,
+                "- **{label}{was}:** “{}”{at}",
+                md_inline(q.shown.as_ref().unwrap_or(&q.text))
+            );
         }
     }
     let _ = writeln!(out, "- **Why flagged:** {}", md_inline(&e.reason));
@@ -569,7 +655,7 @@ impl Export<'_> {
             Side::Original => e.original.as_ref()?,
             Side::Rewrite => e.rewrite.as_ref()?,
         };
-        let doc = self.annotations.document(side);
+        let doc = self.file(side);
         let (prefix, suffix) = context(doc, q, e.annotation, side);
         let mut selectors = Vec::new();
         if q.current {
@@ -634,6 +720,7 @@ mod tests {
             rewrite_name: "rew.txt",
             comparison: &c,
             annotations: &att,
+            files: None,
             only: Only::All,
         };
         export.render(format).unwrap()
@@ -749,6 +836,7 @@ mod tests {
             rewrite_name: "b",
             comparison: &c,
             annotations: &att,
+            files: None,
             only: Only::All,
         };
         let dir = tempfile::tempdir().unwrap();

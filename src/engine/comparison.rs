@@ -157,3 +157,55 @@ fn summarise(
         factual_by_kind,
     }
 }
+
+impl Comparison {
+    /// The same comparison with every span passed through `original` or
+    /// `rewrite`: for inputs whose compared text is a view of the file (HTML,
+    /// Markdown), the mapping back to the file's bytes.
+    #[must_use]
+    pub fn map_spans(mut self, original: &dyn Fn(Span) -> Span, rewrite: &dyn Fn(Span) -> Span) -> Self {
+        map_segmented(&mut self.original, original);
+        map_segmented(&mut self.rewrite, rewrite);
+        for u in &mut self.units {
+            u.original = u.original.map(original);
+            u.rewrite = u.rewrite.map(rewrite);
+            for h in &mut u.hunks {
+                h.original = h.original.map(original);
+                h.rewrite = h.rewrite.map(rewrite);
+            }
+        }
+        for d in &mut self.discrepancies {
+            d.original = d.original.map(original);
+            d.rewrite = d.rewrite.map(rewrite);
+        }
+        self
+    }
+}
+
+fn map_segmented(seg: &mut Segmented, f: &dyn Fn(Span) -> Span) {
+    for p in &mut seg.paragraphs {
+        p.span = f(p.span);
+    }
+    for s in &mut seg.sentences {
+        s.span = f(s.span);
+    }
+}
+
+impl Comparison {
+    /// The same comparison with `factual` decided at `threshold` instead of
+    /// the default, and the summary's factual counts to match. Plain
+    /// rewording stays non-factual at any threshold.
+    #[must_use]
+    pub fn with_threshold(mut self, threshold: f32) -> Self {
+        let mut by_kind: BTreeMap<&'static str, usize> = Kind::ALL.iter().map(|k| (k.label(), 0)).collect();
+        for d in &mut self.discrepancies {
+            d.factual = d.kind != Kind::Wording && d.confidence >= threshold;
+            if d.factual {
+                *by_kind.entry(d.kind.label()).or_default() += 1;
+            }
+        }
+        self.summary.factual = self.discrepancies.iter().filter(|d| d.factual).count();
+        self.summary.factual_by_kind = by_kind;
+        self
+    }
+}

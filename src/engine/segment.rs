@@ -69,7 +69,7 @@ pub fn segment(doc: &Document) -> Segmented {
             out.sentences.push(Sentence {
                 span,
                 paragraph: index,
-                header,
+                header: header || doc.is_weak(span),
             });
         }
         out.paragraphs.push(Paragraph {

@@ -65,6 +65,9 @@ pub enum TextError {
 pub struct Document {
     text: String,
     body_start: usize,
+    /// Stretches that are headings, captions or bylines by markup (an HTML
+    /// or Markdown input says so): their sentences weigh as headers.
+    weak: Vec<Span>,
 }
 
 const BOM: &str = "\u{feff}";
@@ -89,7 +92,27 @@ impl Document {
     #[must_use]
     pub fn from_string(text: String) -> Self {
         let body_start = if text.starts_with(BOM) { BOM.len() } else { 0 };
-        Self { text, body_start }
+        Self {
+            text,
+            body_start,
+            weak: Vec::new(),
+        }
+    }
+
+    /// Marks `spans` as headings, captions or bylines (sorted, disjoint).
+    #[must_use]
+    pub fn with_weak(mut self, spans: Vec<Span>) -> Self {
+        self.weak = spans;
+        self
+    }
+
+    /// Whether `span` lies inside a stretch marked weak by [`Self::with_weak`].
+    #[must_use]
+    pub fn is_weak(&self, span: Span) -> bool {
+        let i = self.weak.partition_point(|w| w.end < span.end);
+        self.weak
+            .get(i)
+            .is_some_and(|w| w.start <= span.start && span.end <= w.end)
     }
 
     /// The whole text as read, BOM included.

@@ -1,12 +1,25 @@
 //! The JSON report: `alignment`, `discrepancies` and `summary`, every span a
 //! byte range into the input as read.
 
-use super::Report;
 use super::places::Places;
+use super::view::View;
 use crate::engine::{Discrepancy, Span};
 use serde_json::{Value, json};
 
-pub fn render(r: &Report<'_>) -> String {
+pub fn render(r: &View<'_>) -> String {
+    to_string(&value(r))
+}
+
+/// The report as pretty JSON text, invisible characters escaped.
+pub fn to_string(value: &Value) -> String {
+    let mut out =
+        crate::sanitize::json_invisible_escaped(serde_json::to_string_pretty(value).unwrap_or_default());
+    out.push('\n');
+    out
+}
+
+/// The report as a JSON value.
+pub fn value(r: &View<'_>) -> Value {
     let places = Places::of(r);
     let alignment: Vec<Value> = r
         .comparison
@@ -32,21 +45,17 @@ pub fn render(r: &Report<'_>) -> String {
         .iter()
         .map(|d| discrepancy(r, &places, d))
         .collect();
-    let value = json!({
+    json!({
         "factdiff": env!("CARGO_PKG_VERSION"),
-        "original_file": r.original_name,
-        "rewrite_file": r.rewrite_name,
+        "original_file": r.names[0],
+        "rewrite_file": r.names[1],
         "alignment": alignment,
         "discrepancies": discrepancies,
         "summary": r.comparison.summary,
-    });
-    let mut out =
-        crate::sanitize::json_invisible_escaped(serde_json::to_string_pretty(&value).unwrap_or_default());
-    out.push('\n');
-    out
+    })
 }
 
-fn discrepancy(r: &Report<'_>, places: &[Places<'_>; 2], d: &Discrepancy) -> Value {
+fn discrepancy(r: &View<'_>, places: &[Places<'_>; 2], d: &Discrepancy) -> Value {
     let quote = |doc: &crate::engine::Document, s: Option<Span>| s.map(|s| doc.slice(s).to_owned());
     json!({
         "id": d.id,
@@ -57,8 +66,8 @@ fn discrepancy(r: &Report<'_>, places: &[Places<'_>; 2], d: &Discrepancy) -> Val
         "rewrite": d.rewrite,
         "reason": d.reason,
         "unit": d.unit,
-        "original_text": quote(r.original, d.original),
-        "rewrite_text": quote(r.rewrite, d.rewrite),
+        "original_text": quote(r.docs[0], d.original),
+        "rewrite_text": quote(r.docs[1], d.rewrite),
         // Added fields: where each span is for a reader (1-based).
         "original_place": places[0].json(d.original),
         "rewrite_place": places[1].json(d.rewrite),

@@ -1,18 +1,18 @@
 //! A Markdown review list: factual flags first, then the rewording shown for
 //! completeness.
 
-use super::Report;
 use super::places::Places;
-use crate::engine::{Discrepancy, Document, Span};
+use super::view::View;
+use crate::engine::{Discrepancy, Span};
 use crate::sanitize::inert;
 use std::fmt::Write;
 
-pub fn render(r: &Report<'_>) -> String {
+pub fn render(r: &View<'_>) -> String {
     let s = &r.comparison.summary;
     let mut out = String::new();
     let _ = writeln!(out, "# factdiff review\n");
-    let _ = writeln!(out, "- Original: `{}`", inert(r.original_name));
-    let _ = writeln!(out, "- Rewrite: `{}`", inert(r.rewrite_name));
+    let _ = writeln!(out, "- Original: `{}`", inert(r.names[0]));
+    let _ = writeln!(out, "- Rewrite: `{}`", inert(r.names[1]));
     let _ = writeln!(
         out,
         "- {} factual flags among {} discrepancies; {:.0}% of the original's sentences found in the rewrite\n",
@@ -37,19 +37,19 @@ pub fn render(r: &Report<'_>) -> String {
     out
 }
 
-fn item(out: &mut String, r: &Report<'_>, places: &[Places<'_>; 2], d: &Discrepancy) {
+fn item(out: &mut String, r: &View<'_>, places: &[Places<'_>; 2], d: &Discrepancy) {
     let _ = writeln!(out, "### {} · {} — {}\n", d.id, d.kind.label(), escape(&d.reason));
-    let _ = writeln!(out, "- Original: {}", quoted(r.original, &places[0], d.original));
-    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r.rewrite, &places[1], d.rewrite));
+    let _ = writeln!(out, "- Original: {}", quoted(r, &places[0], 0, d.original));
+    let _ = writeln!(out, "- Rewrite: {}\n", quoted(r, &places[1], 1, d.rewrite));
 }
 
-fn quoted(doc: &Document, places: &Places<'_>, span: Option<Span>) -> String {
+fn quoted(r: &View<'_>, places: &Places<'_>, side: usize, span: Option<Span>) -> String {
     span.map_or_else(
         || "—".to_owned(),
         |s| {
             format!(
                 "“{}” ({}; bytes {}–{})",
-                escape(doc.slice(s)),
+                escape(&r.text(side, s)),
                 places.label(s),
                 s.start,
                 s.end
@@ -59,7 +59,7 @@ fn quoted(doc: &Document, places: &Places<'_>, span: Option<Span>) -> String {
 }
 
 /// Keeps document text from being read as Markdown structure.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(flat.len());
     for c in inert(&flat).chars() {

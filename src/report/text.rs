@@ -1,20 +1,38 @@
 //! Terminal text: one block per discrepancy, coloured when asked.
 
-use super::Report;
 use super::places::Places;
-use crate::engine::{Discrepancy, Document, Span};
+use super::view::View;
+use crate::engine::{Discrepancy, Span};
 use crate::sanitize::inert;
 use std::fmt::Write;
 
-const RED: &str = "\x1b[31m";
-const GREEN: &str = "\x1b[32m";
+/// The colours of removed and added text in a terminal report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colors {
+    pub removed: &'static str,
+    pub added: &'static str,
+}
+
+impl Colors {
+    /// Red and green, the diff convention.
+    pub const RED_GREEN: Self = Self {
+        removed: "\x1b[31m",
+        added: "\x1b[32m",
+    };
+    /// Orange and blue (256-colour): no red/green pair.
+    pub const ORANGE_BLUE: Self = Self {
+        removed: "\x1b[38;5;208m",
+        added: "\x1b[38;5;33m",
+    };
+}
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
-pub fn render(r: &Report<'_>, color: bool) -> String {
+pub fn render(r: &View<'_>, color: Option<Colors>) -> String {
+    let colors = color.unwrap_or(Colors::RED_GREEN);
     let paint = |code: &str, text: &str| {
-        if color {
+        if color.is_some() {
             format!("{code}{text}{RESET}")
         } else {
             text.to_owned()
@@ -25,8 +43,8 @@ pub fn render(r: &Report<'_>, color: bool) -> String {
     let _ = writeln!(
         out,
         "{} → {}: {} factual flags, {} discrepancies, {:.0}% of original sentences found",
-        inert(r.original_name),
-        inert(r.rewrite_name),
+        inert(r.names[0]),
+        inert(r.names[1]),
         s.factual,
         s.discrepancies,
         s.original_found_share * 100.0
@@ -36,16 +54,17 @@ pub fn render(r: &Report<'_>, color: bool) -> String {
     }
     let places = Places::of(r);
     for d in &r.comparison.discrepancies {
-        block(&mut out, r, &places, d, &paint);
+        block(&mut out, r, &places, d, colors, &paint);
     }
     out
 }
 
 fn block(
     out: &mut String,
-    r: &Report<'_>,
+    r: &View<'_>,
     places: &[Places<'_>; 2],
     d: &Discrepancy,
+    colors: Colors,
     paint: &dyn Fn(&str, &str) -> String,
 ) {
     let marker = if d.factual {
@@ -66,20 +85,20 @@ fn block(
     let _ = writeln!(
         out,
         "    - {}{}",
-        paint(RED, &side(r.original, d.original)),
+        paint(colors.removed, &side(r, 0, d.original)),
         at(&places[0], d.original)
     );
     let _ = writeln!(
         out,
         "    + {}{}",
-        paint(GREEN, &side(r.rewrite, d.rewrite)),
+        paint(colors.added, &side(r, 1, d.rewrite)),
         at(&places[1], d.rewrite)
     );
 }
 
-fn side(doc: &Document, span: Option<Span>) -> String {
+fn side(r: &View<'_>, side: usize, span: Option<Span>) -> String {
     span.map_or_else(
         || "(none)".to_owned(),
-        |s| inert(&doc.slice(s).split_whitespace().collect::<Vec<_>>().join(" ")).into_owned(),
+        |s| inert(&r.text(side, s).split_whitespace().collect::<Vec<_>>().join(" ")).into_owned(),
     )
 }

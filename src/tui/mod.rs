@@ -21,7 +21,7 @@ pub mod terminal;
 pub mod theme;
 pub mod wrap;
 
-use crate::input::Input;
+use crate::input::{Input, Source};
 use app::App;
 use ratatui::crossterm::event;
 use std::panic::AssertUnwindSafe;
@@ -39,6 +39,59 @@ const POLL: Duration = Duration::from_millis(200);
 /// # Errors
 /// The annotations cannot be loaded, or terminal I/O failed.
 pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> anyhow::Result<Option<u8>> {
+    run_with(original, rewrite, annotations, theme::Theme::from_env(), None)
+}
+
+/// [`run`] with a theme and a sidebar setting (`None`: shown on wide
+/// terminals), as the command line and config file choose.
+///
+/// # Errors
+/// As [`run`].
+pub fn run_with(
+    original: Input,
+    rewrite: Input,
+    annotations: Option<PathBuf>,
+    theme: theme::Theme,
+    sidebar: Option<bool>,
+) -> anyhow::Result<Option<u8>> {
+    run_inner(original, rewrite, [None, None], annotations, theme, sidebar)
+}
+
+/// [`run_with`] on two sources: the screen shows their prose (HTML and
+/// Markdown are read as what a reader sees) and counts line numbers in the
+/// files as read.
+///
+/// # Errors
+/// As [`run`].
+pub fn run_sources(
+    original: Source,
+    rewrite: Source,
+    annotations: Option<PathBuf>,
+    theme: theme::Theme,
+    sidebar: Option<bool>,
+) -> anyhow::Result<Option<u8>> {
+    let files = [
+        original.prose.is_some().then(|| original.clone()),
+        rewrite.prose.is_some().then(|| rewrite.clone()),
+    ];
+    run_inner(
+        original.into_input(),
+        rewrite.into_input(),
+        files,
+        annotations,
+        theme,
+        sidebar,
+    )
+}
+
+fn run_inner(
+    original: Input,
+    rewrite: Input,
+    files: [Option<Source>; 2],
+    annotations: Option<PathBuf>,
+    theme: theme::Theme,
+    sidebar: Option<bool>,
+) -> anyhow::Result<Option<u8>> {
     let stop = terminal::stop_flag()?;
     let mut term = terminal::enter()?;
     let events = spawn_reader();
@@ -51,6 +104,7 @@ pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> any
         let signal = stop.load(Ordering::SeqCst);
         return Ok((signal != 0).then(|| u8::try_from(signal).unwrap_or(u8::MAX)));
     };
+    let pair = pair.with_files(files);
     let review = match review::Review::open(&pair, annotations) {
         Ok(review) => review,
         Err(e) => {
@@ -59,7 +113,10 @@ pub fn run(original: Input, rewrite: Input, annotations: Option<PathBuf>) -> any
         }
     };
     let size = term.size()?;
-    let mut app = App::new(pair, review, theme::Theme::from_env(), size.into());
+    let mut app = App::new(pair, review, theme, size.into());
+    if let Some(shown) = sidebar {
+        app.sidebar = shown;
+    }
     app.message = app
         .review
         .warnings

@@ -4,7 +4,7 @@
 
 use crate::engine::lines::{LineIndex, Place, paragraph_number};
 use crate::engine::{Comparison, Document, Span, compare};
-use crate::input::Input;
+use crate::input::{Input, Source};
 use std::ops::Range;
 
 /// Which pane / which document.
@@ -29,6 +29,9 @@ pub struct Pair {
     lines: [LineIndex; 2],
     /// Units laid out in the rewrite's order rather than the original's.
     pub rewrite_order: bool,
+    /// For an HTML or Markdown input, the file as read (the screen shows
+    /// its prose): line numbers count the file's lines, as reports do.
+    files: [Option<Source>; 2],
 }
 
 impl Side {
@@ -65,6 +68,7 @@ impl Pair {
         ];
         Self {
             rewrite_order: false,
+            files: [None, None],
             lines,
             names: [original.name, rewrite.name],
             docs: [original.document, rewrite.document],
@@ -73,6 +77,20 @@ impl Pair {
             starts,
             percent,
         }
+    }
+
+    /// The same pair with line numbers counted in the files these inputs'
+    /// prose was read from (sources without prose are ignored).
+    #[must_use]
+    pub fn with_files(mut self, files: [Option<Source>; 2]) -> Self {
+        let files = files.map(|f| f.filter(|s| s.prose.is_some()));
+        for (k, f) in files.iter().enumerate() {
+            if let Some(source) = f {
+                self.lines[k] = LineIndex::new(source.file.text());
+            }
+        }
+        self.files = files;
+        self
     }
 
     /// The same comparison with its units in the rewrite's order (as it
@@ -97,7 +115,8 @@ impl Pair {
         }
         // Stable: discrepancies of one unit keep their order.
         cmp.discrepancies.sort_by_key(|d| d.unit);
-        let mut pair = Self::from_comparison(inputs(Side::Original), inputs(Side::Rewrite), cmp);
+        let mut pair = Self::from_comparison(inputs(Side::Original), inputs(Side::Rewrite), cmp)
+            .with_files(self.files.clone());
         pair.rewrite_order = true;
         pair
     }
@@ -134,7 +153,14 @@ impl Pair {
             Side::Original => &self.cmp.original,
             Side::Rewrite => &self.cmp.rewrite,
         };
-        let place = self.lines[side.index()].place(self.doc(side).text(), offset);
+        let lines = &self.lines[side.index()];
+        let place = match &self.files[side.index()] {
+            Some(source) => lines.place(
+                source.file.text(),
+                source.to_file(Span::new(offset, offset)).start,
+            ),
+            None => lines.place(self.doc(side).text(), offset),
+        };
         (place, paragraph_number(seg, offset))
     }
 

@@ -269,6 +269,7 @@ impl Review {
             rewrite_name: pair.name(Side::Rewrite),
             comparison: &pair.cmp,
             annotations: &self.attached,
+            files: None,
             only: crate::annotate::export::Only::All,
         };
         export.write_to(ExportFormat::Markdown, &path)?;

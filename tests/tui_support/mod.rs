@@ -17,7 +17,7 @@ pub fn demo_app(w: u16, h: u16) -> App {
     let (a, b) = factdiff::tui::demo_pair();
     let pair = Pair::new(a, b);
     let review = Review::in_memory(&pair);
-    App::new(pair, review, Theme { color: false }, Rect::new(0, 0, w, h))
+    App::new(pair, review, Theme::plain(), Rect::new(0, 0, w, h))
 }
 
 pub fn key(code: KeyCode) -> Event {
@@ -179,5 +179,5 @@ pub fn hand_pair() -> factdiff::tui::pair::Pair {
 pub fn hand_app(w: u16, h: u16) -> App {
     let pair = hand_pair();
     let review = Review::in_memory(&pair);
-    App::new(pair, review, Theme { color: false }, Rect::new(0, 0, w, h))
+    App::new(pair, review, Theme::plain(), Rect::new(0, 0, w, h))
 }
