@@ -70,6 +70,7 @@ fn big_app() -> App {
         original_found_share: 1.0,
         discrepancies: discrepancies.len(),
         factual: discrepancies.len(),
+        check: 0,
         by_kind: BTreeMap::new(),
         factual_by_kind: BTreeMap::new(),
     };

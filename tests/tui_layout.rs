@@ -90,6 +90,7 @@ fn moved_sentences_are_marked_on_both_sides() {
         original_found_share: 1.0,
         discrepancies: 0,
         factual: 0,
+        check: 0,
         by_kind: BTreeMap::new(),
         factual_by_kind: BTreeMap::new(),
     };

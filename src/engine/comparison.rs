@@ -3,7 +3,7 @@
 
 use super::align::{AlignedUnit, UnitKind, align};
 use super::diff::{WordHunk, word_diff};
-use super::discrepancy::{Discrepancy, FACTUAL_THRESHOLD, Finding, Kind};
+use super::discrepancy::{Discrepancy, FACTUAL_THRESHOLD, Finding, Kind, Tier};
 use super::facts;
 use super::segment::{Segmented, segment};
 use super::text::{Document, Span};
@@ -35,6 +35,8 @@ pub struct Summary {
     pub original_found_share: f32,
     pub discrepancies: usize,
     pub factual: usize,
+    /// Discrepancies in the middle "check" tier (meaning may have changed).
+    pub check: usize,
     /// Discrepancies per kind label (all kinds listed, zero included).
     pub by_kind: BTreeMap<&'static str, usize>,
     /// Factual flags per kind label.
@@ -153,6 +155,7 @@ fn summarise(
         original_found_share: share,
         discrepancies: discrepancies.len(),
         factual: discrepancies.iter().filter(|d| d.factual).count(),
+        check: discrepancies.iter().filter(|d| d.tier() == Tier::Check).count(),
         by_kind,
         factual_by_kind,
     }
@@ -205,6 +208,11 @@ impl Comparison {
             }
         }
         self.summary.factual = self.discrepancies.iter().filter(|d| d.factual).count();
+        self.summary.check = self
+            .discrepancies
+            .iter()
+            .filter(|d| d.tier() == Tier::Check)
+            .count();
         self.summary.factual_by_kind = by_kind;
         self
     }

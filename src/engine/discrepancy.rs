@@ -104,6 +104,49 @@ pub struct Discrepancy {
 /// Confidence at or above which a discrepancy is called factual.
 pub const FACTUAL_THRESHOLD: f32 = 0.5;
 
+/// Confidence at or above which a discrepancy that is not factual is still
+/// worth a reviewer's look (the "check" tier).
+pub const CHECK_THRESHOLD: f32 = 0.25;
+
+/// How much a discrepancy asks of the reviewer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// A factual edit: walked with `f`, counted in progress.
+    Factual,
+    /// The meaning may have changed (a word swapped for one with no known
+    /// relation, a weak signal): shown, not counted as factual.
+    Check,
+    /// Plain rewording.
+    Wording,
+}
+
+impl Tier {
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Factual => "factual",
+            Self::Check => "check",
+            Self::Wording => "wording",
+        }
+    }
+}
+
+impl Discrepancy {
+    /// The tier: factual as the `factual` bit says, else "check" for a
+    /// non-wording finding of some confidence, else wording.
+    #[must_use]
+    pub fn tier(&self) -> Tier {
+        if self.factual {
+            Tier::Factual
+        } else if self.kind != Kind::Wording && self.confidence >= CHECK_THRESHOLD {
+            Tier::Check
+        } else {
+            Tier::Wording
+        }
+    }
+}
+
 /// A detector's finding before ids and the factual bit are assigned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {

@@ -14,5 +14,5 @@ pub mod text;
 pub mod wordnet;
 
 pub use comparison::{Comparison, Summary, Unit, compare};
-pub use discrepancy::{Discrepancy, Kind};
+pub use discrepancy::{Discrepancy, Kind, Tier};
 pub use text::{Document, Span, TextError};

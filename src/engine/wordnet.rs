@@ -323,6 +323,22 @@ impl WordNet {
         })
     }
 
+    /// Whether a word's most frequent sense is a noun.
+    #[must_use]
+    pub fn is_noun(&self, word: &str) -> bool {
+        let bases = self.bases(word);
+        let Some(base) = bases.first() else {
+            return false;
+        };
+        // "appealed", "fleeing": an inflected verb form, whatever its base.
+        if *base != word && (word.ends_with("ed") || word.ends_with("ing")) {
+            return false;
+        }
+        self.lemmas[*base]
+            .first()
+            .is_some_and(|&s| self.synset(s).pos == Pos::Noun)
+    }
+
     /// The first lemma of a synset, with spaces.
     #[must_use]
     pub fn name(&self, s: u32) -> String {

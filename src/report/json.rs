@@ -61,6 +61,9 @@ fn discrepancy(r: &View<'_>, places: &[Places<'_>; 2], d: &Discrepancy) -> Value
         "id": d.id,
         "kind": d.kind,
         "factual": d.factual,
+        // Added field: "factual", "check" (meaning may have changed) or
+        // "wording".
+        "tier": d.tier(),
         "confidence": round(d.confidence),
         "original": d.original,
         "rewrite": d.rewrite,

@@ -22,6 +22,9 @@ pub fn render(r: &View<'_>) -> String {
     );
     let (factual, other): (Vec<&Discrepancy>, Vec<&Discrepancy>) =
         r.comparison.discrepancies.iter().partition(|d| d.factual);
+    let (check, other): (Vec<&Discrepancy>, Vec<&Discrepancy>) = other
+        .into_iter()
+        .partition(|d| d.tier() == crate::engine::Tier::Check);
     let _ = writeln!(out, "## Factual edits\n");
     if factual.is_empty() {
         let _ = writeln!(out, "None found.\n");
@@ -29,6 +32,12 @@ pub fn render(r: &View<'_>) -> String {
     let places = Places::of(r);
     for d in factual {
         item(&mut out, r, &places, d);
+    }
+    if !check.is_empty() {
+        let _ = writeln!(out, "## To check: meaning may have changed\n");
+        for d in check {
+            item(&mut out, r, &places, d);
+        }
     }
     let _ = writeln!(out, "## Other differences\n");
     for d in other {

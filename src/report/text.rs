@@ -67,10 +67,10 @@ fn block(
     colors: Colors,
     paint: &dyn Fn(&str, &str) -> String,
 ) {
-    let marker = if d.factual {
-        paint(BOLD, "!")
-    } else {
-        paint(DIM, "~")
+    let marker = match d.tier() {
+        crate::engine::Tier::Factual => paint(BOLD, "!"),
+        crate::engine::Tier::Check => paint(BOLD, "?"),
+        crate::engine::Tier::Wording => paint(DIM, "~"),
     };
     let _ = writeln!(
         out,

@@ -55,8 +55,12 @@ pub const LEGEND: &[(&str, &str)] = &[
     ),
     ("ADD REM", "  sentence added, sentence removed"),
     (
+        "mea, underlined",
+        "check: meaning may have changed (a word swapped for an unrelated one)",
+    ),
+    (
         "wrd, lower case",
-        "plain rewording; a lower-case tag is a flag below 0.5 confidence",
+        "plain rewording; a dim lower-case tag is a weak signal",
     ),
     ("▶QUO◀", "the selected discrepancy (also ▶ in the sidebar)"),
     (

@@ -181,6 +181,14 @@ impl Theme {
         self.pick(Style::new().fg(self.c().dim), Style::new())
     }
 
+    /// Tags of the "check" tier (meaning may have changed).
+    #[must_use]
+    pub fn check_mark(self) -> Style {
+        // Underlined in every theme, so the tier reads without colour.
+        let s = Style::new().add_modifier(Modifier::UNDERLINED);
+        self.pick(s.fg(self.c().mark), s)
+    }
+
     /// A factual marker in a gutter or the overview.
     #[must_use]
     pub fn factual_mark(self) -> Style {

@@ -158,6 +158,7 @@ pub fn hand_pair() -> factdiff::tui::pair::Pair {
         original_found_share: 1.0,
         discrepancies: 3,
         factual: 2,
+        check: 0,
         by_kind: std::collections::BTreeMap::new(),
         factual_by_kind: std::collections::BTreeMap::new(),
     };

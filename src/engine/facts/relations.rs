@@ -156,8 +156,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             ));
             continue;
         }
-        let unexplained = (0..xa.len()).all(|i| !a_covered(i)) && (0..xb.len()).all(|j| !b_covered(j));
-        if small && unexplained {
+        // A check is one noun for another ("election" for "time", "wing"
+        // for "arm"): verbs, adjectives and adverbs the table does not
+        // relate are mostly near-synonyms it lacks ("swiftly" / "quickly").
+        let one_noun_each =
+            xa.len() == 1 && xb.len() == 1 && wn.is_noun(&xa[0].fold) && wn.is_noun(&xb[0].fold);
+        if one_noun_each && matches!(rel[0][0], Relation::Unrelated | Relation::Unknown) {
             let (first_a, last_a) = (xa[0].span, xa[xa.len() - 1].span);
             let (first_b, last_b) = (xb[0].span, xb[xb.len() - 1].span);
             let (sa, sb) = (first_a.join(last_a), first_b.join(last_b));

@@ -67,7 +67,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// `─ d3 · quote · FACTUAL · confidence 0.90 · ✓ confirmed · i: hide ─`
 fn header(app: &App, i: usize, d: &Discrepancy) -> String {
-    let factual = if d.factual { "FACTUAL" } else { "not factual" };
+    let factual = match d.tier() {
+        crate::engine::Tier::Factual => "FACTUAL",
+        crate::engine::Tier::Check => "check: meaning may have changed",
+        crate::engine::Tier::Wording => "rewording",
+    };
     let verdict = match app.review.verdict(i) {
         Verdict::Confirmed => "✓ confirmed",
         Verdict::Dismissed => "✗ dismissed",

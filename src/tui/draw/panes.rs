@@ -225,9 +225,10 @@ fn tag(app: &App, unit: usize, layout: &UnitRows, r: usize, area: Rect, y: u16, 
     let label = short(d.kind.label(), d.factual);
     let current = app.current == Some(i);
     let (l, rr) = if current { ("▶", "◀") } else { ("│", "│") };
-    let style = match (current, d.factual) {
+    let style = match (current, d.tier()) {
         (true, _) => t.current(),
-        (false, true) => t.factual_mark(),
+        (false, crate::engine::Tier::Factual) => t.factual_mark(),
+        (false, crate::engine::Tier::Check) => t.check_mark(),
         _ => t.dim(),
     };
     put(buf, area.x, y, l, area.width, t.dim());
