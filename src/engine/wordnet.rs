@@ -55,24 +55,30 @@ struct Synset {
     /// Distance to the root of its hypernym tree (0 for roots and for
     /// words without hypernyms).
     depth: u8,
-    hypers: Box<[u32]>,
-    antonyms: Box<[u32]>,
-    /// Head adjectives a satellite adjective is similar to.
-    heads: Box<[u32]>,
-    /// What an adjective or adverb pertains to ("Italian" → "Italy").
-    pertains: Box<[u32]>,
+    /// Where its links start in [`WordNet::links`], and where each list
+    /// (hypernyms, antonyms, heads, pertains) ends.
+    start: u32,
+    ends: [u32; 4],
 }
 
-/// The parsed table.
+/// The parsed table, flat: a few large vectors rather than a box per
+/// synset or lemma, so parsing the table costs little at start-up.
 pub struct WordNet {
     synsets: Vec<Synset>,
-    /// Lemma (lowercase, `_` for spaces) → synsets, most frequent first.
-    lemmas: HashMap<Box<str>, Box<[u32]>>,
+    /// Every synset's links, concatenated.
+    links: Vec<u32>,
+    /// Lemmas (lowercase, `_` for spaces), in byte order, concatenated;
+    /// lemma `k` is `lemma_text[lemma_at[k]..lemma_at[k + 1]]`.
+    lemma_text: String,
+    lemma_at: Vec<u32>,
+    /// Lemma `k`'s synsets, most frequent first, are
+    /// `senses[sense_at[k]..sense_at[k + 1]]`.
+    senses: Vec<u32>,
+    sense_at: Vec<u32>,
     /// Irregular inflection → base forms.
     irregular: HashMap<Box<str>, Vec<Box<str>>>,
     /// The first lemma of each synset, for reasons ("a kind of …").
     names: Vec<u32>,
-    lemma_list: Vec<Box<str>>,
 }
 
 static WORDNET: LazyLock<WordNet> = LazyLock::new(|| {
@@ -89,11 +95,15 @@ pub fn wordnet() -> &'static WordNet {
     &WORDNET
 }
 
-fn ids(field: &str) -> Box<[u32]> {
-    if field == "-" {
-        return Box::new([]);
+/// Appends a comma-separated list of ids ("-" for none) to `out`.
+fn push_ids(field: &str, out: &mut Vec<u32>) {
+    if field != "-" {
+        out.extend(field.split(',').filter_map(|x| x.parse::<u32>().ok()));
     }
-    field.split(',').filter_map(|x| x.parse().ok()).collect()
+}
+
+fn len32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Senses looked at when deciding that two words are siblings: the most
@@ -135,102 +145,158 @@ const MORPH_RULES: &[(&str, &str)] = &[
 
 impl WordNet {
     fn parse(text: &str) -> Self {
-        let mut synsets = Vec::new();
-        let mut lemmas = HashMap::new();
-        let mut irregular: HashMap<Box<str>, Vec<Box<str>>> = HashMap::new();
-        let mut lemma_list = Vec::new();
+        let mut wn = Self {
+            synsets: Vec::new(),
+            links: Vec::new(),
+            lemma_text: String::new(),
+            lemma_at: vec![0],
+            senses: Vec::new(),
+            sense_at: vec![0],
+            irregular: HashMap::new(),
+            names: Vec::new(),
+        };
         for line in text.lines() {
             let mut f = line.split(' ');
             match f.next() {
-                Some("S") => {
-                    let (Some(tag), Some(h), Some(a), Some(s), Some(p)) =
-                        (f.next(), f.next(), f.next(), f.next(), f.next())
-                    else {
-                        continue;
-                    };
-                    let pos = match tag.as_bytes().first() {
-                        Some(b'n') => Pos::Noun,
-                        Some(b'v') => Pos::Verb,
-                        Some(b'a') => Pos::Adj,
-                        _ => Pos::Adv,
-                    };
-                    let rest = tag.get(1..).unwrap_or_default();
-                    synsets.push(Synset {
-                        pos,
-                        lexfile: rest.trim_end_matches('i').parse().unwrap_or(0),
-                        instance: rest.ends_with('i'),
-                        depth: 0,
-                        hypers: ids(h),
-                        antonyms: ids(a),
-                        heads: ids(s),
-                        pertains: ids(p),
-                    });
-                }
+                Some("S") => wn.parse_synset(&mut f),
                 Some("W") => {
                     if let Some(lemma) = f.next() {
-                        lemma_list.push(Box::<str>::from(lemma));
-                        lemmas.insert(lemma.into(), f.filter_map(|x| x.parse().ok()).collect());
+                        wn.lemma_text.push_str(lemma);
+                        wn.lemma_at.push(len32(wn.lemma_text.len()));
+                        wn.senses.extend(f.filter_map(|x| x.parse::<u32>().ok()));
+                        wn.sense_at.push(len32(wn.senses.len()));
                     }
                 }
                 Some("X") => {
                     if let (Some(inflected), Some(base)) = (f.next(), f.next()) {
-                        irregular.entry(inflected.into()).or_default().push(base.into());
+                        wn.irregular
+                            .entry(inflected.into())
+                            .or_default()
+                            .push(base.into());
                     }
                 }
                 _ => {}
             }
         }
-        let mut names = vec![u32::MAX; synsets.len()];
-        for (i, lemma) in lemma_list.iter().enumerate() {
-            for &s in &lemmas[lemma] {
-                if let Some(n) = names.get_mut(s as usize).filter(|n| **n == u32::MAX) {
-                    *n = u32::try_from(i).unwrap_or(u32::MAX);
+        wn.names = vec![u32::MAX; wn.synsets.len()];
+        for k in 0..wn.lemma_at.len() - 1 {
+            for i in wn.sense_at[k]..wn.sense_at[k + 1] {
+                if let Some(n) = wn.names.get_mut(wn.senses[i as usize] as usize)
+                    && *n == u32::MAX
+                {
+                    *n = len32(k);
                 }
             }
         }
-        let mut wn = Self {
-            synsets,
-            lemmas,
-            irregular,
-            names,
-            lemma_list,
-        };
         wn.fill_depths();
         wn
     }
 
-    /// Depth of every synset: the shortest hypernym path to a root. The
-    /// graph is acyclic; synsets are visited in an order where hypernyms
-    /// come first by repeated relaxation (few rounds: depth ≤ 20).
-    fn fill_depths(&mut self) {
-        let n = self.synsets.len();
-        let mut depth = vec![u8::MAX; n];
-        for (i, s) in self.synsets.iter().enumerate() {
-            if s.hypers.is_empty() {
-                depth[i] = 0;
+    fn parse_synset<'t>(&mut self, f: &mut impl Iterator<Item = &'t str>) {
+        let Some(tag) = f.next() else { return };
+        let pos = match tag.as_bytes().first() {
+            Some(b'n') => Pos::Noun,
+            Some(b'v') => Pos::Verb,
+            Some(b'a') => Pos::Adj,
+            _ => Pos::Adv,
+        };
+        let rest = tag.get(1..).unwrap_or_default();
+        let start = len32(self.links.len());
+        let mut ends = [start; 4];
+        for end in &mut ends {
+            push_ids(f.next().unwrap_or("-"), &mut self.links);
+            *end = len32(self.links.len());
+        }
+        self.synsets.push(Synset {
+            pos,
+            lexfile: rest.trim_end_matches('i').parse().unwrap_or(0),
+            instance: rest.ends_with('i'),
+            depth: 0,
+            start,
+            ends,
+        });
+    }
+
+    fn list(&self, s: u32, which: usize) -> &[u32] {
+        let syn = &self.synsets[s as usize];
+        let from = if which == 0 {
+            syn.start
+        } else {
+            syn.ends[which - 1]
+        };
+        &self.links[from as usize..syn.ends[which] as usize]
+    }
+
+    fn hypers(&self, s: u32) -> &[u32] {
+        self.list(s, 0)
+    }
+
+    fn antonyms(&self, s: u32) -> &[u32] {
+        self.list(s, 1)
+    }
+
+    fn heads(&self, s: u32) -> &[u32] {
+        self.list(s, 2)
+    }
+
+    fn pertains(&self, s: u32) -> &[u32] {
+        self.list(s, 3)
+    }
+
+    fn lemma(&self, k: usize) -> &str {
+        &self.lemma_text[self.lemma_at[k] as usize..self.lemma_at[k + 1] as usize]
+    }
+
+    /// The index of a lemma, by binary search over the sorted lemmas.
+    fn find_lemma(&self, word: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.lemma_at.len() - 1);
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            match self.lemma(mid).cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
             }
         }
-        loop {
-            let mut changed = false;
-            for i in 0..n {
-                let best = self.synsets[i]
-                    .hypers
-                    .iter()
-                    .map(|&h| depth[h as usize])
-                    .min()
-                    .unwrap_or(0);
-                let d = if self.synsets[i].hypers.is_empty() {
-                    0
-                } else {
-                    best.saturating_add(1)
-                };
-                if d < depth[i] {
-                    depth[i] = d;
-                    changed = true;
+        None
+    }
+
+    fn lemma_senses(&self, k: usize) -> &[u32] {
+        &self.senses[self.sense_at[k] as usize..self.sense_at[k + 1] as usize]
+    }
+
+    /// Depth of every synset: the shortest hypernym path to a root,
+    /// memoised with an explicit stack (the hypernym graph is acyclic).
+    fn fill_depths(&mut self) {
+        const UNKNOWN: u8 = u8::MAX;
+        let n = self.synsets.len();
+        let mut depth = vec![UNKNOWN; n];
+        for root in 0..n {
+            let mut stack = vec![len32(root)];
+            while let Some(&s) = stack.last() {
+                if depth[s as usize] != UNKNOWN {
+                    stack.pop();
+                    continue;
                 }
-            }
-            if !changed {
-                break;
+                let pending: Vec<u32> = self
+                    .hypers(s)
+                    .iter()
+                    .copied()
+                    .filter(|&h| depth[h as usize] == UNKNOWN && !stack.contains(&h))
+                    .collect();
+                if pending.is_empty() {
+                    let d = self
+                        .hypers(s)
+                        .iter()
+                        .map(|&h| depth[h as usize])
+                        .filter(|&d| d != UNKNOWN)
+                        .min()
+                        .map_or(0, |d| d.saturating_add(1).min(UNKNOWN - 1));
+                    depth[s as usize] = d;
+                    stack.pop();
+                } else {
+                    stack.extend(pending);
+                }
             }
         }
         for (s, d) in self.synsets.iter_mut().zip(depth) {
@@ -240,12 +306,12 @@ impl WordNet {
 
     /// The lemmas a (lowercase) word form may be an inflection of,
     /// itself first when the table has it.
-    fn bases<'a>(&'a self, word: &str) -> Vec<&'a str> {
+    fn bases(&self, word: &str) -> Vec<usize> {
         let key = word.replace(' ', "_");
-        let mut out: Vec<&str> = Vec::new();
+        let mut out: Vec<usize> = Vec::new();
         let mut push = |b: &str| {
-            if let Some((k, _)) = self.lemmas.get_key_value(b)
-                && !out.contains(&&**k)
+            if let Some(k) = self.find_lemma(b)
+                && !out.contains(&k)
             {
                 out.push(k);
             }
@@ -277,7 +343,7 @@ impl WordNet {
     fn senses(&self, word: &str, top: Option<usize>) -> Vec<u32> {
         let mut out = Vec::new();
         for b in self.bases(word) {
-            let all = &self.lemmas[b];
+            let all = self.lemma_senses(b);
             out.extend_from_slice(&all[..top.map_or(all.len(), |t| t.min(all.len()))]);
         }
         out
@@ -289,7 +355,7 @@ impl WordNet {
 
     /// A synset and what an adjective satellite leans on.
     fn with_heads(&self, s: u32) -> impl Iterator<Item = u32> + '_ {
-        std::iter::once(s).chain(self.synset(s).heads.iter().copied())
+        std::iter::once(s).chain(self.heads(s).iter().copied())
     }
 
     /// Ancestors of `s` up to `steps` hypernym (or satellite-head) links.
@@ -299,8 +365,7 @@ impl WordNet {
         for _ in 0..steps {
             let mut next = Vec::new();
             for &x in &front {
-                let syn = self.synset(x);
-                for &h in syn.hypers.iter().chain(syn.heads.iter()) {
+                for &h in self.hypers(x).iter().chain(self.heads(x)) {
                     if !out.contains(&h) {
                         out.push(h);
                         next.push(h);
@@ -331,10 +396,10 @@ impl WordNet {
             return false;
         };
         // "appealed", "fleeing": an inflected verb form, whatever its base.
-        if *base != word && (word.ends_with("ed") || word.ends_with("ing")) {
+        if self.lemma(*base) != word && (word.ends_with("ed") || word.ends_with("ing")) {
             return false;
         }
-        self.lemmas[*base]
+        self.lemma_senses(*base)
             .first()
             .is_some_and(|&s| self.synset(s).pos == Pos::Noun)
     }
@@ -344,8 +409,8 @@ impl WordNet {
     pub fn name(&self, s: u32) -> String {
         self.names
             .get(s as usize)
-            .and_then(|&i| self.lemma_list.get(i as usize))
-            .map_or_else(String::new, |l| l.replace('_', " "))
+            .filter(|&&i| i != u32::MAX)
+            .map_or_else(String::new, |&i| self.lemma(i as usize).replace('_', " "))
     }
 
     /// How `b` relates to `a` (both lowercase word forms).
@@ -361,7 +426,7 @@ impl WordNet {
         }
         let derives = |from: &[u32], to: &[u32]| {
             from.iter()
-                .any(|&s| self.synset(s).pertains.iter().any(|p| to.contains(p)))
+                .any(|&s| self.pertains(s).iter().any(|p| to.contains(p)))
         };
         if derives(&all_a, &all_b) || derives(&all_b, &all_a) {
             return Relation::Derived;
@@ -374,7 +439,7 @@ impl WordNet {
         let opposed = opp_a
             .iter()
             .flat_map(|&s| self.with_heads(s))
-            .any(|x| self.synset(x).antonyms.iter().any(|y| heads_b.contains(y)));
+            .any(|x| self.antonyms(x).iter().any(|y| heads_b.contains(y)));
         if opposed {
             return Relation::Antonym;
         }

@@ -104,6 +104,20 @@ fn relation(x: &Tok<'_>, y: &Tok<'_>) -> Relation {
     wordnet().relation(&x.fold, &y.fold)
 }
 
+/// Words after which the next word is a verb ("to leave", "will sail").
+const BEFORE_VERBS: &[&str] = &[
+    "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "i", "we", "they",
+    "he", "she", "it", "you", "did", "does", "do",
+];
+
+/// Whether a token reads as a noun where it stands: WordNet's first sense
+/// is a noun and the word before it does not make it a verb.
+fn noun_here(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
+    let k = side.toks.iter().position(|u| u.span == t.span).unwrap_or(0);
+    let before_verb = k > 0 && BEFORE_VERBS.contains(&side.toks[k - 1].fold.as_str());
+    !before_verb && wordnet().is_noun(&t.fold)
+}
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let wn = wordnet();
     let mut out = Vec::new();
@@ -160,7 +174,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         // for "arm"): verbs, adjectives and adverbs the table does not
         // relate are mostly near-synonyms it lacks ("swiftly" / "quickly").
         let one_noun_each =
-            xa.len() == 1 && xb.len() == 1 && wn.is_noun(&xa[0].fold) && wn.is_noun(&xb[0].fold);
+            xa.len() == 1 && xb.len() == 1 && noun_here(&cx.a, xa[0]) && noun_here(&cx.b, xb[0]);
         if one_noun_each && matches!(rel[0][0], Relation::Unrelated | Relation::Unknown) {
             let (first_a, last_a) = (xa[0].span, xa[xa.len() - 1].span);
             let (first_b, last_b) = (xb[0].span, xb[xb.len() - 1].span);
