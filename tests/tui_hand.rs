@@ -103,6 +103,7 @@ fn progress_frame() {
         names: ["bible/a.txt", "bible/b.txt"],
         bytes: [4_100_000, 3_990_000],
         elapsed: std::time::Duration::from_millis(3_250),
+        share: 0.4,
     };
     let mut terminal = Terminal::new(TestBackend::new(70, 9)).expect("terminal");
     terminal
@@ -111,5 +112,6 @@ fn progress_frame() {
     let screen = terminal.backend().to_string();
     assert!(screen.contains("4.1 MB and 4.0 MB · 3.2 s"), "{screen}");
     assert!(screen.contains("q: quit"));
+    assert!(screen.contains("comparing… 40 %"), "{screen}");
     insta::assert_snapshot!("progress_70x9", screen);
 }

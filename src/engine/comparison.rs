@@ -56,14 +56,41 @@ pub struct Comparison {
 /// Compares `original` with `rewrite`.
 #[must_use]
 pub fn compare(original: &Document, rewrite: &Document) -> Comparison {
+    compare_reporting(original, rewrite, &|_| {})
+}
+
+/// Units between two progress reports in the per-unit stages.
+const REPORT_EVERY: usize = 256;
+
+/// [`compare`], telling `progress` the share of the work done (0 to 1) as
+/// it goes: after segmenting, after aligning, and every few hundred units
+/// while word diffs and detectors run. The shares follow where the time
+/// went on the whole-Bible pair (detectors about two thirds).
+#[must_use]
+pub fn compare_reporting(original: &Document, rewrite: &Document, progress: &dyn Fn(f32)) -> Comparison {
     let seg_a = segment(original);
     let seg_b = segment(rewrite);
+    progress(0.03);
     let aligned = align(original, &seg_a, rewrite, &seg_b);
+    progress(0.15);
+    let stage = |from: f32, to: f32, done: usize, of: usize| {
+        if done % REPORT_EVERY == 0 {
+            #[allow(clippy::cast_precision_loss)]
+            let share = done as f32 / of.max(1) as f32;
+            progress(from + (to - from) * share);
+        }
+    };
     let units: Vec<Unit> = aligned
         .iter()
-        .map(|u| build_unit(original, &seg_a, rewrite, &seg_b, u))
+        .enumerate()
+        .map(|(i, u)| {
+            stage(0.15, 0.35, i, aligned.len());
+            build_unit(original, &seg_a, rewrite, &seg_b, u)
+        })
         .collect();
-    let findings = facts::detect(original, &seg_a, rewrite, &seg_b, &units);
+    let on_unit = |i: usize| stage(0.35, 0.98, i, units.len());
+    let findings = facts::detect(original, &seg_a, rewrite, &seg_b, &units, &on_unit);
+    progress(1.0);
     let discrepancies = number_findings(findings);
     let summary = summarise(original, rewrite, &seg_a, &seg_b, &units, &discrepancies);
     Comparison {

@@ -177,8 +177,12 @@ fn compare_with_progress(
     let names = [original.name.clone(), rewrite.name.clone()];
     let bytes = [original.document.text().len(), rewrite.document.text().len()];
     let (tx, rx) = mpsc::channel();
+    // The share done, as f32 bits, written by the comparing thread.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let report = std::sync::Arc::clone(&done);
     std::thread::spawn(move || {
-        let _ = tx.send(pair::Pair::new(original, rewrite));
+        let progress = |share: f32| report.store(share.to_bits(), Ordering::Relaxed);
+        let _ = tx.send(pair::Pair::new_reporting(original, rewrite, &progress));
     });
     let started = std::time::Instant::now();
     loop {
@@ -186,6 +190,7 @@ fn compare_with_progress(
             names: [&names[0], &names[1]],
             bytes,
             elapsed: started.elapsed(),
+            share: f32::from_bits(done.load(Ordering::Relaxed)),
         };
         term.draw(|frame| frame.render_widget(&progress, frame.area()))?;
         match rx.recv_timeout(Duration::from_millis(100)) {

@@ -3,7 +3,7 @@
 //! reworded share per paragraph). Built once; never changes.
 
 use crate::engine::lines::{LineIndex, Place, paragraph_number};
-use crate::engine::{Comparison, Document, Span, compare};
+use crate::engine::{Comparison, Document, Span};
 use crate::input::{Input, Source};
 use std::ops::Range;
 
@@ -48,7 +48,14 @@ impl Pair {
     /// Compares the two inputs.
     #[must_use]
     pub fn new(original: Input, rewrite: Input) -> Self {
-        let cmp = compare(&original.document, &rewrite.document);
+        Self::new_reporting(original, rewrite, &|_| {})
+    }
+
+    /// [`Pair::new`], telling `progress` the share of the comparison done.
+    #[must_use]
+    pub fn new_reporting(original: Input, rewrite: Input, progress: &dyn Fn(f32)) -> Self {
+        let cmp =
+            crate::engine::comparison::compare_reporting(&original.document, &rewrite.document, progress);
         Self::from_comparison(original, rewrite, cmp)
     }
 

@@ -54,11 +54,13 @@ pub fn detect(
     b: &Document,
     sb: &Segmented,
     units: &[Unit],
+    on_unit: &dyn Fn(usize),
 ) -> Vec<(usize, Finding)> {
     let ia = DocIndex::new(a, sa);
     let ib = DocIndex::new(b, sb);
     let mut out = Vec::new();
     for (i, unit) in units.iter().enumerate() {
+        on_unit(i);
         let view = UnitView { a, b, sa, sb, unit };
         let mut found = structural::detect(&view);
         // Word for word the same: whatever a detector might read into the

@@ -1,7 +1,6 @@
 //! The frame shown while the comparison runs: the screen opens at once,
-//! says what it is comparing and for how long, and `q` quits. The engine
-//! reports no progress of its own, so this shows elapsed time and sizes
-//! rather than a percentage it could not back up.
+//! says what it is comparing, how far it has got (the engine reports its
+//! share done by stage and unit) and for how long, and `q` quits.
 
 use super::put;
 use ratatui::buffer::Buffer;
@@ -16,6 +15,8 @@ pub struct Progress<'a> {
     /// Sizes of the two texts in bytes.
     pub bytes: [usize; 2],
     pub elapsed: Duration,
+    /// Share of the comparison done, 0 to 1.
+    pub share: f32,
 }
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
@@ -37,8 +38,9 @@ impl Widget for &Progress<'_> {
         let tick = usize::try_from(self.elapsed.as_millis() / 125).unwrap_or(0) % SPINNER.len();
         let lines = [
             format!(
-                "{} comparing {} ↔ {}",
+                "{} comparing… {:.0} % · {} ↔ {}",
                 SPINNER[tick],
+                self.share.clamp(0.0, 1.0) * 100.0,
                 super::one_line(self.names[0]),
                 super::one_line(self.names[1])
             ),
