@@ -74,7 +74,7 @@ pub fn compare_reporting(original: &Document, rewrite: &Document, progress: &dyn
     let aligned = align(original, &seg_a, rewrite, &seg_b);
     progress(0.15);
     let stage = |from: f32, to: f32, done: usize, of: usize| {
-        if done % REPORT_EVERY == 0 {
+        if done.is_multiple_of(REPORT_EVERY) {
             #[allow(clippy::cast_precision_loss)]
             let share = done as f32 / of.max(1) as f32;
             progress(from + (to - from) * share);
