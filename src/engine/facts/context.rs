@@ -329,6 +329,18 @@ impl UnitCx<'_> {
         counterpart(&self.map.a_to_b, self.b.toks.len(), i, j).map(|(s, e)| self.b.cover(s, e))
     }
 
+    /// [`Self::a_for_b`], but only when the original stretch holds a
+    /// content word: a flag never points at a lone "the" or a full stop
+    /// as what a new name or figure replaced.
+    #[must_use]
+    pub fn content_a_for_b(&self, i: usize, j: usize) -> Option<Span> {
+        let (s, e) = counterpart(&self.map.b_to_a, self.a.toks.len(), i, j)?;
+        self.a.toks[s..e]
+            .iter()
+            .any(|t| t.is_word() && !super::lists::is_function_word(&t.fold))
+            .then(|| self.a.cover(s, e))
+    }
+
     /// The original span corresponding to rewrite tokens `i..j`.
     #[must_use]
     pub fn a_for_b(&self, i: usize, j: usize) -> Option<Span> {

@@ -200,7 +200,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         });
         let unknown = !new_words.is_empty() && !title_added;
         let b_span = cx.b.cover(p.start, p.end);
-        let a_span = mapped_span(cx, p).or_else(|| cx.a_for_b(p.start, p.end));
+        let a_span = mapped_span(cx, p).or_else(|| cx.content_a_for_b(p.start, p.end));
         let (conf, reason) = if unknown {
             let was = a_span.map_or_else(String::new, |s| format!("‘{}’ → ", clip(cx.a.text(s))));
             (
