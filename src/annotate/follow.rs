@@ -204,14 +204,25 @@ mod tests {
         assert!(find_earlier(&other, &doc("Nothing alike."), &doc("Quite unrelated.")).is_none());
     }
 
-    #[test]
-    fn same_paths_win_even_when_no_quote_is_found() {
+    /// A temporary folder holding `a.txt`, `b.txt` and an empty `pairs/`.
+    fn two_files_and_a_pairs_folder() -> (
+        tempfile::TempDir,
+        std::path::PathBuf,
+        std::path::PathBuf,
+        std::path::PathBuf,
+    ) {
         let dir = tempfile::tempdir().unwrap();
         let (pa, pb) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
         fs::write(&pa, "A").unwrap();
         fs::write(&pb, "B").unwrap();
         let pairs = dir.path().join("pairs");
         fs::create_dir(&pairs).unwrap();
+        (dir, pa, pb, pairs)
+    }
+
+    #[test]
+    fn same_paths_win_even_when_no_quote_is_found() {
+        let (_dir, pa, pb, pairs) = two_files_and_a_pairs_folder();
         let old_b = doc("A sentence with a word in it.");
         let mut old = file_with_note(&old_b, "word", ("h1", "h2"));
         let sources = Store::at(pairs.join("h1-h2.json"), "h1".into(), "h2".into())
@@ -229,12 +240,7 @@ mod tests {
     /// even if the other's quotes fit this text better.
     #[test]
     fn the_latest_review_of_the_same_files_is_reopened() {
-        let dir = tempfile::tempdir().unwrap();
-        let (pa, pb) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
-        fs::write(&pa, "A").unwrap();
-        fs::write(&pb, "B").unwrap();
-        let pairs = dir.path().join("pairs");
-        fs::create_dir(&pairs).unwrap();
+        let (_dir, pa, pb, pairs) = two_files_and_a_pairs_folder();
         let (sa, sb) = (
             pa.to_string_lossy().into_owned(),
             pb.to_string_lossy().into_owned(),
