@@ -3,15 +3,14 @@
 //! opposite or a sibling (a factual change), or unknown.
 //!
 //! The table is derived by `assets/lexicon/derive_wordnet.py` (words and
-//! relations only, no glosses), gzipped and embedded in the binary, and
-//! parsed once on first use. Licence: `assets/lexicon/WORDNET-LICENSE`.
+//! relations only, no glosses) and embedded gzipped; `build.rs` turns it
+//! into a flat image of little-endian numbers that is read in place, so
+//! start-up neither decompresses nor parses anything. Licence:
+//! `assets/lexicon/WORDNET-LICENSE`.
 
-use flate2::read::GzDecoder;
-use std::collections::HashMap;
-use std::io::Read;
 use std::sync::LazyLock;
 
-static TABLE: &[u8] = include_bytes!("../../assets/lexicon/wordnet.tsv.gz");
+static IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet.bin"));
 
 /// How two words relate, in the order they are tested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,64 +45,90 @@ pub enum Pos {
     Adv,
 }
 
-struct Synset {
-    pos: Pos,
-    /// WordNet's lexicographer file (noun.person is 18).
-    lexfile: u8,
+/// A synset's packed description (see `build.rs`).
+#[derive(Clone, Copy)]
+struct Meta(u32);
+
+impl Meta {
+    fn pos(self) -> Pos {
+        match self.0 & 3 {
+            0 => Pos::Noun,
+            1 => Pos::Verb,
+            2 => Pos::Adj,
+            _ => Pos::Adv,
+        }
+    }
+
     /// A particular person, place or thing rather than a kind.
-    instance: bool,
+    fn instance(self) -> bool {
+        self.0 & 4 != 0
+    }
+
+    /// WordNet's lexicographer file (noun.person is 18).
+    fn lexfile(self) -> u32 {
+        (self.0 >> 3) & 0x3f
+    }
+
     /// Distance to the root of its hypernym tree (0 for roots and for
     /// words without hypernyms).
-    depth: u8,
-    /// Where its links start in [`WordNet::links`], and where each list
-    /// (hypernyms, antonyms, heads, pertains) ends.
-    start: u32,
-    ends: [u32; 4],
-}
-
-/// The parsed table, flat: a few large vectors rather than a box per
-/// synset or lemma, so parsing the table costs little at start-up.
-pub struct WordNet {
-    synsets: Vec<Synset>,
-    /// Every synset's links, concatenated.
-    links: Vec<u32>,
-    /// Lemmas (lowercase, `_` for spaces), in byte order, concatenated;
-    /// lemma `k` is `lemma_text[lemma_at[k]..lemma_at[k + 1]]`.
-    lemma_text: String,
-    lemma_at: Vec<u32>,
-    /// Lemma `k`'s synsets, most frequent first, are
-    /// `senses[sense_at[k]..sense_at[k + 1]]`.
-    senses: Vec<u32>,
-    sense_at: Vec<u32>,
-    /// Irregular inflection → base forms.
-    irregular: HashMap<Box<str>, Vec<Box<str>>>,
-    /// The first lemma of each synset, for reasons ("a kind of …").
-    names: Vec<u32>,
-}
-
-static WORDNET: LazyLock<WordNet> = LazyLock::new(|| {
-    let mut text = String::new();
-    GzDecoder::new(TABLE)
-        .read_to_string(&mut text)
-        .expect("the embedded WordNet table is valid gzip and UTF-8");
-    WordNet::parse(&text)
-});
-
-/// The table embedded in the binary (parsed on first call).
-#[must_use]
-pub fn wordnet() -> &'static WordNet {
-    &WORDNET
-}
-
-/// Appends a comma-separated list of ids ("-" for none) to `out`.
-fn push_ids(field: &str, out: &mut Vec<u32>) {
-    if field != "-" {
-        out.extend(field.split(',').filter_map(|x| x.parse::<u32>().ok()));
+    fn depth(self) -> u8 {
+        u8::try_from((self.0 >> 16) & 0xff).unwrap_or(u8::MAX)
     }
 }
 
-fn len32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+/// A run of little-endian u32 in the image.
+#[derive(Clone, Copy)]
+struct Numbers(&'static [u8]);
+
+impl Numbers {
+    fn len(self) -> usize {
+        self.0.len() / 4
+    }
+
+    fn get(self, i: usize) -> u32 {
+        let b = &self.0[i * 4..i * 4 + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    fn slice(self, from: u32, to: u32) -> Self {
+        Self(&self.0[from as usize * 4..to as usize * 4])
+    }
+
+    fn iter(self) -> impl Iterator<Item = u32> {
+        self.0
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// The embedded table, read in place.
+pub struct WordNet {
+    meta: Numbers,
+    /// Where each synset's hypernyms, antonyms, heads and pertainyms end
+    /// in `links` (four per synset).
+    ends: Numbers,
+    links: Numbers,
+    /// The first lemma of each synset, for reasons ("a kind of …").
+    names: Numbers,
+    /// Lemmas (lowercase, `_` for spaces), in byte order, concatenated;
+    /// lemma `k` is `lemma_text[lemma_at[k]..lemma_at[k + 1]]`.
+    lemma_at: Numbers,
+    lemma_text: &'static [u8],
+    /// Lemma `k`'s synsets, most frequent first, are
+    /// `senses[sense_at[k]..sense_at[k + 1]]`.
+    sense_at: Numbers,
+    senses: Numbers,
+    /// Irregular inflections, `inflected base…`, sorted.
+    irregular_at: Numbers,
+    irregular_text: &'static [u8],
+}
+
+static WORDNET: LazyLock<WordNet> = LazyLock::new(|| WordNet::read(IMAGE));
+
+/// The table embedded in the binary.
+#[must_use]
+pub fn wordnet() -> &'static WordNet {
+    &WORDNET
 }
 
 /// Senses looked at when deciding that two words are siblings: the most
@@ -144,107 +169,66 @@ const MORPH_RULES: &[(&str, &str)] = &[
 ];
 
 impl WordNet {
-    fn parse(text: &str) -> Self {
-        let mut wn = Self {
-            synsets: Vec::new(),
-            links: Vec::new(),
-            lemma_text: String::new(),
-            lemma_at: vec![0],
-            senses: Vec::new(),
-            sense_at: vec![0],
-            irregular: HashMap::new(),
-            names: Vec::new(),
+    /// Splits the image into its sections (layout in `build.rs`).
+    fn read(image: &'static [u8]) -> Self {
+        const HEADER: usize = 7;
+        let head = Numbers(&image[..HEADER * 4]);
+        let count = |i: usize| head.get(i) as usize;
+        let (synsets, links, lemmas, senses, irregular) = (count(0), count(1), count(2), count(3), count(4));
+        let mut rest = &image[HEADER * 4..];
+        let mut take = |bytes: usize| {
+            let (section, tail) = rest.split_at(bytes);
+            rest = tail;
+            section
         };
-        for line in text.lines() {
-            let mut f = line.split(' ');
-            match f.next() {
-                Some("S") => wn.parse_synset(&mut f),
-                Some("W") => {
-                    if let Some(lemma) = f.next() {
-                        wn.lemma_text.push_str(lemma);
-                        wn.lemma_at.push(len32(wn.lemma_text.len()));
-                        wn.senses.extend(f.filter_map(|x| x.parse::<u32>().ok()));
-                        wn.sense_at.push(len32(wn.senses.len()));
-                    }
-                }
-                Some("X") => {
-                    if let (Some(inflected), Some(base)) = (f.next(), f.next()) {
-                        wn.irregular
-                            .entry(inflected.into())
-                            .or_default()
-                            .push(base.into());
-                    }
-                }
-                _ => {}
-            }
-        }
-        wn.names = vec![u32::MAX; wn.synsets.len()];
-        for k in 0..wn.lemma_at.len() - 1 {
-            for i in wn.sense_at[k]..wn.sense_at[k + 1] {
-                if let Some(n) = wn.names.get_mut(wn.senses[i as usize] as usize)
-                    && *n == u32::MAX
-                {
-                    *n = len32(k);
-                }
-            }
-        }
-        wn.fill_depths();
-        wn
-    }
-
-    fn parse_synset<'t>(&mut self, f: &mut impl Iterator<Item = &'t str>) {
-        let Some(tag) = f.next() else { return };
-        let pos = match tag.as_bytes().first() {
-            Some(b'n') => Pos::Noun,
-            Some(b'v') => Pos::Verb,
-            Some(b'a') => Pos::Adj,
-            _ => Pos::Adv,
-        };
-        let rest = tag.get(1..).unwrap_or_default();
-        let start = len32(self.links.len());
-        let mut ends = [start; 4];
-        for end in &mut ends {
-            push_ids(f.next().unwrap_or("-"), &mut self.links);
-            *end = len32(self.links.len());
-        }
-        self.synsets.push(Synset {
-            pos,
-            lexfile: rest.trim_end_matches('i').parse().unwrap_or(0),
-            instance: rest.ends_with('i'),
-            depth: 0,
-            start,
+        let meta = Numbers(take(synsets * 4));
+        let ends = Numbers(take(synsets * 16));
+        let links = Numbers(take(links * 4));
+        let names = Numbers(take(synsets * 4));
+        let lemma_at = Numbers(take((lemmas + 1) * 4));
+        let sense_at = Numbers(take((lemmas + 1) * 4));
+        let senses = Numbers(take(senses * 4));
+        let irregular_at = Numbers(take((irregular + 1) * 4));
+        let lemma_text = take(count(5));
+        let irregular_text = take(count(6));
+        Self {
+            meta,
             ends,
-        });
+            links,
+            names,
+            lemma_at,
+            lemma_text,
+            sense_at,
+            senses,
+            irregular_at,
+            irregular_text,
+        }
     }
 
-    fn list(&self, s: u32, which: usize) -> &[u32] {
-        let syn = &self.synsets[s as usize];
-        let from = if which == 0 {
-            syn.start
-        } else {
-            syn.ends[which - 1]
-        };
-        &self.links[from as usize..syn.ends[which] as usize]
+    fn list(&self, s: u32, which: usize) -> Numbers {
+        let i = s as usize * 4 + which;
+        let from = if i == 0 { 0 } else { self.ends.get(i - 1) };
+        self.links.slice(from, self.ends.get(i))
     }
 
-    fn hypers(&self, s: u32) -> &[u32] {
+    fn hypers(&self, s: u32) -> Numbers {
         self.list(s, 0)
     }
 
-    fn antonyms(&self, s: u32) -> &[u32] {
+    fn antonyms(&self, s: u32) -> Numbers {
         self.list(s, 1)
     }
 
-    fn heads(&self, s: u32) -> &[u32] {
+    fn heads(&self, s: u32) -> Numbers {
         self.list(s, 2)
     }
 
-    fn pertains(&self, s: u32) -> &[u32] {
+    fn pertains(&self, s: u32) -> Numbers {
         self.list(s, 3)
     }
 
-    fn lemma(&self, k: usize) -> &str {
-        &self.lemma_text[self.lemma_at[k] as usize..self.lemma_at[k + 1] as usize]
+    fn lemma(&self, k: usize) -> &'static [u8] {
+        &self.lemma_text[self.lemma_at.get(k) as usize..self.lemma_at.get(k + 1) as usize]
     }
 
     /// The index of a lemma, by binary search over the sorted lemmas.
@@ -252,7 +236,7 @@ impl WordNet {
         let (mut lo, mut hi) = (0, self.lemma_at.len() - 1);
         while lo < hi {
             let mid = usize::midpoint(lo, hi);
-            match self.lemma(mid).cmp(word) {
+            match self.lemma(mid).cmp(word.as_bytes()) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Some(mid),
@@ -261,47 +245,34 @@ impl WordNet {
         None
     }
 
-    fn lemma_senses(&self, k: usize) -> &[u32] {
-        &self.senses[self.sense_at[k] as usize..self.sense_at[k + 1] as usize]
+    fn lemma_senses(&self, k: usize) -> Numbers {
+        self.senses.slice(self.sense_at.get(k), self.sense_at.get(k + 1))
     }
 
-    /// Depth of every synset: the shortest hypernym path to a root,
-    /// memoised with an explicit stack (the hypernym graph is acyclic).
-    fn fill_depths(&mut self) {
-        const UNKNOWN: u8 = u8::MAX;
-        let n = self.synsets.len();
-        let mut depth = vec![UNKNOWN; n];
-        for root in 0..n {
-            let mut stack = vec![len32(root)];
-            while let Some(&s) = stack.last() {
-                if depth[s as usize] != UNKNOWN {
-                    stack.pop();
-                    continue;
-                }
-                let pending: Vec<u32> = self
-                    .hypers(s)
-                    .iter()
-                    .copied()
-                    .filter(|&h| depth[h as usize] == UNKNOWN && !stack.contains(&h))
-                    .collect();
-                if pending.is_empty() {
-                    let d = self
-                        .hypers(s)
-                        .iter()
-                        .map(|&h| depth[h as usize])
-                        .filter(|&d| d != UNKNOWN)
-                        .min()
-                        .map_or(0, |d| d.saturating_add(1).min(UNKNOWN - 1));
-                    depth[s as usize] = d;
-                    stack.pop();
-                } else {
-                    stack.extend(pending);
+    /// Base forms WordNet lists for an irregular inflection ("geese").
+    fn irregular(&self, word: &str) -> impl Iterator<Item = &'static str> {
+        let entry = |k: usize| {
+            &self.irregular_text[self.irregular_at.get(k) as usize..self.irregular_at.get(k + 1) as usize]
+        };
+        let key = |k: usize| entry(k).split(|&b| b == b' ').next().unwrap_or_default();
+        let (mut lo, mut hi) = (0, self.irregular_at.len() - 1);
+        let mut found = None;
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            match key(mid).cmp(word.as_bytes()) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    found = Some(mid);
+                    break;
                 }
             }
         }
-        for (s, d) in self.synsets.iter_mut().zip(depth) {
-            s.depth = d;
-        }
+        found
+            .map(entry)
+            .and_then(|e| std::str::from_utf8(e).ok())
+            .into_iter()
+            .flat_map(|e| e.split(' ').skip(1))
     }
 
     /// The lemmas a (lowercase) word form may be an inflection of,
@@ -317,10 +288,8 @@ impl WordNet {
             }
         };
         push(&key);
-        if let Some(list) = self.irregular.get(key.as_str()) {
-            for b in list {
-                push(b);
-            }
+        for b in self.irregular(&key) {
+            push(b);
         }
         for (suffix, ending) in MORPH_RULES {
             if let Some(stem) = key.strip_suffix(suffix)
@@ -344,18 +313,18 @@ impl WordNet {
         let mut out = Vec::new();
         for b in self.bases(word) {
             let all = self.lemma_senses(b);
-            out.extend_from_slice(&all[..top.map_or(all.len(), |t| t.min(all.len()))]);
+            out.extend(all.iter().take(top.unwrap_or(usize::MAX)));
         }
         out
     }
 
-    fn synset(&self, s: u32) -> &Synset {
-        &self.synsets[s as usize]
+    fn synset(&self, s: u32) -> Meta {
+        Meta(self.meta.get(s as usize))
     }
 
     /// A synset and what an adjective satellite leans on.
     fn with_heads(&self, s: u32) -> impl Iterator<Item = u32> + '_ {
-        std::iter::once(s).chain(self.heads(s).iter().copied())
+        std::iter::once(s).chain(self.heads(s).iter())
     }
 
     /// Ancestors of `s` up to `steps` hypernym (or satellite-head) links.
@@ -365,7 +334,7 @@ impl WordNet {
         for _ in 0..steps {
             let mut next = Vec::new();
             for &x in &front {
-                for &h in self.hypers(x).iter().chain(self.heads(x)) {
+                for h in self.hypers(x).iter().chain(self.heads(x).iter()) {
                     if !out.contains(&h) {
                         out.push(h);
                         next.push(h);
@@ -381,10 +350,10 @@ impl WordNet {
     /// "senator", "spokeswoman"), not a particular one.
     #[must_use]
     pub fn names_a_role(&self, word: &str) -> bool {
-        const NOUN_PERSON: u8 = 18;
+        const NOUN_PERSON: u32 = 18;
         self.senses(word, Some(1)).iter().any(|&s| {
             let syn = self.synset(s);
-            syn.pos == Pos::Noun && syn.lexfile == NOUN_PERSON && !syn.instance
+            syn.pos() == Pos::Noun && syn.lexfile() == NOUN_PERSON && !syn.instance()
         })
     }
 
@@ -396,21 +365,24 @@ impl WordNet {
             return false;
         };
         // "appealed", "fleeing": an inflected verb form, whatever its base.
-        if self.lemma(*base) != word && (word.ends_with("ed") || word.ends_with("ing")) {
+        if self.lemma(*base) != word.as_bytes() && (word.ends_with("ed") || word.ends_with("ing")) {
             return false;
         }
         self.lemma_senses(*base)
-            .first()
-            .is_some_and(|&s| self.synset(s).pos == Pos::Noun)
+            .iter()
+            .next()
+            .is_some_and(|s| self.synset(s).pos() == Pos::Noun)
     }
 
     /// The first lemma of a synset, with spaces.
     #[must_use]
     pub fn name(&self, s: u32) -> String {
-        self.names
-            .get(s as usize)
-            .filter(|&&i| i != u32::MAX)
-            .map_or_else(String::new, |&i| self.lemma(i as usize).replace('_', " "))
+        let i = (s as usize) < self.names.len();
+        let k = if i { self.names.get(s as usize) } else { u32::MAX };
+        if k == u32::MAX {
+            return String::new();
+        }
+        String::from_utf8_lossy(self.lemma(k as usize)).replace('_', " ")
     }
 
     /// How `b` relates to `a` (both lowercase word forms).
@@ -426,7 +398,7 @@ impl WordNet {
         }
         let derives = |from: &[u32], to: &[u32]| {
             from.iter()
-                .any(|&s| self.pertains(s).iter().any(|p| to.contains(p)))
+                .any(|&s| self.pertains(s).iter().any(|p| to.contains(&p)))
         };
         if derives(&all_a, &all_b) || derives(&all_b, &all_a) {
             return Relation::Derived;
@@ -439,7 +411,7 @@ impl WordNet {
         let opposed = opp_a
             .iter()
             .flat_map(|&s| self.with_heads(s))
-            .any(|x| self.antonyms(x).iter().any(|y| heads_b.contains(y)));
+            .any(|x| self.antonyms(x).iter().any(|y| heads_b.contains(&y)));
         if opposed {
             return Relation::Antonym;
         }
@@ -466,19 +438,19 @@ impl WordNet {
     /// different ("severe" / "intense").
     fn sibling(&self, top_a: &[u32], top_b: &[u32]) -> Option<u32> {
         for &x in top_a {
-            if self.synset(x).pos != Pos::Noun {
+            if self.synset(x).pos() != Pos::Noun {
                 continue;
             }
             let up_x = self.ancestors(x, 1);
             for &y in top_b {
-                if self.synset(y).pos != Pos::Noun {
+                if self.synset(y).pos() != Pos::Noun {
                     continue;
                 }
                 let up_y = self.ancestors(y, 1);
                 let shared = up_x
                     .iter()
                     .filter(|c| **c != x && **c != y && up_y.contains(c))
-                    .find(|&&c| self.synset(c).depth >= SIBLING_NOUN_DEPTH);
+                    .find(|&&c| self.synset(c).depth() >= SIBLING_NOUN_DEPTH);
                 if let Some(&c) = shared {
                     return Some(c);
                 }
