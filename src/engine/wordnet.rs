@@ -135,8 +135,12 @@ pub fn wordnet() -> &'static WordNet {
 /// frequent ones, so a rare sense does not make "bank" a kind of "slope".
 const TOP_SENSES: usize = 3;
 /// Senses looked at for opposites: a rare sense of one word opposes a
-/// rare sense of many ("made" / "out").
+/// rare sense of many ("made" / "out", "short" / "far").
 const ANTONYM_SENSES: usize = 6;
+/// Adjective senses also looked at for opposites when both words stand
+/// before a noun ("elderly users" / "young users": a word's senses are
+/// listed noun first, so "young" the adjective sits behind eight nouns).
+const ANTONYM_ADJECTIVE_SENSES: usize = 3;
 /// Senses looked at for siblings: fewer, since a sibling is a factual
 /// flag and near-synonyms are often siblings in some rarer sense.
 const SIBLING_SENSES: usize = 1;
@@ -318,6 +322,19 @@ impl WordNet {
         out
     }
 
+    /// The first `top` adjective senses of a word form.
+    fn adjective_senses(&self, word: &str, top: usize) -> Vec<u32> {
+        let mut out = Vec::new();
+        for b in self.bases(word) {
+            let adjectives = self
+                .lemma_senses(b)
+                .iter()
+                .filter(|&s| self.synset(s).pos() == Pos::Adj);
+            out.extend(adjectives.take(top));
+        }
+        out
+    }
+
     fn synset(&self, s: u32) -> Meta {
         Meta(self.meta.get(s as usize))
     }
@@ -388,6 +405,13 @@ impl WordNet {
     /// How `b` relates to `a` (both lowercase word forms).
     #[must_use]
     pub fn relation(&self, a: &str, b: &str) -> Relation {
+        self.relation_as(a, b, false)
+    }
+
+    /// How `b` relates to `a`; `attributive` when both stand before a noun,
+    /// where their adjective senses count for opposites.
+    #[must_use]
+    pub fn relation_as(&self, a: &str, b: &str, attributive: bool) -> Relation {
         let all_a = self.senses(a, None);
         let all_b = self.senses(b, None);
         if all_a.is_empty() || all_b.is_empty() {
@@ -405,8 +429,14 @@ impl WordNet {
         }
         let top_a = self.senses(a, Some(TOP_SENSES));
         let top_b = self.senses(b, Some(TOP_SENSES));
-        let opp_a = self.senses(a, Some(ANTONYM_SENSES));
-        let opp_b = self.senses(b, Some(ANTONYM_SENSES));
+        let opposable = |w: &str| {
+            let mut senses = self.senses(w, Some(ANTONYM_SENSES));
+            if attributive {
+                senses.extend(self.adjective_senses(w, ANTONYM_ADJECTIVE_SENSES));
+            }
+            senses
+        };
+        let (opp_a, opp_b) = (opposable(a), opposable(b));
         let heads_b: Vec<u32> = opp_b.iter().flat_map(|&s| self.with_heads(s)).collect();
         let opposed = opp_a
             .iter()

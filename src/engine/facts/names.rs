@@ -144,7 +144,7 @@ fn derived_from_original(word: &str, side: &super::context::Side<'_>) -> bool {
     use crate::engine::wordnet::{Relation, wordnet};
     side.toks
         .iter()
-        .filter(|t| t.is_word() && t.is_capitalised())
+        .filter(|t| t.is_word() && t.is_capitalised() && t.fold != word)
         .any(|t| {
             matches!(
                 wordnet().relation(&t.fold, word),
@@ -212,6 +212,8 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             )
         } else if let Some(m) = one_word_changed(cx, words, &words_a) {
             (0.7, swap_reason(cx, pa[m], b_span))
+        } else if let Some(m) = swapped_in_place(cx, *p, &pa, &words_a, words) {
+            (0.7, swap_reason(cx, pa[m], b_span))
         } else if present_in(words, &cx.a, &words_a) {
             continue;
         } else if let Some(&m) = missing_a
@@ -255,6 +257,51 @@ fn one_word_changed(cx: &UnitCx<'_>, words: &[String], words_a: &[Vec<String>]) 
             && unseen(&cx.b, &a[differing[0]])
             && !respelled(&words[differing[0]], &cx.a)
     })
+}
+
+/// An original name standing where the rewrite's name stands (between the
+/// same shared words, nothing else of a name there), when the swap changes
+/// how often each is used: "the Bronze, Silver and Gold plans … the Silver
+/// plan" → "… the Bronze plan" names the other plan, though both names
+/// appear on both sides.
+fn swapped_in_place(
+    cx: &UnitCx<'_>,
+    p: NamePhrase,
+    pa: &[NamePhrase],
+    words_a: &[Vec<String>],
+    words: &[String],
+) -> Option<usize> {
+    if (p.start..p.end).any(|k| cx.map.b_to_a[k].is_some()) {
+        return None;
+    }
+    let before = (0..p.start).rev().find_map(|k| cx.map.b_to_a[k]);
+    let after = (p.end..cx.b.toks.len()).find_map(|k| cx.map.b_to_a[k]);
+    let lo = before.map_or(0, |i| i + 1);
+    let hi = after.unwrap_or(cx.a.toks.len());
+    let inside: Vec<usize> = (0..pa.len())
+        .filter(|&m| pa[m].start >= lo && pa[m].end <= hi)
+        .collect();
+    let &[m] = inside.as_slice() else {
+        return None;
+    };
+    // "Kadhemi" / "Kadhemi's" is one name.
+    let bare = |w: &str| {
+        ["'s", "’s", "'", "’"]
+            .iter()
+            .find_map(|s| w.strip_suffix(s))
+            .unwrap_or(w)
+            .to_owned()
+    };
+    let uses = |side: &Side<'_>, w: &str| side.toks.iter().filter(|t| bare(&t.fold) == w).count();
+    let new: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let old: Vec<String> = words_a[m].iter().map(|w| bare(w)).collect();
+    let gained = new.iter().any(|w| uses(&cx.b, w) > uses(&cx.a, w));
+    let lost = old.iter().any(|w| uses(&cx.a, w) > uses(&cx.b, w));
+    // Only when both names stay on both sides: a name that left or arrived
+    // is the other rules' call (and may be a description named).
+    let on = |side: &Side<'_>, ws: &[String]| ws.iter().all(|w| uses(side, w) > 0);
+    let both = on(&cx.a, &new) && on(&cx.b, &old);
+    (old != new && gained && lost && both).then_some(m)
 }
 
 /// Bytes around a name searched for the name a description uses.

@@ -7,7 +7,7 @@ use super::context::{Side, UnitCx, counterpart};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 
-const NEGATORS: &[&str] = &[
+pub(super) const NEGATORS: &[&str] = &[
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "nowhere",
 ];
 

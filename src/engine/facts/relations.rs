@@ -6,8 +6,8 @@
 //! "check" tier.
 //!
 //! Guards: only content words outside quotations, not names (capitalised
-//! mid-sentence) nor numbers; a word the other side also uses anywhere in
-//! the unit has moved, not changed; a word with a synonym, broader or
+//! mid-sentence) nor numbers; a word the other side uses as often anywhere
+//! in the unit has moved, not changed; a word with a synonym, broader or
 //! narrower partner among the replaced words is accounted for.
 
 use super::clip;
@@ -79,8 +79,18 @@ fn replaced<'t>(
         .filter(|&k| !in_amount(k))
         .map(|k| &side.toks[k])
         .filter(|t| judged(t))
-        .filter(|t| !other.toks.iter().any(|o| o.fold == t.fold || o.stem == t.stem))
+        .filter(|t| uses(side, t) > uses(other, t))
         .collect()
+}
+
+/// How many words of a side share a token's stem: a word the other side
+/// uses as often has moved, not changed ("labels ... labeled" →
+/// "labels ... unlabeled" still loses one "labeled").
+fn uses(side: &super::context::Side<'_>, t: &Tok<'_>) -> usize {
+    side.toks
+        .iter()
+        .filter(|o| o.fold == t.fold || o.stem == t.stem)
+        .count()
 }
 
 /// Whether two words say the same thing at some level of generality.
@@ -97,11 +107,20 @@ const POSTURE: &[&str] = &[
     "sit", "sits", "sat", "sitting", "lie", "lies", "lay", "lying", "stand", "stands", "stood", "standing",
 ];
 
-fn relation(x: &Tok<'_>, y: &Tok<'_>) -> Relation {
+fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
     if POSTURE.contains(&x.fold.as_str()) && POSTURE.contains(&y.fold.as_str()) {
         return Relation::Synonym;
     }
-    wordnet().relation(&x.fold, &y.fold)
+    let attributive = before_noun(&cx.a, x) && before_noun(&cx.b, y);
+    wordnet().relation_as(&x.fold, &y.fold, attributive)
+}
+
+/// Whether the word after a token is a noun ("young users").
+fn before_noun(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
+    let k = side.toks.iter().position(|u| u.span == t.span).unwrap_or(0);
+    side.toks
+        .get(k + 1)
+        .is_some_and(|n| n.is_word() && !is_function_word(&n.fold) && wordnet().is_noun(&n.fold))
 }
 
 /// Words after which the next word is a verb ("to leave", "will sail").
@@ -118,6 +137,15 @@ fn noun_here(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
     !before_verb && wordnet().is_noun(&t.fold)
 }
 
+/// Whether one of the two words before a token negates it ("not working",
+/// "isn't open").
+fn negated(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
+    let k = side.toks.iter().position(|u| u.span == t.span).unwrap_or(0);
+    side.toks[k.saturating_sub(2)..k]
+        .iter()
+        .any(|u| super::polarity::NEGATORS.contains(&u.fold.as_str()) || u.fold.ends_with("n't"))
+}
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let wn = wordnet();
     let mut out = Vec::new();
@@ -129,7 +157,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
         let rel: Vec<Vec<Relation>> = xa
             .iter()
-            .map(|x| xb.iter().map(|y| relation(x, y)).collect())
+            .map(|x| xb.iter().map(|y| relation(cx, x, y)).collect())
             .collect();
         let a_covered = |i: usize| rel[i].iter().any(|r| related(*r));
         let b_covered = |j: usize| rel.iter().any(|row| related(row[j]));
@@ -138,6 +166,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         for (i, row) in rel.iter().enumerate() {
             for (j, &r) in row.iter().enumerate() {
                 let conf = match r {
+                    // "not working" → "malfunctions": two negations cancel.
+                    Relation::Antonym if negated(&cx.a, xa[i]) != negated(&cx.b, xb[j]) => {
+                        continue;
+                    }
                     Relation::Antonym => ANTONYM,
                     Relation::Sibling(_) if small && !verb_form(xa[i]) && !verb_form(xb[j]) => SIBLING,
                     _ => continue,

@@ -680,3 +680,55 @@ fn quote_reworded_without_its_marks_is_flagged() {
         [(Kind::Quote, Some("costly".into()), Some("expensive".into()))]
     );
 }
+
+#[test]
+fn opposite_adjectives_before_a_noun_are_flagged() {
+    // "young" is mostly a noun in WordNet; before a noun its adjective
+    // senses count.
+    let f = flags(
+        "The clinic built the booking page for elderly patients who call often.",
+        "The clinic built the booking page for young patients who call often.",
+    );
+    assert_eq!(f, [(Kind::Meaning, Some("elderly".into()), Some("young".into()))]);
+}
+
+#[test]
+fn a_negated_word_for_its_opposite_says_the_same() {
+    assert!(
+        kinds(
+            "Staff were told to call the help desk if the scanner is not working.",
+            "Staff were told to call the help desk if the scanner malfunctions.",
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_word_used_less_often_has_changed_even_if_its_stem_remains() {
+    let f = flags(
+        "The method reads the labels of the labeled pages to sort the archive.",
+        "The method reads the labels of the unlabeled pages to sort the archive.",
+    );
+    assert_eq!(
+        f,
+        [(Kind::Meaning, Some("labeled".into()), Some("unlabeled".into()))]
+    );
+}
+
+#[test]
+fn a_name_swapped_for_one_named_elsewhere_in_the_sentence() {
+    let f = flags(
+        "The gym sells Amber, Cobalt and Violet memberships, and Mr Pell chose the Cobalt membership.",
+        "The gym sells Amber, Cobalt and Violet memberships, and Mr Pell chose the Amber membership.",
+    );
+    assert_eq!(f, [(Kind::Name, Some("Cobalt".into()), Some("Amber".into()))]);
+    // The same name with a possessive is no swap.
+    assert!(
+        kinds(
+            "Officials said Tarrow would sign the order once Tarrow returned.",
+            "Officials said Tarrow's office would sign the order once Tarrow returned.",
+        )
+        .iter()
+        .all(|k| *k != Kind::Name)
+    );
+}
