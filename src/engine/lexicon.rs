@@ -1,20 +1,11 @@
 //! Word normalisation shared by alignment and fact detection: case and
 //! apostrophe folding, stop words, stemming.
 
+use crate::engine::words::{NOT_ARCHAIC, STOP_WORDS};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::LazyLock;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-
-/// Function words that carry no content for alignment.
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
-    "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he",
-    "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me",
-    "who", "whom", "which", "what", "there", "then", "so", "had", "has", "have", "do", "did", "does", "not",
-    "no", "into", "unto", "upon", "also", "if", "when", "while", "would", "will", "shall", "should", "could",
-    "can", "may", "might", "all", "s", "t", "ye", "thee", "thou", "thy", "thine", "hath", "doth", "unto",
-];
 
 /// Lowercases and folds typographic apostrophes to `'`.
 #[must_use]
@@ -75,15 +66,6 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("wilt", "will"),
     ("shalt", "shall"),
     ("canst", "can"),
-];
-
-/// Words ending in `-est` or `-eth` that are not archaic verb forms.
-const NOT_ARCHAIC: &[&str] = &[
-    "arrest", "attest", "behest", "breast", "chest", "conquest", "contest", "crest", "detest", "digest",
-    "earnest", "forest", "guest", "harvest", "honest", "infest", "interest", "invest", "jest", "manifest",
-    "modest", "molest", "nest", "protest", "quest", "request", "suggest", "test", "unrest", "vest", "west",
-    "wrest", "zest", "teeth", "beth", "seth", "bequest", "tempest", "rest", "best", "lest", "pest", "fest",
-    "priest", "midst",
 ];
 
 /// "walketh" / "walkest" -> "walkes": the stemmer then treats it like the

@@ -12,6 +12,7 @@ pub mod segment;
 pub mod similarity;
 pub mod text;
 pub mod wordnet;
+pub mod words;
 
 pub use comparison::{Comparison, Summary, Unit, compare};
 pub use discrepancy::{Discrepancy, Kind, Tier};

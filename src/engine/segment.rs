@@ -2,6 +2,7 @@
 //! as read.
 
 use super::text::{Document, Span};
+use crate::engine::words::{NUMBERED, SENTENCE_STARTERS, TITLES};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -222,24 +223,6 @@ fn raw_sentences(flat: &str) -> Vec<Range<usize>> {
     }
     out
 }
-
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
-    "capt", "cpl", "maj", "adm", "rev", "hon", "pres", "supt", "insp", "det", "vs", "etc", "no", "nos",
-    "inc", "co", "corp", "ltd", "bros", "dept", "univ", "approx", "est", "fig", "vol", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "rd",
-];
-
-/// Abbreviations that stand before a number ("No. 10", "Fig. 3") and are
-/// otherwise ordinary words ending a sentence.
-const NUMBERED: &[&str] = &["no", "nos", "fig", "vol"];
-
-/// Words that begin a new sentence after a dotted acronym such as "U.S.".
-const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "in",
-    "on", "at", "but", "and", "or", "so", "yet", "if", "when", "while", "after", "before", "there", "his",
-    "her", "its", "their", "our", "my", "as", "for", "since",
-];
 
 /// Whether the break between `prev` and `next` falls after an abbreviation
 /// rather than at a sentence end.

@@ -5,6 +5,7 @@
 use crate::engine::lexicon::{fold, stem};
 use crate::engine::segment::{Segmented, TokenKind, tokens};
 use crate::engine::text::{Document, Span};
+use crate::engine::words::RELATIVE_ENDINGS;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::collections::{HashMap, HashSet};
 
@@ -127,14 +128,6 @@ impl DocIndex {
                 .any(|k| RELATIVE_ENDINGS.contains(&&folded[k..]) && self.words.contains(&folded[..k]))
     }
 }
-
-/// Endings that make a word a relative of another: plurals, demonyms
-/// ("Iraq" / "Iraqi", "Iran" / "Iranian"), agents; "calls" / "CallSafe"
-/// are not relatives.
-const RELATIVE_ENDINGS: &[&str] = &[
-    "s", "es", "'s", "i", "is", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish", "ite", "ites", "er",
-    "ers", "ic", "ics",
-];
 
 /// One token of a unit side, with what detectors ask of it.
 #[derive(Debug, Clone)]

@@ -4,16 +4,7 @@
 use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use crate::engine::words::{PERIOD_SHIFTS, RELATIVE_DAYS, RELATIVE_PERIODS, WEEKDAYS};
 
 const MONTHS: &[(&str, &str)] = &[
     ("january", "jan"),
@@ -46,10 +37,6 @@ const MONTHS: &[(&str, &str)] = &[
 pub fn is_calendar_word(fold: &str) -> bool {
     WEEKDAYS.contains(&fold) || MONTHS.iter().any(|(k, _)| *k == fold)
 }
-
-const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
-const RELATIVE_PERIODS: &[&str] = &["week", "month", "year", "weekend", "night", "morning", "evening"];
-const PERIOD_SHIFTS: &[&str] = &["last", "next", "this", "previous", "coming"];
 
 /// What a date word names, so that only like is compared with like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

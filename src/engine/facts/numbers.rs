@@ -5,6 +5,7 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::TokenKind;
+use crate::engine::words::{CURRENCY_WORDS, PRONOUN_ONE};
 
 /// A number found in a side: its value, what it counts, and its tokens.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,11 +75,6 @@ const ORDINALS: &[(&str, f64)] = &[
     ("fiftieth", 50.0),
     ("hundredth", 100.0),
     ("last", -1.0),
-];
-
-/// Words before "one" that make it a pronoun ("no one", "the one").
-const PRONOUN_ONE: &[&str] = &[
-    "no", "any", "every", "each", "some", "the", "this", "that", "someone",
 ];
 
 const MAGNITUDES: &[(&str, f64)] = &[
@@ -426,11 +422,6 @@ fn age_words(toks: &[super::context::Tok<'_>], start: usize, end: usize, unit: &
     let aged = start > 0 && next_is(toks, start - 1, &["aged"]);
     (unit.is_empty() && aged).then_some(0)
 }
-
-/// Currency names that follow an amount.
-const CURRENCY_WORDS: &[&str] = &[
-    "dollars", "euros", "pounds", "yen", "francs", "rupees", "crowns", "kronor",
-];
 
 /// Units that also scale: "three decades" is thirty years, "two weeks"
 /// fourteen days.

@@ -6,6 +6,7 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
+use crate::engine::words::{DETERMINERS, NEAR_TO, SOURCE_VERBS};
 
 /// Prepositions grouped by meaning; a change within a group is rewording.
 /// "off" means "near" off a coast and "from" off a wing, so it agrees with
@@ -46,10 +47,6 @@ const ROLE: &[(&str, &str)] = &[
     ("among", "member"),
     ("of", "member"),
     ("against", "target"),
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
 ];
 
 /// A preposition, its meaning group, and the stem of the word it governs.
@@ -97,17 +94,6 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
     }
     out
 }
-
-/// Words that make "to" mean "near": "close to", "next to".
-const NEAR_TO: &[&str] = &["close", "next", "adjacent", "near", "closer"];
-
-/// Verbs of coming and getting: "from" after them names a source, which
-/// "provided by" says as well ("money coming from the state").
-const SOURCE_VERBS: &[&str] = &[
-    // "the email is from Sarah" is "sent by Sarah".
-    "is", "was", "are", "were", "come", "comes", "came", "coming", "arrive", "arrived", "receive", "received",
-    "obtained", "drawn", "sourced", "raised", "borrowed", "funded", "get", "got", "gets",
-];
 
 fn after_source_verb(toks: &[super::context::Tok<'_>], i: usize) -> bool {
     toks[i].fold == "from" && i > 0 && SOURCE_VERBS.contains(&toks[i - 1].fold.as_str())

@@ -6,82 +6,9 @@ use super::clip;
 use super::context::{Side, UnitCx, counterpart};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
-
-pub(super) const NEGATORS: &[&str] = &[
-    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "nowhere",
-];
-
-const HEDGES: &[&str] = &[
-    "may",
-    "might",
-    "could",
-    "possibly",
-    "perhaps",
-    "likely",
-    "unlikely",
-    "probably",
-    "reportedly",
-    "allegedly",
-    "apparently",
-    "alleged",
-    "suspected",
-    "expected",
-    "believed",
-    "appears",
-    "appeared",
-    "seems",
-    "seemed",
-    "seem",
-    "potentially",
-    "possible",
-    "presumably",
-    "purportedly",
-    "supposedly",
-    "thought",
-    "understood",
-    "unconfirmed",
-    "hoped",
-    "hopes",
-    "hope",
-    "hoping",
-    "suggest",
-    "suggests",
-    "suggested",
-    "suggesting",
-    "indicate",
-    "indicates",
-    "indicated",
-    "preliminary",
-    "tentative",
-    "provisional",
-];
-
-/// Words that negate what follows as surely as "not" does: "refused to
-/// blame" is "did not blame", "lacks a majority" is "has no majority".
-const NEGATIVE_VERBS: &[&str] = &[
-    "refuse",
-    "refuses",
-    "refused",
-    "refusing",
-    "lack",
-    "lacks",
-    "lacked",
-    "lacking",
-    "deny",
-    "denies",
-    "denied",
-    "denying",
-    "reject",
-    "rejects",
-    "rejected",
-    "rejecting",
-    "rarely",
-    "seldom",
-    "hardly",
-    "scarcely",
-    "barely",
-    "unable",
-];
+use crate::engine::words::{
+    BE_FORMS, FORECASTS, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES,
+};
 
 /// Words that negate only before their particle: "failed to", "declined
 /// to", "rather than", "instead of" ("the bank failed", "sales declined"
@@ -119,33 +46,8 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
 /// ("unhurt", "except", "a shortage of"): near a counterpart
 /// they answer a negator.
 fn negative_word(fold: &str) -> bool {
-    const PREFIXES: &[&str] = &["un", "non", "dis"];
-    const WORDS: &[&str] = &[
-        "except",
-        "fail",
-        "fails",
-        "failed",
-        "failure",
-        "absent",
-        "absence",
-        "decline",
-        "declined",
-        "dismissed",
-        "spurned",
-        "rebuffed",
-        "opposed",
-        "dispute",
-        "disputed",
-        "rebutted",
-        "refuted",
-        "shortage",
-        "scarcity",
-        "dearth",
-        "instead",
-        "rather",
-    ];
-    WORDS.contains(&fold)
-        || PREFIXES
+    NEGATIVE_WORDS.contains(&fold)
+        || NEGATIVE_PREFIXES
             .iter()
             .any(|p| fold.len() > p.len() + 3 && fold.starts_with(p))
 }
@@ -178,43 +80,6 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
         .take(SCOPE_WORDS)
         .any(|t| other.toks.iter().any(|u| u.stem == t.stem))
 }
-
-/// Words of forecast, schedule and first results: near a counterpart they
-/// answer a hedge ("expected to open" → "projected to open", "preliminary
-/// counts" → "early tallies").
-const FORECASTS: &[&str] = &[
-    "projected",
-    "forecast",
-    "forecasted",
-    "foreseen",
-    "forecasts",
-    "predicted",
-    "anticipated",
-    "estimated",
-    "due",
-    "scheduled",
-    "set",
-    "planned",
-    "slated",
-    "poised",
-    "expected",
-    "likely",
-    "early",
-    "initial",
-    "partial",
-    "show",
-    "shows",
-    "showed",
-    "aims",
-    "aimed",
-    "plans",
-    "planned",
-    "intends",
-    "intended",
-    "expects",
-    "wants",
-    "wanted",
-];
 
 /// Verbs that report a claim or a belief rather than a fact, and the word
 /// that must follow them to do so: "are accused of putting" → "put",
@@ -252,19 +117,6 @@ fn is_evidential(side: &Side<'_>, i: usize) -> bool {
     })
 }
 
-/// Participles that hedge only in "is believed to", "are expected to".
-const PASSIVE_HEDGES: &[&str] = &[
-    "believed",
-    "expected",
-    "thought",
-    "understood",
-    "estimated",
-    "suspected",
-    "alleged",
-];
-
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
-
 fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     let t = &side.toks[i];
     let f = t.fold.as_str();
@@ -294,7 +146,7 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
         return false;
     }
     if PASSIVE_HEDGES.contains(&f) {
-        let after_be = i > 0 && BE.contains(&side.toks[i - 1].fold.as_str());
+        let after_be = i > 0 && BE_FORMS.contains(&side.toks[i - 1].fold.as_str());
         let before_to = side
             .toks
             .get(i + 1)

@@ -15,6 +15,7 @@ use super::context::{Tok, UnitCx};
 use super::lists::is_function_word;
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::wordnet::{Relation, wordnet};
+use crate::engine::words::{BEFORE_VERBS, NEGATORS, POSTURE};
 
 /// Confidence of an opposite (factual).
 const ANTONYM: f32 = 0.75;
@@ -101,12 +102,6 @@ const fn related(r: Relation) -> bool {
     )
 }
 
-/// Posture verbs also mean "is located" ("the site sits / lies / stands by
-/// the river"); WordNet opposes their bodily senses.
-const POSTURE: &[&str] = &[
-    "sit", "sits", "sat", "sitting", "lie", "lies", "lay", "lying", "stand", "stands", "stood", "standing",
-];
-
 fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
     if POSTURE.contains(&x.fold.as_str()) && POSTURE.contains(&y.fold.as_str()) {
         return Relation::Synonym;
@@ -123,12 +118,6 @@ fn before_noun(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
         .is_some_and(|n| n.is_word() && !is_function_word(&n.fold) && wordnet().is_noun(&n.fold))
 }
 
-/// Words after which the next word is a verb ("to leave", "will sail").
-const BEFORE_VERBS: &[&str] = &[
-    "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "i", "we", "they",
-    "he", "she", "it", "you", "did", "does", "do",
-];
-
 /// Whether a token reads as a noun where it stands: WordNet's first sense
 /// is a noun and the word before it does not make it a verb.
 fn noun_here(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
@@ -143,7 +132,7 @@ fn negated(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
     let k = side.toks.iter().position(|u| u.span == t.span).unwrap_or(0);
     side.toks[k.saturating_sub(2)..k]
         .iter()
-        .any(|u| super::polarity::NEGATORS.contains(&u.fold.as_str()) || u.fold.ends_with("n't"))
+        .any(|u| NEGATORS.contains(&u.fold.as_str()) || u.fold.ends_with("n't"))
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {

@@ -11,88 +11,14 @@ use super::context::{Side, Tok, UnitCx};
 use super::dates::is_calendar_word;
 use super::lists::{NOT_NAMES, is_function_word};
 use crate::engine::discrepancy::{Finding, Kind};
-
-/// Verbs whose two parties can trade places without changing the fact
-/// (stem prefixes).
-const SYMMETRIC: &[&str] = &[
-    "meet", "met", "talk", "clash", "fight", "fought", "marri", "negoti", "agre", "argu", "spoke", "speak",
-    "join", "merg", "compet", "play", "face", "draw", "drew", "tie", "partner", "share", "sign", "shook",
-    "shake",
-];
-
-/// Past forms that do not end in "-ed".
-const IRREGULAR_PAST: &[&str] = &[
-    "beat",
-    "beaten",
-    "hit",
-    "sold",
-    "bought",
-    "told",
-    "paid",
-    "led",
-    "won",
-    "lost",
-    "sent",
-    "brought",
-    "caught",
-    "struck",
-    "took",
-    "taken",
-    "gave",
-    "given",
-    "made",
-    "left",
-    "held",
-    "kept",
-    "shot",
-    "stole",
-    "stolen",
-    "sued",
-    "bit",
-    "bitten",
-    "threw",
-    "thrown",
-    "overtook",
-    "overtaken",
-    "taught",
-    "fed",
-    "hurt",
-    "chose",
-    "chosen",
-    "defeated",
-    "knew",
-    "saw",
-    "seen",
-    "found",
-    "built",
-    "lent",
-    "owed",
-    "spent",
-    "stabbed",
-    "bore",
-    "forgave",
-    "forgiven",
-];
-
-/// Words before a bare verb: "will build", "had warned", "to sell".
-const AUXILIARIES: &[&str] = &[
-    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "to", "did", "does", "do",
-    "has", "have", "had",
-];
-
-/// Forms of "be" and "get" that make a participle passive.
-const PASSIVE_AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
-];
+use crate::engine::words::{
+    AUXILIARIES, CLAUSE_OPENERS, DETERMINERS, IRREGULAR_PAST, OBJECT_PRONOUNS, PASSIVE_AUX, SYMMETRIC,
+};
 
 /// Tokens looked at before a verb for its subject.
 const SUBJECT_WINDOW: usize = 12;
 /// Tokens looked at after a verb for its objects.
 const OBJECT_WINDOW: usize = 18;
-
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "our", "this", "that"];
-
-const OBJECT_PRONOUNS: &[&str] = &["her", "him", "them", "it", "us", "me"];
 
 /// Someone or something that can do or undergo the verb: a name, the head
 /// of a "the …" phrase, or a personal pronoun (keyed by person, so "she"
@@ -483,13 +409,6 @@ fn reordered_around_verb(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party])) -> Opt
     }
     None
 }
-
-/// Words that open a clause of its own: two parties on either side of one
-/// are in different clauses, whose order a rewrite may change ("X said
-/// prices could ease if Y slows" → "If Y slows, prices could ease, X said").
-const CLAUSE_OPENERS: &[&str] = &[
-    "if", "when", "because", "although", "though", "while", "unless", "since", "whereas", "after", "before",
-];
 
 /// Whether tokens `s..e` hold no clause break: no comma, semicolon or dash,
 /// and no word that opens a clause.

@@ -6,73 +6,14 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use super::lists::is_function_word;
 use crate::engine::discrepancy::{Finding, Kind};
-
-/// Words that cannot end a phrase.
-const DANGLING: &[&str] = &[
-    "a", "an", "the", "his", "their", "its", "our", "my", "your", "every", "each",
-];
+use crate::engine::words::{COMPLETE_ALONE, DANGLING, NEEDS_OBJECT};
 
 /// Words of context shown before the dangling word.
 const LEAD_WORDS: usize = 3;
 
-/// Prepositions and conjunctions: they can end a clause legitimately
-/// ("what it was used for."), so one counts as dangling only where the
-/// original carries on after the same word. "her" is here too: it ends a
-/// clause as an object, dangles as a possessive.
-const NEEDS_OBJECT: &[&str] = &[
-    "of",
-    "to",
-    "for",
-    "with",
-    "from",
-    "by",
-    "as",
-    "and",
-    "or",
-    "than",
-    "about",
-    "on",
-    "in",
-    "at",
-    "into",
-    "onto",
-    "near",
-    "under",
-    "over",
-    "beneath",
-    "below",
-    "above",
-    "across",
-    "through",
-    "throughout",
-    "between",
-    "among",
-    "against",
-    "toward",
-    "towards",
-    "within",
-    "without",
-    "her",
-];
-
 /// Content words the original must lose after an ordinary word before it
 /// counts as cut off: one lost word is an edit, a lost phrase is a cut.
 const LOST_CONTENT_WORDS: usize = 2;
-
-/// Verbs that end a clause by themselves, whatever followed them before
-/// ("he said on Friday," → "he said,").
-const COMPLETE_ALONE: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "adds",
-    "told",
-    "explained",
-    "noted",
-    "stated",
-    "wrote",
-    "reported",
-];
 
 fn is_break(text: &str) -> bool {
     matches!(text, "," | "." | ";" | ":" | ")" | "!" | "?" | "—" | "–")
