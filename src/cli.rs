@@ -20,8 +20,9 @@ pub struct Cli {
     pub original: Option<PathBuf>,
     /// The rewritten copy (a path, or `-` for stdin).
     pub rewrite: Option<PathBuf>,
-    /// Further copies of the same original (the review screen takes one
-    /// copy at a time; `report` takes several).
+    /// Further copies of the same original: the review screen shows one
+    /// at a time, `]` / `[` switch, and each copy's verdicts and notes are
+    /// kept where `factdiff ORIGINAL COPY` keeps them.
     #[arg(value_name = "COPY")]
     pub more_copies: Vec<PathBuf>,
     /// Where to keep annotations (default: one file per pair under the data directory).

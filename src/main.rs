@@ -72,14 +72,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 &settings,
             )
         }
-        None if !cli.more_copies.is_empty() => anyhow::bail!(
-            "the review screen compares the original with one copy at a time: run 'factdiff ORIGINAL COPY' \
-             for each copy, or 'factdiff report ORIGINAL COPY...' to compare all {} copies at once",
-            cli.more_copies.len() + 1
-        ),
         None => review(
             cli.original.as_deref(),
             cli.rewrite.as_deref(),
+            &cli.more_copies,
             cli.annotations,
             &settings()?,
         ),
@@ -137,15 +133,8 @@ fn report(
             "an HTML page shows one copy: run 'factdiff report ORIGINAL COPY --format html' for each copy"
         );
     }
-    let stdin = std::iter::once(original).chain(rewrites.iter().map(|p| p.as_path()));
-    if stdin.filter(|p| p.as_os_str() == "-").count() > 1 {
-        anyhow::bail!("only one of the inputs can be stdin ('-')");
-    }
-    let a = load_source(original, None)?;
-    let copies = rewrites
-        .iter()
-        .map(|p| load_source(p, None))
-        .collect::<Result<Vec<_>, _>>()?;
+    let rewrites: Vec<&Path> = rewrites.iter().map(|p| p.as_path()).collect();
+    let (a, copies) = load_copies(original, &rewrites)?;
     let compared: Vec<_> = copies
         .iter()
         .map(|b| settings.compare(a.document(), b.document()))
@@ -243,6 +232,20 @@ fn report_pair(
     })
 }
 
+/// The original and each copy, with at most one of them read from stdin.
+fn load_copies(original: &Path, copies: &[&Path]) -> anyhow::Result<(Source, Vec<Source>)> {
+    let stdin = std::iter::once(&original).chain(copies);
+    if stdin.filter(|p| p.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("only one of the inputs can be stdin ('-')");
+    }
+    let original = load_source(original, None)?;
+    let copies = copies
+        .iter()
+        .map(|p| load_source(p, None))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((original, copies))
+}
+
 fn load_sources(original: &Path, rewrite: &Path) -> anyhow::Result<(Source, Source)> {
     if original.as_os_str() == "-" && rewrite.as_os_str() == "-" {
         anyhow::bail!("only one of the two inputs can be stdin ('-')");
@@ -311,14 +314,22 @@ fn export(
 fn review(
     original: Option<&Path>,
     rewrite: Option<&Path>,
+    more_copies: &[std::path::PathBuf],
     annotations: Option<std::path::PathBuf>,
     settings: &Settings,
 ) -> anyhow::Result<u8> {
     // Ended by a signal: the shell convention, 128 + its number.
     let signal = match (original, rewrite) {
-        (Some(a), Some(b)) => {
+        (Some(a), Some(b)) if more_copies.is_empty() => {
             let (a, b) = load_sources(a, b)?;
             factdiff::tui::run_sources(a, b, annotations, settings.theme, settings.sidebar)?
+        }
+        (Some(a), Some(b)) => {
+            let copies: Vec<&Path> = std::iter::once(b)
+                .chain(more_copies.iter().map(|p| p.as_path()))
+                .collect();
+            let (original, copies) = load_copies(a, &copies)?;
+            factdiff::tui::run_copies(original, copies, annotations, settings.theme, settings.sidebar)?
         }
         (None, None) => {
             let (a, b) = factdiff::tui::demo_pair();
