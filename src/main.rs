@@ -2,7 +2,6 @@
 //! (0 identical, 1 different, 2 error).
 
 use clap::{CommandFactory, Parser};
-use factdiff::annotate::export::ExportFormat;
 use factdiff::cli::{Cli, Command, Settings};
 use factdiff::engine::Span;
 use factdiff::input::{Source, file_comparison, load_source};
@@ -60,6 +59,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             annotations,
             only,
         }) => {
+            let only = only.into();
             let settings = settings()?;
             let format = format.map_or(settings.export_format, Into::into);
             export(
@@ -157,8 +157,7 @@ fn report(
                 names: [&a.name, &b.name],
                 docs: [&a.file, &b.file],
                 comparison: c,
-                reviews: None,
-                span_notes: Vec::new(),
+                verdicts: None,
                 shown: [
                     a.prose.is_some().then_some(&shown_a as &dyn Fn(Span) -> String),
                     b.prose.is_some().then_some(shown_b as &dyn Fn(Span) -> String),
@@ -214,8 +213,7 @@ fn report_pair(
         names: [&a.name, &b.name],
         docs: [&a.file, &b.file],
         comparison: &comparison,
-        reviews: None,
-        span_notes: Vec::new(),
+        verdicts: None,
         shown: [
             a.prose.is_some().then_some(&shown_a as &dyn Fn(Span) -> String),
             b.prose.is_some().then_some(&shown_b as &dyn Fn(Span) -> String),
@@ -258,13 +256,13 @@ fn load_sources(original: &Path, rewrite: &Path) -> anyhow::Result<(Source, Sour
 fn export(
     original: &Path,
     rewrite: &Path,
-    format: ExportFormat,
+    format: factdiff::report::Format,
     output: Option<&Path>,
     annotations: Option<std::path::PathBuf>,
     only: factdiff::annotate::export::Only,
     settings: &Settings,
 ) -> anyhow::Result<u8> {
-    use factdiff::annotate::{Store, attach, export::Export};
+    use factdiff::annotate::{Store, attach};
     let (a, b) = load_sources(original, rewrite)?;
     let comparison = settings.compare(a.document(), b.document());
     // Keyed and anchored on the compared text, as the review screen saves
@@ -282,19 +280,17 @@ fn export(
         eprintln!("factdiff: warning: {}", factdiff::sanitize::inert(warning));
     }
     let attached = attach(loaded.file, &comparison, a.document(), b.document());
-    let export = Export {
-        original_name: &a.name,
-        rewrite_name: &b.name,
-        comparison: &comparison,
+    let verdicts = factdiff::report::view::Verdicts {
         annotations: &attached,
-        files: (a.prose.is_some() || b.prose.is_some()).then_some([&a, &b]),
         only,
     };
+    let files = (a.prose.is_some() || b.prose.is_some()).then_some([&a, &b]);
+    let export = View::export([&a.name, &b.name], &comparison, verdicts, files);
     match output {
         Some(path) => {
             // Named with -o, so replacing is what was asked; but not silently.
             let existed = path.exists();
-            export.write_to(format, path)?;
+            factdiff::annotate::export::write_to(&export, format, path)?;
             if existed {
                 eprintln!(
                     "factdiff: replaced '{}'",
@@ -304,7 +300,7 @@ fn export(
         }
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(export.render(format)?.as_bytes())?;
+            out.write_all(export.render(format, None).as_bytes())?;
             out.flush()?;
         }
     }
