@@ -122,6 +122,31 @@ fn each_copy_keeps_its_place_and_selection() {
 }
 
 #[test]
+fn each_copy_keeps_its_order() {
+    let mut app = two_copies([None, None], 120, 40);
+    feed(&mut app, &[ch('o')]);
+    assert!(app.pair.rewrite_order);
+    feed(&mut app, &[ch(']')]);
+    assert!(
+        !app.pair.rewrite_order,
+        "the second copy opens in the original's order"
+    );
+    feed(&mut app, &[ch(']')]);
+    assert!(app.pair.rewrite_order, "the first copy is back in its own order");
+    let title = screen_of(&mut app, 120, 40, vec![]);
+    assert!(
+        title
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("copy 1/2 (its order): copy1.txt")),
+        "{title}"
+    );
+    // `o` again goes back to the original's order: the other layout was kept.
+    feed(&mut app, &[ch('o')]);
+    assert!(!app.pair.rewrite_order);
+}
+
+#[test]
 fn verdicts_and_notes_stay_with_their_copy_across_switches() {
     let dir = tempfile::tempdir().expect("temp dir");
     let paths: [PathBuf; 2] = [dir.path().join("one.json"), dir.path().join("two.json")];
