@@ -31,18 +31,6 @@ impl Shelved {
             current: None,
         }
     }
-
-    /// This copy's verdicts and notes.
-    #[must_use]
-    pub const fn review(&self) -> &Review {
-        &self.review
-    }
-
-    /// This copy's comparison.
-    #[must_use]
-    pub const fn pair(&self) -> &Pair {
-        &self.pair
-    }
 }
 
 /// The copies of the original under review: which one is on screen and
