@@ -2,8 +2,8 @@
 //! (the `ValueEnum`s live here), and the [`Settings`] that merge the flags
 //! with the config file.
 
-use crate::annotate::export::ExportFormat;
 use crate::engine::compare;
+use crate::report::Format;
 use crate::tui::theme::{Palette, Theme};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -20,8 +20,9 @@ pub struct Cli {
     pub original: Option<PathBuf>,
     /// The rewritten copy (a path, or `-` for stdin).
     pub rewrite: Option<PathBuf>,
-    /// Further copies of the same original (the review screen takes one
-    /// copy at a time; `report` takes several).
+    /// Further copies of the same original: the review screen shows one
+    /// at a time, `]` / `[` switch, and each copy's verdicts and notes are
+    /// kept where `factdiff ORIGINAL COPY` keeps them.
     #[arg(value_name = "COPY")]
     pub more_copies: Vec<PathBuf>,
     /// Where to keep annotations (default: one file per pair under the data directory).
@@ -72,7 +73,7 @@ pub enum Command {
         /// List only factual flags, or only discrepancies with a verdict or
         /// note (notes on text and orphaned annotations are always listed).
         #[arg(long, value_enum, default_value = "all")]
-        only: crate::annotate::export::Only,
+        only: OnlyArg,
     },
     /// Print a shell completion script.
     ///
@@ -127,7 +128,7 @@ pub enum ExportFormatArg {
     Html,
 }
 
-impl From<ExportFormatArg> for crate::annotate::export::ExportFormat {
+impl From<ExportFormatArg> for Format {
     fn from(f: ExportFormatArg) -> Self {
         match f {
             ExportFormatArg::Markdown => Self::Markdown,
@@ -135,6 +136,28 @@ impl From<ExportFormatArg> for crate::annotate::export::ExportFormat {
             ExportFormatArg::Csv => Self::Csv,
             ExportFormatArg::W3c => Self::W3c,
             ExportFormatArg::Html => Self::Html,
+        }
+    }
+}
+
+/// `--only` of `factdiff export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum OnlyArg {
+    /// Every discrepancy.
+    #[default]
+    All,
+    /// Factual flags only, without plain rewording.
+    Factual,
+    /// Discrepancies with a verdict or a note.
+    Reviewed,
+}
+
+impl From<OnlyArg> for crate::annotate::export::Only {
+    fn from(o: OnlyArg) -> Self {
+        match o {
+            OnlyArg::All => Self::All,
+            OnlyArg::Factual => Self::Factual,
+            OnlyArg::Reviewed => Self::Reviewed,
         }
     }
 }
@@ -190,7 +213,7 @@ pub struct Settings {
     pub color: bool,
     pub theme: Theme,
     pub threshold: Option<f32>,
-    pub export_format: ExportFormat,
+    pub export_format: Format,
     pub sidebar: Option<bool>,
 }
 
@@ -217,7 +240,7 @@ impl Settings {
                 })
             })
             .transpose()?
-            .map_or(ExportFormat::Markdown, Into::into);
+            .map_or(Format::Markdown, Into::into);
         Ok(Self {
             color: color.enabled(std::io::IsTerminal::is_terminal(&std::io::stdout())),
             theme: Theme {

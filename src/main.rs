@@ -2,7 +2,6 @@
 //! (0 identical, 1 different, 2 error).
 
 use clap::{CommandFactory, Parser};
-use factdiff::annotate::export::ExportFormat;
 use factdiff::cli::{Cli, Command, Settings};
 use factdiff::engine::Span;
 use factdiff::input::{Source, file_comparison, load_source};
@@ -60,6 +59,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             annotations,
             only,
         }) => {
+            let only = only.into();
             let settings = settings()?;
             let format = format.map_or(settings.export_format, Into::into);
             export(
@@ -72,14 +72,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 &settings,
             )
         }
-        None if !cli.more_copies.is_empty() => anyhow::bail!(
-            "the review screen compares the original with one copy at a time: run 'factdiff ORIGINAL COPY' \
-             for each copy, or 'factdiff report ORIGINAL COPY...' to compare all {} copies at once",
-            cli.more_copies.len() + 1
-        ),
         None => review(
             cli.original.as_deref(),
             cli.rewrite.as_deref(),
+            &cli.more_copies,
             cli.annotations,
             &settings()?,
         ),
@@ -137,15 +133,8 @@ fn report(
             "an HTML page shows one copy: run 'factdiff report ORIGINAL COPY --format html' for each copy"
         );
     }
-    let stdin = std::iter::once(original).chain(rewrites.iter().map(|p| p.as_path()));
-    if stdin.filter(|p| p.as_os_str() == "-").count() > 1 {
-        anyhow::bail!("only one of the inputs can be stdin ('-')");
-    }
-    let a = load_source(original, None)?;
-    let copies = rewrites
-        .iter()
-        .map(|p| load_source(p, None))
-        .collect::<Result<Vec<_>, _>>()?;
+    let rewrites: Vec<&Path> = rewrites.iter().map(|p| p.as_path()).collect();
+    let (a, copies) = load_copies(original, &rewrites)?;
     let compared: Vec<_> = copies
         .iter()
         .map(|b| settings.compare(a.document(), b.document()))
@@ -168,8 +157,7 @@ fn report(
                 names: [&a.name, &b.name],
                 docs: [&a.file, &b.file],
                 comparison: c,
-                reviews: None,
-                span_notes: Vec::new(),
+                verdicts: None,
                 shown: [
                     a.prose.is_some().then_some(&shown_a as &dyn Fn(Span) -> String),
                     b.prose.is_some().then_some(shown_b as &dyn Fn(Span) -> String),
@@ -225,8 +213,7 @@ fn report_pair(
         names: [&a.name, &b.name],
         docs: [&a.file, &b.file],
         comparison: &comparison,
-        reviews: None,
-        span_notes: Vec::new(),
+        verdicts: None,
         shown: [
             a.prose.is_some().then_some(&shown_a as &dyn Fn(Span) -> String),
             b.prose.is_some().then_some(&shown_b as &dyn Fn(Span) -> String),
@@ -243,6 +230,20 @@ fn report_pair(
     })
 }
 
+/// The original and each copy, with at most one of them read from stdin.
+fn load_copies(original: &Path, copies: &[&Path]) -> anyhow::Result<(Source, Vec<Source>)> {
+    let stdin = std::iter::once(&original).chain(copies);
+    if stdin.filter(|p| p.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("only one of the inputs can be stdin ('-')");
+    }
+    let original = load_source(original, None)?;
+    let copies = copies
+        .iter()
+        .map(|p| load_source(p, None))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((original, copies))
+}
+
 fn load_sources(original: &Path, rewrite: &Path) -> anyhow::Result<(Source, Source)> {
     if original.as_os_str() == "-" && rewrite.as_os_str() == "-" {
         anyhow::bail!("only one of the two inputs can be stdin ('-')");
@@ -255,13 +256,13 @@ fn load_sources(original: &Path, rewrite: &Path) -> anyhow::Result<(Source, Sour
 fn export(
     original: &Path,
     rewrite: &Path,
-    format: ExportFormat,
+    format: factdiff::report::Format,
     output: Option<&Path>,
     annotations: Option<std::path::PathBuf>,
     only: factdiff::annotate::export::Only,
     settings: &Settings,
 ) -> anyhow::Result<u8> {
-    use factdiff::annotate::{Store, attach, export::Export};
+    use factdiff::annotate::{Store, attach};
     let (a, b) = load_sources(original, rewrite)?;
     let comparison = settings.compare(a.document(), b.document());
     // Keyed and anchored on the compared text, as the review screen saves
@@ -279,19 +280,17 @@ fn export(
         eprintln!("factdiff: warning: {}", factdiff::sanitize::inert(warning));
     }
     let attached = attach(loaded.file, &comparison, a.document(), b.document());
-    let export = Export {
-        original_name: &a.name,
-        rewrite_name: &b.name,
-        comparison: &comparison,
+    let verdicts = factdiff::report::view::Verdicts {
         annotations: &attached,
-        files: (a.prose.is_some() || b.prose.is_some()).then_some([&a, &b]),
         only,
     };
+    let files = (a.prose.is_some() || b.prose.is_some()).then_some([&a, &b]);
+    let export = View::export([&a.name, &b.name], &comparison, verdicts, files);
     match output {
         Some(path) => {
             // Named with -o, so replacing is what was asked; but not silently.
             let existed = path.exists();
-            export.write_to(format, path)?;
+            factdiff::annotate::export::write_to(&export, format, path)?;
             if existed {
                 eprintln!(
                     "factdiff: replaced '{}'",
@@ -301,7 +300,7 @@ fn export(
         }
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(export.render(format)?.as_bytes())?;
+            out.write_all(export.render(format, None).as_bytes())?;
             out.flush()?;
         }
     }
@@ -311,14 +310,22 @@ fn export(
 fn review(
     original: Option<&Path>,
     rewrite: Option<&Path>,
+    more_copies: &[std::path::PathBuf],
     annotations: Option<std::path::PathBuf>,
     settings: &Settings,
 ) -> anyhow::Result<u8> {
     // Ended by a signal: the shell convention, 128 + its number.
     let signal = match (original, rewrite) {
-        (Some(a), Some(b)) => {
+        (Some(a), Some(b)) if more_copies.is_empty() => {
             let (a, b) = load_sources(a, b)?;
             factdiff::tui::run_sources(a, b, annotations, settings.theme, settings.sidebar)?
+        }
+        (Some(a), Some(b)) => {
+            let copies: Vec<&Path> = std::iter::once(b)
+                .chain(more_copies.iter().map(|p| p.as_path()))
+                .collect();
+            let (original, copies) = load_copies(a, &copies)?;
+            factdiff::tui::run_copies(original, copies, annotations, settings.theme, settings.sidebar)?
         }
         (None, None) => {
             let (a, b) = factdiff::tui::demo_pair();

@@ -94,15 +94,3 @@ fn identical_copies_exit_zero_and_text_shows_the_matrix() {
         "{md}"
     );
 }
-
-#[test]
-fn the_review_screen_explains_one_copy_at_a_time() {
-    let (_dir, [o, a, b]) = files();
-    let out = Command::new(BIN).args([&o, &a, &b]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("one copy at a time") && err.contains("factdiff report ORIGINAL COPY..."),
-        "{err}"
-    );
-}

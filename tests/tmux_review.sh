@@ -143,6 +143,29 @@ screen | grep -F "␛]2;PWNED␇" >/dev/null || fail "escape not shown as visibl
 keys q
 wait_gone
 
+# 6b. One original, two copies: ] and [ switch, the title and status bar
+# name the copy, each copy's verdict is saved where the two-file review of
+# that pair finds it.
+sed 's/42 passengers/44 passengers/' "$tmp/original.txt" >"$tmp/copy2.txt"
+start "'$tmp/original.txt' '$tmp/rewrite.txt' '$tmp/copy2.txt'"
+wait_for "copy 1/2 (] [)"
+screen | grep -E "copy 1/2: .*/rewrite.txt" >/dev/null || fail "first copy not named in the title"
+keys ']'
+wait_for "copy 2/2 (] [)"
+screen | grep -E "copy 2/2: .*/copy2.txt" >/dev/null || fail "second copy not named in the title"
+keys f c
+wait_for "reviewed 1/1 factual"
+keys '['
+wait_for "copy 1/2 (] [)"
+wait_for "reviewed 1/"
+keys q
+wait_gone
+start "'$tmp/original.txt' '$tmp/copy2.txt'"
+wait_for "reviewed 1/1 factual"
+screen | grep -E "rewrite: .*/copy2.txt" >/dev/null || fail "two-file review of the second copy"
+keys q
+wait_gone
+
 # 7. A panic, SIGTERM, SIGINT or SIGHUP while a note is half typed: the
 # shell gets its terminal back (cooked mode, main screen, no mouse
 # reporting, cursor shown) and the half-typed note is in the file.

@@ -1,48 +1,25 @@
 //! Export of discrepancies with their verdicts and notes: a Markdown report
 //! for an editor's email, JSON and CSV for tools, and W3C Web Annotation
-//! JSON-LD for annotation software.
+//! JSON-LD for annotation software. These are the export forms of the
+//! formats of [`View::render`](crate::report::view::View::render), read
+//! from the same view as every report.
 
 use super::attach::{Attached, OrphanReason};
 use super::model::{Anchor, Annotation, Side, Target, Verdict};
 use super::store::write_atomic;
 use crate::engine::lines::LineIndex;
-use crate::engine::{Comparison, Discrepancy, Document, Span};
-use crate::input::Source;
+use crate::engine::{Discrepancy, Document, Span};
+use crate::report::Format;
+use crate::report::markdown as md;
+use crate::report::view::View;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Output format of `factdiff export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Markdown,
-    Json,
-    Csv,
-    W3c,
-    /// A self-contained page to share: both texts, flags, verdicts, notes.
-    Html,
-}
-
-impl ExportFormat {
-    /// The usual file extension, for a default output name.
-    #[must_use]
-    pub const fn extension(self) -> &'static str {
-        match self {
-            Self::Markdown => "md",
-            Self::Json => "json",
-            Self::Csv => "csv",
-            Self::W3c => "jsonld",
-            Self::Html => "html",
-        }
-    }
-}
-
-/// Why an export could not be produced or written.
+/// Why an export could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("CSV: {0}")]
-    Csv(#[from] csv::Error),
     #[error("cannot write '{path}': {source}")]
     Write { path: PathBuf, source: std::io::Error },
 }
@@ -50,7 +27,7 @@ pub enum ExportError {
 /// Which discrepancies an export lists (`export --only`). Notes on text
 /// and orphaned annotations are listed whatever the choice: they are the
 /// reviewer's own words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Only {
     /// Every discrepancy.
     #[default]
@@ -61,75 +38,71 @@ pub enum Only {
     Reviewed,
 }
 
-/// What an export needs: the display names, the comparison and the
-/// annotations attached to it (which carry both texts).
-pub struct Export<'a> {
-    pub original_name: &'a str,
-    pub rewrite_name: &'a str,
-    pub comparison: &'a Comparison,
-    pub annotations: &'a Attached,
-    /// For HTML or Markdown inputs, the files as read: quotes and spans are
-    /// then moved from the compared prose to the files' bytes.
-    pub files: Option<[&'a Source; 2]>,
-    pub only: Only,
+/// Renders `view` in `format` and writes it to `path` atomically (the old
+/// file, if any, stays whole until the new one is complete).
+///
+/// # Errors
+/// I/O failures.
+pub fn write_to(view: &View<'_>, format: Format, path: &Path) -> Result<(), ExportError> {
+    let text = view.render(format, None);
+    write_atomic(path, text.as_bytes()).map_err(|source| ExportError::Write {
+        path: path.to_owned(),
+        source,
+    })
 }
 
-impl Export<'_> {
-    /// The export as text.
-    ///
-    /// # Errors
-    /// Only if the CSV writer fails (it writes to memory, so in practice never).
-    pub fn render(&self, format: ExportFormat) -> Result<String, ExportError> {
-        let entries = self.entries();
-        Ok(match format {
-            ExportFormat::Markdown => self.markdown(&entries),
-            ExportFormat::Json => self.json(&entries),
-            ExportFormat::Csv => csv_text(&entries)?,
-            ExportFormat::W3c => self.w3c(&entries),
-            ExportFormat::Html => self.html(),
-        })
+/// The list formats of `view`: Markdown and JSON with verdicts, CSV and
+/// W3C with or without (a report's rows have none). Text and HTML are
+/// rendered by the report module; asked here, they get the JSON list.
+pub(crate) fn render(view: &View<'_>, format: Format) -> String {
+    let export = Export { view };
+    let entries = export.entries();
+    match format {
+        Format::Markdown => export.markdown(&entries),
+        Format::Csv => csv_text(&entries),
+        Format::W3c => export.w3c(&entries),
+        Format::Json | Format::Text | Format::Html => export.json(&entries),
+    }
+}
+
+/// An export being rendered: the view, whose verdicts (if any) carry the
+/// annotations and both compared texts.
+struct Export<'v, 'a> {
+    view: &'v View<'a>,
+}
+
+impl<'a> Export<'_, 'a> {
+    fn annotations(&self) -> Option<&'a Attached> {
+        self.view.verdicts.map(|v| v.annotations)
     }
 
-    /// Renders and writes to `path` atomically (the old file, if any, stays
-    /// whole until the new one is complete).
-    ///
-    /// # Errors
-    /// Rendering or I/O failures.
-    pub fn write_to(&self, format: ExportFormat, path: &Path) -> Result<(), ExportError> {
-        let text = self.render(format)?;
-        write_atomic(path, text.as_bytes()).map_err(|source| ExportError::Write {
-            path: path.to_owned(),
-            source,
-        })
+    fn verdict(&self, i: usize) -> Verdict {
+        self.annotations().map_or(Verdict::Unset, |a| a.verdict(i))
+    }
+
+    fn note(&self, i: usize) -> &'a str {
+        self.annotations().map_or("", |a| a.note(i))
     }
 
     /// Every discrepancy, then the span notes, then the orphans.
-    fn entries(&self) -> Vec<Entry<'_>> {
-        let att = self.annotations;
+    fn entries(&self) -> Vec<Entry<'a>> {
         let discrepancies = self
+            .view
             .comparison
             .discrepancies
             .iter()
             .enumerate()
-            .filter(|&(i, d)| self.listed(i, d));
-        let mut out: Vec<Entry<'_>> = discrepancies.map(|(i, d)| self.discrepancy_entry(i, d)).collect();
-        out.extend(
-            att.span_notes()
-                .map(|(a, side, span)| self.span_entry(a, side, span)),
-        );
-        out.extend(att.orphans().map(|(a, why)| self.orphan_entry(a, why)));
+            .filter(|&(i, _)| self.view.listed(i));
+        let mut out: Vec<Entry<'a>> = discrepancies.map(|(i, d)| self.discrepancy_entry(i, d)).collect();
+        if let Some(att) = self.annotations() {
+            out.extend(
+                att.span_notes()
+                    .map(|(a, side, span)| self.span_entry(a, side, span)),
+            );
+            out.extend(att.orphans().map(|(a, why)| self.orphan_entry(a, why)));
+        }
         self.add_places(&mut out);
         out
-    }
-
-    /// Whether `--only` lets discrepancy `i` through.
-    fn listed(&self, i: usize, d: &Discrepancy) -> bool {
-        let att = self.annotations;
-        match self.only {
-            Only::All => true,
-            Only::Factual => d.factual,
-            Only::Reviewed => att.verdict(i) != Verdict::Unset || !att.note(i).is_empty(),
-        }
     }
 
     /// Line and column of every quote found in the current text (one line
@@ -150,8 +123,8 @@ impl Export<'_> {
         }
     }
 
-    fn discrepancy_entry(&self, i: usize, d: &Discrepancy) -> Entry<'_> {
-        let ann = self.annotations.annotation(i);
+    fn discrepancy_entry(&self, i: usize, d: &Discrepancy) -> Entry<'a> {
+        let ann = self.annotations().and_then(|a| a.annotation(i));
         Entry {
             section: Section::Discrepancy,
             id: d.id.clone(),
@@ -160,14 +133,14 @@ impl Export<'_> {
             original: d.original.map(|s| self.quote(Side::Original, s)),
             rewrite: d.rewrite.map(|s| self.quote(Side::Rewrite, s)),
             reason: d.reason.clone(),
-            verdict: self.annotations.verdict(i),
-            note: self.annotations.note(i).to_owned(),
+            verdict: self.verdict(i),
+            note: self.note(i).to_owned(),
             annotation_id: ann.map(|a| a.id.clone()),
             annotation: ann,
         }
     }
 
-    fn span_entry<'s>(&'s self, a: &'s Annotation, side: Side, span: Span) -> Entry<'s> {
+    fn span_entry(&self, a: &'a Annotation, side: Side, span: Span) -> Entry<'a> {
         let quote = Some(self.quote(side, span));
         let (original, rewrite) = match side {
             Side::Original => (quote, None),
@@ -188,7 +161,7 @@ impl Export<'_> {
         }
     }
 
-    fn orphan_entry<'s>(&'s self, a: &'s Annotation, why: OrphanReason) -> Entry<'s> {
+    fn orphan_entry(&self, a: &'a Annotation, why: OrphanReason) -> Entry<'a> {
         let stale = |side| a.target.anchor(side).map(stale_quote);
         let kind = match &a.target {
             Target::Discrepancy { kind, .. } => kind.clone(),
@@ -200,6 +173,7 @@ impl Export<'_> {
             }
             OrphanReason::Duplicate { discrepancy } => {
                 let id = self
+                    .view
                     .comparison
                     .discrepancies
                     .get(discrepancy)
@@ -223,13 +197,9 @@ impl Export<'_> {
     }
 
     fn quote(&self, side: Side, span: Span) -> Quote {
-        let shown = self
-            .annotations
-            .document(side)
-            .text()
-            .get(span.range())
-            .unwrap_or_default();
-        let span = self.files.map_or(span, |f| f[side_index(side)].to_file(span));
+        let k = side_index(side);
+        let shown = self.view.docs[k].text().get(span.range()).unwrap_or_default();
+        let span = self.view.files.map_or(span, |f| f[k].to_file(span));
         let doc = self.file(side);
         let text = doc.text().get(span.range()).unwrap_or_default().to_owned();
         Quote {
@@ -243,59 +213,14 @@ impl Export<'_> {
         }
     }
 
-    /// The shared page: the compared texts with verdicts and notes.
-    fn html(&self) -> String {
-        use crate::report::view::{Review, SpanNote, View};
-        let att = self.annotations;
-        let all = &self.comparison.discrepancies;
-        let kept: Vec<usize> = (0..all.len()).filter(|&i| self.listed(i, &all[i])).collect();
-        let reviews = kept
-            .iter()
-            .map(|&i| Review {
-                verdict: att.verdict(i).label(),
-                note: att.note(i).to_owned(),
-            })
-            .collect();
-        // `--only`: the page shows both texts whole but lists (and marks)
-        // only the discrepancies chosen, each with its own verdict.
-        let comparison = if kept.len() == all.len() {
-            std::borrow::Cow::Borrowed(self.comparison)
-        } else {
-            let mut c = self.comparison.clone();
-            c.discrepancies = kept.iter().map(|&i| all[i].clone()).collect();
-            std::borrow::Cow::Owned(c)
-        };
-        let span_notes = att
-            .span_notes()
-            .map(|(a, side, span)| SpanNote {
-                side: side_index(side),
-                span,
-                verdict: a.verdict.label(),
-                note: a.note.clone(),
-            })
-            .collect();
-        crate::report::html::render(&View {
-            names: [self.original_name, self.rewrite_name],
-            docs: [att.document(Side::Original), att.document(Side::Rewrite)],
-            comparison: &comparison,
-            reviews: Some(reviews),
-            span_notes,
-            shown: [None, None],
-            files: self.files,
-        })
-    }
-
     /// The text spans index: the file as read.
-    fn file(&self, side: Side) -> &Document {
-        self.files
-            .map_or_else(|| self.annotations.document(side), |f| &f[side_index(side)].file)
+    fn file(&self, side: Side) -> &'a Document {
+        let k = side_index(side);
+        self.view.files.map_or(self.view.docs[k], |f| &f[k].file)
     }
 
-    const fn name(&self, side: Side) -> &str {
-        match side {
-            Side::Original => self.original_name,
-            Side::Rewrite => self.rewrite_name,
-        }
+    const fn name(&self, side: Side) -> &'a str {
+        self.view.names[side_index(side)]
     }
 }
 
@@ -379,14 +304,14 @@ impl Entry<'_> {
 
 // ---------------------------------------------------------------- Markdown
 
-impl Export<'_> {
+impl Export<'_, '_> {
     fn markdown(&self, entries: &[Entry<'_>]) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "# Review of {}\n", md_code(self.rewrite_name));
+        let _ = writeln!(out, "# Review of {}\n", md::code(self.view.names[1]));
         let _ = writeln!(
             out,
             "Compared with the original {}.\n",
-            md_code(self.original_name)
+            md::code(self.view.names[0])
         );
         let _ = writeln!(out, "{}\n", tally(entries));
         let sections = [
@@ -451,8 +376,8 @@ fn md_entry(out: &mut String, e: &Entry<'_>) {
     let _ = writeln!(
         out,
         "### {} · {}{factual} — {verdict}\n",
-        md_inline(&e.id),
-        md_inline(&e.kind)
+        md::escape(&e.id),
+        md::escape(&e.kind)
     );
     for (label, side) in [("Original", Side::Original), ("Rewrite", Side::Rewrite)] {
         let q = match side {
@@ -468,11 +393,11 @@ fn md_entry(out: &mut String, e: &Entry<'_>) {
             let _ = writeln!(
                 out,
                 "- **{label}{was}:** “{}”{at}",
-                md_inline(q.shown.as_ref().unwrap_or(&q.text))
+                md::escape(q.shown.as_ref().unwrap_or(&q.text))
             );
         }
     }
-    let _ = writeln!(out, "- **Why flagged:** {}", md_inline(&e.reason));
+    let _ = writeln!(out, "- **Why flagged:** {}", md::escape(&e.reason));
     if e.note.trim().is_empty() {
         let _ = writeln!(out);
         return;
@@ -480,70 +405,25 @@ fn md_entry(out: &mut String, e: &Entry<'_>) {
     let _ = writeln!(out, "- **Note:**\n");
     for line in e.note.lines() {
         // A quoted block inside the list item keeps the reviewer's line breaks.
-        let _ = writeln!(out, "  > {}", md_escape(line, true));
+        let _ = writeln!(out, "  > {}", md::escape_line(line, true));
     }
     let _ = writeln!(out);
 }
 
-/// Text on one Markdown line: whitespace runs folded (so quotes spanning
-/// lines stay in their bullet) and structure characters escaped.
-fn md_inline(text: &str) -> String {
-    md_escape(&md_fold(text), false)
-}
-
-/// Escapes only what would turn into emphasis, links, code or HTML, plus a
-/// heading or quote marker at the start, so the report stays readable when
-/// pasted into a plain-text email.
-fn md_escape(text: &str, line_start: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in crate::sanitize::inert(text).chars().enumerate() {
-        if "\\`*_[]<~".contains(c) || (line_start && i == 0 && "#>-+".contains(c)) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A file name as a code span (no escapes needed inside), with a fence
-/// longer than any backtick run in the name.
-fn md_code(name: &str) -> String {
-    let flat = md_fold(&crate::sanitize::inert(name));
-    let longest = flat.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = if flat.starts_with('`') || flat.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{flat}{pad}{fence}")
-}
-
-fn md_fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 // -------------------------------------------------------------------- JSON
 
-impl Export<'_> {
+impl Export<'_, '_> {
     fn json(&self, entries: &[Entry<'_>]) -> String {
         let pick = |s: Section| entries.iter().filter(|e| e.section == s).collect::<Vec<_>>();
         let value = json!({
-            "original": self.original_name,
-            "rewrite": self.rewrite_name,
+            "original": self.view.names[0],
+            "rewrite": self.view.names[1],
             "discrepancies": pick(Section::Discrepancy),
             "span_notes": pick(Section::SpanNote),
             "orphans": pick(Section::Orphan),
         });
-        pretty(&value)
+        crate::report::json::to_string(&value)
     }
-}
-
-fn pretty(value: &Value) -> String {
-    let mut text =
-        crate::sanitize::json_invisible_escaped(serde_json::to_string_pretty(value).unwrap_or_default());
-    text.push('\n');
-    text
 }
 
 // --------------------------------------------------------------------- CSV
@@ -563,9 +443,9 @@ pub const CSV_HEADER: [&str; 11] = [
     "rewrite_line",
 ];
 
-fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(CSV_HEADER)?;
+fn csv_text(entries: &[Entry<'_>]) -> String {
+    let mut out = String::new();
+    csv_record(&mut out, &CSV_HEADER);
     for e in entries {
         let section = match e.section {
             Section::Discrepancy => "discrepancy",
@@ -579,23 +459,45 @@ fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
                 .map_or_else(String::new, |(l, c)| format!("{l}:{c}"))
         };
         let (original_line, rewrite_line) = (line(&e.original), line(&e.rewrite));
-        w.write_record([
-            section,
-            &e.id,
-            &e.kind,
-            factual,
-            e.quote_text(Side::Original),
-            e.quote_text(Side::Rewrite),
-            &e.reason,
-            e.verdict.label(),
-            &e.note,
-            &original_line,
-            &rewrite_line,
-        ])?;
+        csv_record(
+            &mut out,
+            &[
+                section,
+                &e.id,
+                &e.kind,
+                factual,
+                e.quote_text(Side::Original),
+                e.quote_text(Side::Rewrite),
+                &e.reason,
+                e.verdict.label(),
+                &e.note,
+                &original_line,
+                &rewrite_line,
+            ],
+        );
     }
-    let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
-    // Every field written was a &str, so the bytes are UTF-8.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    out
+}
+
+/// One CSV record, ended by a newline.
+fn csv_record(out: &mut String, fields: &[&str]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_escape(field));
+    }
+    out.push('\n');
+}
+
+/// The one escaper of this format (RFC 4180): a field holding a comma, a
+/// quote or a line break is quoted, its quotes doubled; others are as they are.
+fn csv_escape(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.contains([',', '"', '\r', '\n']) {
+        std::borrow::Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    }
 }
 
 // --------------------------------------------------------------------- W3C
@@ -603,17 +505,17 @@ fn csv_text(entries: &[Entry<'_>]) -> Result<String, ExportError> {
 /// The W3C Web Annotation JSON-LD context.
 pub const W3C_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
-impl Export<'_> {
+impl Export<'_, '_> {
     /// An `AnnotationCollection` with one page holding an `Annotation` per
     /// entry. Position selectors count Unicode code points, as the W3C model
     /// defines them (our files count bytes); an orphan has only its quote
     /// selector, since its old position means nothing in the current text.
     fn w3c(&self, entries: &[Entry<'_>]) -> String {
         let items: Vec<Value> = entries.iter().map(|e| self.w3c_annotation(e)).collect();
-        pretty(&json!({
+        crate::report::json::to_string(&json!({
             "@context": W3C_CONTEXT,
             "type": "AnnotationCollection",
-            "label": format!("factdiff review of {} against {}", self.rewrite_name, self.original_name),
+            "label": format!("factdiff review of {} against {}", self.view.names[1], self.view.names[0]),
             "total": items.len(),
             "first": { "type": "AnnotationPage", "startIndex": 0, "items": items },
         }))
@@ -694,6 +596,8 @@ mod tests {
     use crate::annotate::attach;
     use crate::annotate::model::AnnotationFile;
     use crate::annotate::testutil::{A, B, FLAGS, comparison};
+    use crate::engine::Comparison;
+    use crate::report::view::Verdicts;
 
     const TRICKY: &str = "He said \"no\", then left;\nsee p. 4, line 2 — *twice*";
 
@@ -713,22 +617,21 @@ mod tests {
         (c, att)
     }
 
-    fn render(format: ExportFormat) -> String {
-        let (c, att) = fixture();
-        let export = Export {
-            original_name: "orig_a.txt",
-            rewrite_name: "rew.txt",
-            comparison: &c,
-            annotations: &att,
-            files: None,
+    fn verdicts(att: &Attached) -> Verdicts<'_> {
+        Verdicts {
+            annotations: att,
             only: Only::All,
-        };
-        export.render(format).unwrap()
+        }
+    }
+
+    fn render(format: Format) -> String {
+        let (c, att) = fixture();
+        View::export(["orig_a.txt", "rew.txt"], &c, verdicts(&att), None).render(format, None)
     }
 
     #[test]
     fn markdown_is_a_readable_report() {
-        let md = render(ExportFormat::Markdown);
+        let md = render(Format::Markdown);
         assert!(md.starts_with("# Review of `rew.txt`\n"), "{md}");
         assert!(md.contains("`orig_a.txt`"));
         assert!(md.contains("2 discrepancies (2 factual): 1 confirmed, 0 dismissed, 1 undecided."));
@@ -746,15 +649,19 @@ mod tests {
 
     #[test]
     fn markdown_neutralises_structure_and_controls() {
-        assert_eq!(md_escape("# not a heading", true), "\\# not a heading");
-        assert_eq!(md_escape("# mid-line", false), "# mid-line");
-        assert_eq!(md_inline("a\n  b\x1b[31m"), "a b␛\\[31m");
-        assert_eq!(md_code("a`b"), "``a`b``");
+        assert_eq!(md::escape_line("# not a heading", true), "\\# not a heading");
+        assert_eq!(md::escape_line("- a list?", true), "\\- a list?");
+        assert_eq!(md::escape_line("- mid-line", false), "- mid-line");
+        assert_eq!(md::escape("a\n  b\x1b[31m"), "a b␛\\[31m");
+        // Strike-through and table cells too: one escaper for reports,
+        // exports and the several-copies table.
+        assert_eq!(md::escape("~~x~~ | y"), "\\~\\~x\\~\\~ \\| y");
+        assert_eq!(md::code("a`b"), "``a`b``");
     }
 
     #[test]
     fn json_lists_everything() {
-        let v: Value = serde_json::from_str(&render(ExportFormat::Json)).unwrap();
+        let v: Value = serde_json::from_str(&render(Format::Json)).unwrap();
         assert_eq!(v["original"], "orig_a.txt");
         let d = &v["discrepancies"];
         assert_eq!(d.as_array().unwrap().len(), 2);
@@ -778,7 +685,7 @@ mod tests {
 
     #[test]
     fn csv_round_trips_through_the_csv_reader() {
-        let text = render(ExportFormat::Csv);
+        let text = render(Format::Csv);
         let mut r = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), CSV_HEADER);
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
@@ -791,9 +698,35 @@ mod tests {
         assert_eq!(&rows[3][0], "orphan");
     }
 
+    /// The CSV escaper writes what the csv crate writes (RFC 4180,
+    /// quoting only where needed), byte for byte.
+    #[test]
+    fn csv_escaper_matches_the_csv_crate() {
+        let fields = [
+            "plain",
+            "",
+            " lead",
+            "a,b",
+            "say \"no\"",
+            "two\nlines",
+            "cr\rhere",
+            "#1",
+            "‘40’ → ‘14’",
+        ];
+        let mut reversed = fields;
+        reversed.reverse();
+        let mut ours = String::new();
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for record in [fields, reversed] {
+            csv_record(&mut ours, &record);
+            w.write_record(record).unwrap();
+        }
+        assert_eq!(ours, String::from_utf8(w.into_inner().unwrap()).unwrap());
+    }
+
     #[test]
     fn w3c_is_web_annotation_json_ld() {
-        let v: Value = serde_json::from_str(&render(ExportFormat::W3c)).unwrap();
+        let v: Value = serde_json::from_str(&render(Format::W3c)).unwrap();
         assert_eq!(v["@context"], W3C_CONTEXT);
         let items = v["first"]["items"].as_array().unwrap();
         assert_eq!(items.len(), 4);
@@ -831,18 +764,11 @@ mod tests {
     #[test]
     fn write_to_replaces_atomically() {
         let (c, att) = fixture();
-        let export = Export {
-            original_name: "a",
-            rewrite_name: "b",
-            comparison: &c,
-            annotations: &att,
-            files: None,
-            only: Only::All,
-        };
+        let export = View::export(["a", "b"], &c, verdicts(&att), None);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("review.md");
         std::fs::write(&path, "old").unwrap();
-        export.write_to(ExportFormat::Markdown, &path).unwrap();
+        write_to(&export, Format::Markdown, &path).unwrap();
         assert!(
             std::fs::read_to_string(&path)
                 .unwrap()
@@ -850,14 +776,14 @@ mod tests {
         );
         let missing = dir.path().join("no/such/dir/x.md");
         assert!(matches!(
-            export.write_to(ExportFormat::Csv, &missing),
+            write_to(&export, Format::Csv, &missing),
             Err(ExportError::Write { .. })
         ));
     }
 
     #[test]
     fn extensions() {
-        assert_eq!(ExportFormat::W3c.extension(), "jsonld");
-        assert_eq!(ExportFormat::Markdown.extension(), "md");
+        assert_eq!(Format::W3c.extension(), "jsonld");
+        assert_eq!(Format::Markdown.extension(), "md");
     }
 }

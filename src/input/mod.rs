@@ -30,6 +30,7 @@ pub enum InputError {
 }
 
 /// A loaded input and the name to show for it.
+#[derive(Clone)]
 pub struct Input {
     pub name: String,
     pub document: Document,

@@ -67,7 +67,7 @@ impl Copies<'_> {
         match format {
             Format::Json => self.json(),
             Format::Markdown => self.markdown(),
-            Format::Text | Format::Html => self.text(color),
+            Format::Text | Format::Html | Format::Csv | Format::W3c => self.text(color),
         }
     }
 

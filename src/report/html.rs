@@ -5,7 +5,7 @@
 //! numbered tag) so the page reads in greyscale print too.
 
 use super::places::Places;
-use super::view::View;
+use super::view::{Review, View};
 use crate::engine::{Comparison, Discrepancy, Document, Span};
 use std::fmt::Write;
 
@@ -53,7 +53,10 @@ sup.tag { font: bold .7rem system-ui, sans-serif; color: var(--flag); margin-lef
 /// Renders the whole page.
 #[must_use]
 pub fn render(v: &View<'_>) -> String {
-    let c = v.comparison;
+    // An export lists (and marks) only the discrepancies `--only` chose,
+    // each with its own verdict; both texts are shown whole.
+    let (listed, reviews) = v.listed_reviews();
+    let c: &Comparison = &listed;
     let s = &c.summary;
     let mut out = String::with_capacity(16 * 1024);
     let title = format!("factdiff: {} → {}", v.names[0], v.names[1]);
@@ -64,11 +67,7 @@ pub fn render(v: &View<'_>) -> String {
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(&title)
     );
-    let what = if v.reviews.is_some() {
-        "Review"
-    } else {
-        "Comparison"
-    };
+    let what = if reviews.is_some() { "Review" } else { "Comparison" };
     let _ = writeln!(
         out,
         "<h1>{what}: {} → {}</h1>\n<p class=\"meta\">{} factual flags among {} discrepancies · \
@@ -80,7 +79,7 @@ pub fn render(v: &View<'_>) -> String {
         s.original_found_share * 100.0,
         env!("CARGO_PKG_VERSION")
     );
-    if let Some(reviews) = &v.reviews {
+    if let Some(reviews) = &reviews {
         let count = |label: &str| reviews.iter().filter(|r| r.verdict == label).count();
         let _ = writeln!(
             out,
@@ -131,7 +130,7 @@ pub fn render(v: &View<'_>) -> String {
         }
         out.push_str("<td>");
         for (index, d) in flags {
-            flag(&mut out, v, &places, index, d);
+            flag(&mut out, reviews.as_deref(), &places, index, d);
         }
         out.push_str("</td></tr>\n");
     }
@@ -141,7 +140,13 @@ pub fn render(v: &View<'_>) -> String {
     out
 }
 
-fn flag(out: &mut String, v: &View<'_>, places: &[Places<'_>; 2], index: usize, d: &Discrepancy) {
+fn flag(
+    out: &mut String,
+    reviews: Option<&[Review]>,
+    places: &[Places<'_>; 2],
+    index: usize,
+    d: &Discrepancy,
+) {
     let class = if d.factual { "factual" } else { "minor" };
     let _ = write!(
         out,
@@ -161,7 +166,7 @@ fn flag(out: &mut String, v: &View<'_>, places: &[Places<'_>; 2], index: usize, 
     if !at.is_empty() {
         let _ = write!(out, "<span class=\"place\">{}</span>", escape(&at.join(" · ")));
     }
-    if let Some(review) = v.reviews.as_ref().and_then(|r| r.get(index)) {
+    if let Some(review) = reviews.and_then(|r| r.get(index)) {
         let _ = write!(
             out,
             " <span class=\"verdict {0}\">{0}</span>",
@@ -175,11 +180,12 @@ fn flag(out: &mut String, v: &View<'_>, places: &[Places<'_>; 2], index: usize, 
 }
 
 fn span_notes(out: &mut String, v: &View<'_>) {
-    if v.span_notes.is_empty() {
+    let notes = v.span_notes();
+    if notes.is_empty() {
         return;
     }
     out.push_str("<h2>Notes on the text</h2>\n<ul class=\"notes\">\n");
-    for n in &v.span_notes {
+    for n in &notes {
         let side = if n.side == 0 { "Original" } else { "Rewrite" };
         let _ = writeln!(
             out,
@@ -276,28 +282,25 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::engine::compare;
-    use crate::report::view::Review;
 
     #[test]
     fn page_holds_both_texts_marks_and_no_outside_resources() {
+        use crate::annotate::export::Only;
+        use crate::annotate::{AnnotationFile, Verdict, attach};
+        use crate::report::view::Verdicts;
         let a = Document::from("The <b> fire began on Monday.\n\nIt spread fast.\n");
         let b = Document::from("The <b> fire began on Friday.\n\nIt spread fast.\n");
         let c = compare(&a, &b);
-        let v = View {
-            names: ["a.txt", "b & c.txt"],
-            docs: [&a, &b],
-            comparison: &c,
-            reviews: Some(vec![
-                Review {
-                    verdict: "confirmed",
-                    note: "Checked <with> the desk".into()
-                };
-                c.discrepancies.len()
-            ]),
-            span_notes: Vec::new(),
-            shown: [None, None],
-            files: None,
+        let mut att = attach(AnnotationFile::new(String::new(), String::new()), &c, &a, &b);
+        for i in 0..c.discrepancies.len() {
+            att.set_verdict(i, Verdict::Confirmed);
+            att.set_note(i, "Checked <with> the desk");
+        }
+        let verdicts = Verdicts {
+            annotations: &att,
+            only: Only::All,
         };
+        let v = View::export(["a.txt", "b & c.txt"], &c, verdicts, None);
         let page = render(&v);
         assert!(page.contains("The &lt;b&gt; fire began on"));
         assert!(

@@ -11,8 +11,8 @@ pub fn render(r: &View<'_>) -> String {
     let s = &r.comparison.summary;
     let mut out = String::new();
     let _ = writeln!(out, "# factdiff review\n");
-    let _ = writeln!(out, "- Original: `{}`", inert(r.names[0]));
-    let _ = writeln!(out, "- Rewrite: `{}`", inert(r.names[1]));
+    let _ = writeln!(out, "- Original: {}", code(r.names[0]));
+    let _ = writeln!(out, "- Rewrite: {}", code(r.names[1]));
     let _ = writeln!(
         out,
         "- {} factual flags among {} discrepancies; {:.0}% of the original's sentences found in the rewrite\n",
@@ -67,15 +67,46 @@ fn quoted(r: &View<'_>, places: &Places<'_>, side: usize, span: Option<Span>) ->
     )
 }
 
-/// Keeps document text from being read as Markdown structure.
-pub(super) fn escape(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(flat.len());
-    for c in inert(&flat).chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+/// Text on one Markdown line: whitespace runs folded (so quotes spanning
+/// lines stay in their bullet or table cell), then [`escape_line`].
+pub(crate) fn escape(text: &str) -> String {
+    escape_line(&fold(text), false)
+}
+
+/// The one escaper of this format: keeps document text, notes and reasons
+/// from being read as Markdown structure (emphasis, links, code, HTML,
+/// strike-through, tables, headings, quotes) and control characters inert;
+/// at the start of a line a list marker too. The page stays readable when
+/// pasted into a plain-text email.
+pub(crate) fn escape_line(text: &str, line_start: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in inert(text).chars().enumerate() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) || (line_start && i == 0 && matches!(c, '-' | '+'))
+        {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// A file name as a code span (no escapes needed inside), with a fence
+/// longer than any backtick run in the name.
+pub(crate) fn code(name: &str) -> String {
+    let flat = fold(&inert(name));
+    let longest = flat.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if flat.starts_with('`') || flat.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{flat}{pad}{fence}")
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -1,11 +1,12 @@
 //! Renderers of a [`Comparison`] for people and programs: JSON (the
-//! contract other tools read), Markdown, terminal text and a shareable HTML
-//! page ([`view::View`] is what the two-text renderers read).
+//! contract other tools read), Markdown, terminal text, a shareable HTML
+//! page, and with the reviewer's verdicts CSV and W3C annotations. Every
+//! format renders one [`view::View`]; a report is a view without verdicts.
 
 pub mod copies;
 pub mod html;
-mod json;
-mod markdown;
+pub(crate) mod json;
+pub(crate) mod markdown;
 pub mod places;
 pub mod text;
 pub mod view;
@@ -14,7 +15,7 @@ pub use copies::Copies;
 
 use crate::engine::{Comparison, Document};
 
-/// Output format of `factdiff report`.
+/// Output format of `factdiff report` and `factdiff export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Json,
@@ -22,6 +23,25 @@ pub enum Format {
     Text,
     /// A self-contained page: both texts side by side, flags beside them.
     Html,
+    /// One row per discrepancy, span note and orphaned annotation.
+    Csv,
+    /// W3C Web Annotation JSON-LD, for annotation software.
+    W3c,
+}
+
+impl Format {
+    /// The usual file extension, for a default output name.
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Json => "json",
+            Self::Text => "txt",
+            Self::Csv => "csv",
+            Self::W3c => "jsonld",
+            Self::Html => "html",
+        }
+    }
 }
 
 /// What a renderer needs: both documents, their display names, the result.

@@ -145,6 +145,10 @@ pub enum Action {
     AnnotateSelection,
     /// Write the Markdown export.
     Export,
+    /// Show the next copy of the original (`]`), with several copies.
+    NextCopy,
+    /// Show the previous copy of the original (`[`).
+    PreviousCopy,
     /// A left click at (column, row).
     Click(u16, u16),
     /// The terminal changed size.

@@ -48,6 +48,8 @@ pub struct App {
     /// A count being typed before a motion (`5` of `5j`).
     pub count: Option<usize>,
     pub quit: bool,
+    /// With several copies of the original: the ones not on screen.
+    pub copies: super::copies::Copies,
 }
 
 impl App {
@@ -75,6 +77,7 @@ impl App {
             count: None,
             help_top: 0,
             quit: false,
+            copies: super::copies::Copies::default(),
         };
         app.relayout();
         app

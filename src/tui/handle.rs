@@ -60,6 +60,8 @@ impl App {
             }
             Action::AnnotateSelection => self.annotate_selection(),
             Action::Export => self.export(),
+            Action::NextCopy => self.switch_copy(true),
+            Action::PreviousCopy => self.switch_copy(false),
             _ => {}
         }
     }
@@ -206,7 +208,7 @@ impl App {
     }
 
     /// Leaves the editor keeping the text, and saves it.
-    fn finish_note(&mut self) {
+    pub(super) fn finish_note(&mut self) {
         self.mode = self.back;
         let Some(editor) = self.editor.take() else { return };
         let saved = match editor.target {

@@ -39,6 +39,18 @@ pub const KEYS: &[(&str, &str)] = &[
     ("click", "a sentence, a sidebar line or the overview"),
 ];
 
+/// Keys shown by `?` only when several copies of the original are open.
+pub const COPY_KEYS: &[(&str, &str)] = &[(
+    "] / [",
+    "next / previous copy (each keeps its own verdicts, notes and place)",
+)];
+
+/// Marks shown by `?` only when several copies of the original are open.
+pub const COPY_LEGEND: &[(&str, &str)] = &[(
+    "copy 2/3",
+    "title and status bar: which copy of the original is shown",
+)];
+
 /// What the marks on screen mean, shown under the keys by `?`.
 pub const LEGEND: &[(&str, &str)] = &[
     (
@@ -169,6 +181,8 @@ fn reviewing(code: KeyCode) -> Option<Action> {
         KeyCode::Char('o') => Action::ToggleOrder,
         KeyCode::Char('X') => Action::DismissRewording,
         KeyCode::Char('e') => Action::Export,
+        KeyCode::Char(']') => Action::NextCopy,
+        KeyCode::Char('[') => Action::PreviousCopy,
         KeyCode::Tab | KeyCode::BackTab => Action::FocusSidebar,
         _ => return None,
     })
@@ -332,6 +346,22 @@ mod tests {
         assert_eq!(
             action(key(KeyCode::Char('5')), Mode::Editor),
             Some(Action::Type('5'))
+        );
+    }
+
+    #[test]
+    fn brackets_switch_copies_where_the_reviewer_reads() {
+        for m in [Mode::Normal, Mode::Sidebar] {
+            assert_eq!(action(key(KeyCode::Char(']')), m), Some(Action::NextCopy));
+            assert_eq!(action(key(KeyCode::Char('[')), m), Some(Action::PreviousCopy));
+        }
+        assert_eq!(
+            action(key(KeyCode::Char(']')), Mode::Editor),
+            Some(Action::Type(']'))
+        );
+        assert_eq!(
+            action(key(KeyCode::Char('[')), Mode::Search),
+            Some(Action::Type('['))
         );
     }
 

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 mod click;
+pub mod copies;
 pub mod draw;
 pub mod editor;
 pub mod event_loop;
@@ -54,7 +55,14 @@ pub fn run_with(
     theme: theme::Theme,
     sidebar: Option<bool>,
 ) -> anyhow::Result<Option<u8>> {
-    run_inner(original, rewrite, [None, None], annotations, theme, sidebar)
+    run_inner(
+        original,
+        vec![rewrite],
+        vec![[None, None]],
+        annotations,
+        theme,
+        sidebar,
+    )
 }
 
 /// [`run_with`] on two sources: the screen shows their prose (HTML and
@@ -70,13 +78,34 @@ pub fn run_sources(
     theme: theme::Theme,
     sidebar: Option<bool>,
 ) -> anyhow::Result<Option<u8>> {
-    let files = [
-        original.prose.is_some().then(|| original.clone()),
-        rewrite.prose.is_some().then(|| rewrite.clone()),
-    ];
+    run_copies(original, vec![rewrite], annotations, theme, sidebar)
+}
+
+/// [`run_sources`] on one original and several copies of it: the screen
+/// shows one copy at a time and `]` / `[` switch. Each copy's verdicts and
+/// notes are kept where the two-file review of that pair keeps them.
+///
+/// # Errors
+/// As [`run`]; also `--annotations` with more than one copy (the file
+/// holds one pair's annotations).
+pub fn run_copies(
+    original: Source,
+    copies: Vec<Source>,
+    annotations: Option<PathBuf>,
+    theme: theme::Theme,
+    sidebar: Option<bool>,
+) -> anyhow::Result<Option<u8>> {
+    anyhow::ensure!(
+        annotations.is_none() || copies.len() < 2,
+        "--annotations names one pair's file: with several copies leave it out \
+         (each copy's annotations go where 'factdiff ORIGINAL COPY' keeps them)"
+    );
+    let prose = |s: &Source| s.prose.is_some().then(|| s.clone());
+    let files = copies.iter().map(|c| [prose(&original), prose(c)]).collect();
+    let rewrites = copies.into_iter().map(Source::into_input).collect();
     run_inner(
         original.into_input(),
-        rewrite.into_input(),
+        rewrites,
         files,
         annotations,
         theme,
@@ -86,8 +115,8 @@ pub fn run_sources(
 
 fn run_inner(
     original: Input,
-    rewrite: Input,
-    files: [Option<Source>; 2],
+    rewrites: Vec<Input>,
+    files: Vec<[Option<Source>; 2]>,
     annotations: Option<PathBuf>,
     theme: theme::Theme,
     sidebar: Option<bool>,
@@ -98,31 +127,43 @@ fn run_inner(
     // The screen opens at once; the comparison runs on a thread of its own
     // while a progress frame is drawn and q still quits.
     let mut typed_ahead = std::collections::VecDeque::new();
-    let Some(pair) = compare_with_progress(&mut term, original, rewrite, &stop, &events, &mut typed_ahead)?
+    let Some(pairs) = compare_with_progress(&mut term, original, rewrites, &stop, &events, &mut typed_ahead)?
     else {
         terminal::leave();
         let signal = stop.load(Ordering::SeqCst);
         return Ok((signal != 0).then(|| u8::try_from(signal).unwrap_or(u8::MAX)));
     };
-    let pair = pair.with_files(files);
-    let review = match review::Review::open(&pair, annotations) {
-        Ok(review) => review,
+    let opened: anyhow::Result<Vec<(pair::Pair, review::Review)>> = pairs
+        .into_iter()
+        .zip(files)
+        .map(|(pair, files)| {
+            let pair = pair.with_files(files);
+            let review = review::Review::open(&pair, annotations.clone())?;
+            Ok((pair, review))
+        })
+        .collect();
+    let mut opened = match opened {
+        Ok(opened) => opened.into_iter(),
         Err(e) => {
             terminal::leave();
             return Err(e);
         }
     };
+    let Some((pair, review)) = opened.next() else {
+        terminal::leave();
+        anyhow::bail!("no copy to review");
+    };
     let size = term.size()?;
-    let mut app = App::new(pair, review, theme, size.into());
+    let others = opened.map(|(p, r)| copies::Shelved::new(p, r)).collect();
+    let mut app = App::new(pair, review, theme, size.into()).with_copies(others);
     if let Some(shown) = sidebar {
         app.sidebar = shown;
     }
     app.message = app
-        .review
-        .warnings
+        .warnings()
         .first()
-        .or(app.review.notice.as_ref())
-        .cloned();
+        .map(|w| (*w).to_owned())
+        .or_else(|| app.review.notice.clone());
     let watched = TerminalWatch::now();
     let panic_key = injected_panic_key();
     // A panic is caught only to save the note being typed: ratatui's hook
@@ -153,7 +194,7 @@ fn run_inner(
     // when a signal, an error or a panic ended the loop. Then the terminal.
     app.shutdown();
     terminal::leave();
-    for warning in &app.review.warnings {
+    for warning in app.warnings() {
         eprintln!("factdiff: warning: {}", crate::sanitize::inert(warning));
     }
     let result = outcome.unwrap_or_else(|payload| std::panic::resume_unwind(payload));
@@ -162,39 +203,62 @@ fn run_inner(
     Ok((signal != 0).then(|| u8::try_from(signal).unwrap_or(u8::MAX)))
 }
 
-/// Compares the pair on a thread, drawing the progress frame until it is
-/// done. `None`: the reviewer quit (q, Esc, Ctrl-C) or a signal came first.
-/// Other events that arrive meanwhile are kept in `typed_ahead`, for the
-/// review screen to act on once it is up.
+/// Compares the original with each copy in turn on a thread, drawing the
+/// progress frame until all are done. `None`: the reviewer quit (q, Esc,
+/// Ctrl-C) or a signal came first. Other events that arrive meanwhile are
+/// kept in `typed_ahead`, for the review screen to act on once it is up.
 fn compare_with_progress(
     term: &mut ratatui::DefaultTerminal,
     original: Input,
-    rewrite: Input,
+    rewrites: Vec<Input>,
     stop: &std::sync::atomic::AtomicUsize,
     events: &mpsc::Receiver<std::io::Result<event::Event>>,
     typed_ahead: &mut std::collections::VecDeque<event::Event>,
-) -> anyhow::Result<Option<pair::Pair>> {
-    let names = [original.name.clone(), rewrite.name.clone()];
-    let bytes = [original.document.text().len(), rewrite.document.text().len()];
+) -> anyhow::Result<Option<Vec<pair::Pair>>> {
+    let names: Vec<[String; 2]> = rewrites
+        .iter()
+        .map(|r| [original.name.clone(), r.name.clone()])
+        .collect();
+    let bytes: Vec<[usize; 2]> = rewrites
+        .iter()
+        .map(|r| [original.document.text().len(), r.document.text().len()])
+        .collect();
+    let n = rewrites.len();
     let (tx, rx) = mpsc::channel();
-    // The share done, as f32 bits, written by the comparing thread.
+    // The share done of the whole, as f32 bits, and the copy being
+    // compared, written by the comparing thread.
     let done = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
-    let report = std::sync::Arc::clone(&done);
+    let at = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (report, report_at) = (std::sync::Arc::clone(&done), std::sync::Arc::clone(&at));
     std::thread::spawn(move || {
-        let progress = |share: f32| report.store(share.to_bits(), Ordering::Relaxed);
-        let _ = tx.send(pair::Pair::new_reporting(original, rewrite, &progress));
+        #[allow(clippy::cast_precision_loss)]
+        let whole = n.max(1) as f32;
+        let pairs = rewrites
+            .into_iter()
+            .enumerate()
+            .map(|(k, rewrite)| {
+                report_at.store(k, Ordering::Relaxed);
+                #[allow(clippy::cast_precision_loss)]
+                let before = k as f32;
+                let progress =
+                    |share: f32| report.store(((before + share) / whole).to_bits(), Ordering::Relaxed);
+                pair::Pair::new_reporting(original.clone(), rewrite, &progress)
+            })
+            .collect::<Vec<_>>();
+        let _ = tx.send(pairs);
     });
     let started = std::time::Instant::now();
     loop {
+        let k = at.load(Ordering::Relaxed).min(n.saturating_sub(1));
         let progress = draw::progress::Progress {
-            names: [&names[0], &names[1]],
-            bytes,
+            names: [&names[k][0], &names[k][1]],
+            bytes: bytes[k],
             elapsed: started.elapsed(),
             share: f32::from_bits(done.load(Ordering::Relaxed)),
         };
         term.draw(|frame| frame.render_widget(&progress, frame.area()))?;
         match rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(pair) => return Ok(Some(pair)),
+            Ok(pairs) => return Ok(Some(pairs)),
             Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("the comparison failed"),
             Err(mpsc::RecvTimeoutError::Timeout) => {}
         }

@@ -5,10 +5,11 @@
 
 use super::pair::{Pair, Side};
 use super::select::Selection;
-use crate::annotate::export::{Export, ExportFormat};
 use crate::annotate::follow::load_following;
 use crate::annotate::store::sha256_hex;
 use crate::annotate::{Annotation, AnnotationFile, Attached, OrphanReason, Store, Verdict, attach};
+use crate::report::Format;
+use crate::report::view::{Verdicts, View};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 
@@ -251,7 +252,7 @@ impl Review {
     /// # Errors
     /// The file could not be written.
     pub fn export(&mut self, pair: &Pair) -> anyhow::Result<PathBuf> {
-        let md = ExportFormat::Markdown.extension();
+        let md = Format::Markdown.extension();
         let wanted = match (&self.export_beside, self.path()) {
             (true, Some(p)) => p.with_extension(md),
             _ => PathBuf::from(format!(
@@ -264,15 +265,13 @@ impl Review {
             Some(mine) if *mine == wanted => wanted,
             _ => free_name(&wanted),
         };
-        let export = Export {
-            original_name: pair.name(Side::Original),
-            rewrite_name: pair.name(Side::Rewrite),
-            comparison: &pair.cmp,
+        let verdicts = Verdicts {
             annotations: &self.attached,
-            files: None,
             only: crate::annotate::export::Only::All,
         };
-        export.write_to(ExportFormat::Markdown, &path)?;
+        let names = [pair.name(Side::Original), pair.name(Side::Rewrite)];
+        let export = View::export(names, &pair.cmp, verdicts, None);
+        crate::annotate::export::write_to(&export, Format::Markdown, &path)?;
         self.last_export = Some(path.clone());
         Ok(path)
     }

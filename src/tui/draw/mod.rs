@@ -41,7 +41,7 @@ impl App {
     /// The furthest the help overlay scrolls at the current size.
     #[must_use]
     pub fn help_max_top(&self) -> usize {
-        popup::help_max_top(self.size)
+        popup::help_max_top(self.size, self.copies.count() > 1)
     }
 
     /// Where the terminal cursor belongs: in the note editor or at the end

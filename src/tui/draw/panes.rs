@@ -44,14 +44,16 @@ fn title(app: &App, s: &Screen, buf: &mut Buffer) {
     }
     let style = app.theme.bar();
     blank(buf, s.title, s.title.y, style);
+    // With several copies of the original, which one this is.
+    let copy = app.copies.label().unwrap_or_else(|| "rewrite".to_owned());
     let rewrite_label = if app.pair.rewrite_order {
-        "rewrite (its order)"
+        format!("{copy} (its order)")
     } else {
-        "rewrite"
+        copy
     };
     for (side, area, label) in [
         (Side::Original, s.left, "original"),
-        (Side::Rewrite, s.right, rewrite_label),
+        (Side::Rewrite, s.right, rewrite_label.as_str()),
     ] {
         let name = super::one_line(app.pair.name(side));
         // Long paths lose their start: the file name is what tells panes apart.

@@ -1,7 +1,7 @@
 //! Overlays: the key table and the note editor, centred over the screen.
 
 use super::super::app::App;
-use super::super::keymap::{KEYS, LEGEND};
+use super::super::keymap::{COPY_KEYS, COPY_LEGEND, KEYS, LEGEND};
 use super::super::wrap::wrap;
 use super::{clip, put};
 use crate::engine::Span;
@@ -28,25 +28,30 @@ fn boxed(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Rect {
     inner
 }
 
-/// The help's lines: the keys, then the legend under a heading.
-fn help_lines() -> Vec<(&'static str, &'static str)> {
+/// The help's lines: the keys, then the legend under a heading; with
+/// several copies of the original, their key and mark too.
+fn help_lines(copies: bool) -> Vec<(&'static str, &'static str)> {
+    let extra = |rows: &'static [(&'static str, &'static str)]| if copies { rows } else { &[] };
     let mut lines: Vec<(&str, &str)> = KEYS.to_vec();
+    // Before the last two rows (quit, click), with the other commands.
+    lines.splice(lines.len() - 2..lines.len() - 2, extra(COPY_KEYS).iter().copied());
     lines.push(("", ""));
     lines.push(("what you see", ""));
     lines.extend_from_slice(LEGEND);
+    lines.extend_from_slice(extra(COPY_LEGEND));
     lines
 }
 
 /// The furthest the help can scroll on a screen of `area`.
 #[must_use]
-pub fn help_max_top(area: Rect) -> usize {
-    let lines = help_lines().len();
+pub fn help_max_top(area: Rect, copies: bool) -> usize {
+    let lines = help_lines(copies).len();
     let inner = usize::from(area.height.min(u16::try_from(lines + 2).unwrap_or(u16::MAX))).saturating_sub(2);
     lines.saturating_sub(inner)
 }
 
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = help_lines();
+    let lines = help_lines(app.copies.count() > 1);
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let title = if usize::from(h) > usize::from(area.height) {
         " keys and legend (j/k scroll, any other key closes) "

@@ -68,8 +68,13 @@ fn summary(app: &App) -> String {
     } else {
         format!(" │ sidebar: {}", app.filter.label())
     };
+    let copy = app
+        .copies
+        .label()
+        .map(|c| format!("{c} (] [) │ "))
+        .unwrap_or_default();
     format!(
-        " {}{} │ {progress}{filter}{}{} │ {} ↔ {} │ ? help",
+        " {copy}{}{} │ {progress}{filter}{}{} │ {} ↔ {} │ ? help",
         position,
         current.unwrap_or_default(),
         search.unwrap_or_default(),
