@@ -54,6 +54,11 @@ pub enum Command {
         /// text for a terminal; html a page to share.
         #[arg(long, short, value_enum, default_value = "text")]
         format: ReportFormat,
+        /// Also list the candidate edits that detectors' guards dropped,
+        /// and why (JSON: a `suppressed` list; text and Markdown: a
+        /// closing section).
+        #[arg(long)]
+        explain: bool,
     },
     /// Export discrepancies with their verdicts and notes.
     Export {

@@ -50,7 +50,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             original,
             rewrite,
             format,
-        }) => report(&original, &rewrite, format.into(), &settings()?),
+            explain,
+        }) => report(&original, &rewrite, format.into(), explain, &settings()?),
         Some(Command::Export {
             original,
             rewrite,
@@ -123,10 +124,16 @@ fn report(
     original: &Path,
     rewrites: &[std::path::PathBuf],
     format: factdiff::report::Format,
+    explain: bool,
     settings: &Settings,
 ) -> anyhow::Result<u8> {
     if let [rewrite] = rewrites {
-        return report_pair(original, rewrite, format, settings);
+        return report_pair(original, rewrite, format, explain, settings);
+    }
+    if explain {
+        anyhow::bail!(
+            "--explain works on one copy: run 'factdiff report ORIGINAL COPY --explain' for each copy"
+        );
     }
     if format == factdiff::report::Format::Html {
         anyhow::bail!(
@@ -181,8 +188,12 @@ fn report_pair(
     original: &Path,
     rewrite: &Path,
     format: factdiff::report::Format,
+    explain: bool,
     settings: &Settings,
 ) -> anyhow::Result<u8> {
+    if explain && format == factdiff::report::Format::Html {
+        anyhow::bail!("--explain works with --format text, markdown or json");
+    }
     let (a, b) = load_sources(original, rewrite)?;
     let compared = settings.compare(a.document(), b.document());
     if format == factdiff::report::Format::Html {
@@ -220,8 +231,13 @@ fn report_pair(
         ],
         files: None,
     };
+    let rendered = if explain {
+        factdiff::report::explained(&view, format, settings.text_colors()).unwrap_or_default()
+    } else {
+        view.render(format, settings.text_colors())
+    };
     let mut out = std::io::stdout().lock();
-    out.write_all(view.render(format, settings.text_colors()).as_bytes())?;
+    out.write_all(rendered.as_bytes())?;
     out.flush()?;
     Ok(if comparison.summary.identical {
         EXIT_SAME

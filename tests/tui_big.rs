@@ -79,6 +79,7 @@ fn big_app() -> App {
         rewrite: seg,
         units,
         discrepancies,
+        suppressed: Vec::new(),
         summary,
     };
     let input = |name: &str| Input {

@@ -99,6 +99,7 @@ fn moved_sentences_are_marked_on_both_sides() {
         rewrite: seg,
         units,
         discrepancies: Vec::new(),
+        suppressed: Vec::new(),
         summary,
     };
     let input = |name: &str| Input {

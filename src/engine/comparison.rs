@@ -3,7 +3,7 @@
 
 use super::align::{AlignedUnit, UnitKind, align};
 use super::diff::{WordHunk, word_diff};
-use super::discrepancy::{Discrepancy, FACTUAL_THRESHOLD, Finding, Kind, Tier};
+use super::discrepancy::{Discrepancy, FACTUAL_THRESHOLD, Finding, Kind, Suppressed, Tier};
 use super::facts;
 use super::segment::{Segmented, segment};
 use super::text::{Document, Span};
@@ -50,6 +50,9 @@ pub struct Comparison {
     pub rewrite: Segmented,
     pub units: Vec<Unit>,
     pub discrepancies: Vec<Discrepancy>,
+    /// Candidate edits that a detector's guard dropped, in unit order
+    /// (`report --explain`).
+    pub suppressed: Vec<Suppressed>,
     pub summary: Summary,
 }
 
@@ -91,6 +94,19 @@ pub fn compare_reporting(original: &Document, rewrite: &Document, progress: &dyn
     let on_unit = |i: usize| stage(0.35, 0.98, i, units.len());
     let findings = facts::detect(original, &seg_a, rewrite, &seg_b, &units, &on_unit);
     progress(1.0);
+    let (dropped, findings): (Vec<_>, Vec<_>) = findings.into_iter().partition(|(_, f)| f.guard.is_some());
+    let suppressed = dropped
+        .into_iter()
+        .map(|(unit, f)| Suppressed {
+            unit,
+            detector: f.detector,
+            guard: f.guard.unwrap_or_default(),
+            kind: f.kind,
+            original: f.original,
+            rewrite: f.rewrite,
+            reason: f.reason,
+        })
+        .collect();
     let discrepancies = number_findings(findings);
     let summary = summarise(original, rewrite, &seg_a, &seg_b, &units, &discrepancies);
     Comparison {
@@ -98,6 +114,7 @@ pub fn compare_reporting(original: &Document, rewrite: &Document, progress: &dyn
         rewrite: seg_b,
         units,
         discrepancies,
+        suppressed,
         summary,
     }
 }
@@ -205,6 +222,10 @@ impl Comparison {
             }
         }
         for d in &mut self.discrepancies {
+            d.original = d.original.map(original);
+            d.rewrite = d.rewrite.map(rewrite);
+        }
+        for d in &mut self.suppressed {
             d.original = d.original.map(original);
             d.rewrite = d.rewrite.map(rewrite);
         }

@@ -155,6 +155,11 @@ pub struct Finding {
     pub original: Option<Span>,
     pub rewrite: Option<Span>,
     pub reason: String,
+    /// The detector that found it (its registry name).
+    pub detector: &'static str,
+    /// The guard that kept this candidate from being reported, if one did:
+    /// such findings are listed by `report --explain`, never flagged.
+    pub guard: Option<&'static str>,
 }
 
 impl Finding {
@@ -172,6 +177,28 @@ impl Finding {
             original,
             rewrite,
             reason,
+            detector: "",
+            guard: None,
         }
     }
+
+    /// This candidate, dropped by the named guard of its detector.
+    #[must_use]
+    pub fn dropped_by(mut self, guard: &'static str) -> Self {
+        self.guard = Some(guard);
+        self
+    }
+}
+
+/// A candidate edit a detector's guard dropped, for `report --explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suppressed {
+    /// Index of the aligned unit it was found in.
+    pub unit: usize,
+    pub detector: &'static str,
+    pub guard: &'static str,
+    pub kind: Kind,
+    pub original: Option<Span>,
+    pub rewrite: Option<Span>,
+    pub reason: String,
 }

@@ -80,3 +80,35 @@ fn discrepancy(r: &View<'_>, places: &[Places<'_>; 2], d: &Discrepancy) -> Value
 fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
+
+/// The candidates detectors' guards dropped (`report --explain`), each
+/// with its detector, guard and spans as in `discrepancies`.
+pub fn suppressed(r: &View<'_>) -> Value {
+    let quote = |doc: &crate::engine::Document, s: Option<Span>| s.map(|s| doc.slice(s).to_owned());
+    r.comparison
+        .suppressed
+        .iter()
+        .map(|d| {
+            json!({
+                "detector": d.detector,
+                "guard": d.guard,
+                "kind": d.kind,
+                "original": d.original,
+                "rewrite": d.rewrite,
+                "original_text": quote(r.docs[0], d.original),
+                "rewrite_text": quote(r.docs[1], d.rewrite),
+                "reason": d.reason,
+                "unit": d.unit,
+            })
+        })
+        .collect()
+}
+
+/// The report with the `suppressed` list added (`report --explain`).
+pub fn render_explained(r: &View<'_>) -> String {
+    let mut value = value(r);
+    if let Value::Object(map) = &mut value {
+        map.insert("suppressed".to_owned(), suppressed(r));
+    }
+    to_string(&value)
+}

@@ -67,3 +67,15 @@ impl Report<'_> {
         view::View::from(self).render(format, colors)
     }
 }
+
+/// A report with what `--explain` adds: JSON gains a `suppressed` list
+/// (the candidates detectors' guards dropped); text and Markdown end with
+/// them listed. `None` for a format that has no room for them.
+#[must_use]
+pub fn explained(view: &view::View<'_>, format: Format, colors: Option<text::Colors>) -> Option<String> {
+    match format {
+        Format::Json => Some(json::render_explained(view)),
+        Format::Text | Format::Markdown => Some(view.render(format, colors) + &text::explained(view)),
+        Format::Html | Format::Csv | Format::W3c => None,
+    }
+}

@@ -102,3 +102,22 @@ fn side(r: &View<'_>, side: usize, span: Option<Span>) -> String {
         |s| inert(&r.text(side, s).split_whitespace().collect::<Vec<_>>().join(" ")).into_owned(),
     )
 }
+
+/// What `report --explain` adds to a text or Markdown report: every
+/// candidate edit a detector's guard dropped, with the guard's name.
+#[must_use]
+pub fn explained(r: &View<'_>) -> String {
+    let dropped = &r.comparison.suppressed;
+    let mut out = format!("\nDropped by guards ({}):\n", dropped.len());
+    for d in dropped {
+        let _ = writeln!(
+            out,
+            "  {}/{} ({}): {}",
+            d.detector,
+            d.guard,
+            d.kind.label(),
+            inert(&d.reason)
+        );
+    }
+    out
+}

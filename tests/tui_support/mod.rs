@@ -167,6 +167,7 @@ pub fn hand_pair() -> factdiff::tui::pair::Pair {
         rewrite: sb,
         units,
         discrepancies,
+        suppressed: Vec::new(),
         summary,
     };
     let input = |name: &str, doc: Document| factdiff::input::Input {

@@ -1,12 +1,22 @@
 //! Who said it: the source named before a reporting verb or after
 //! "according to" is one the original sentence does not name.
 
+use super::Detector;
 use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
 use crate::engine::text::Span;
 use crate::engine::words::{RECORD_NOUNS, REPORTING_VERBS, SOURCE_NOUNS};
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "attribution",
+    kinds: &[Kind::Attribution],
+    catches: "a statement attributed to a source the original does not name",
+    guards: &[],
+    run: detect,
+};
 
 /// A source phrase as token indices `start..end` with its content stems.
 struct Source {

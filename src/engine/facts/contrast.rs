@@ -2,12 +2,22 @@
 //! different meaning ("nephew" → "uncle", "northern" → "southern",
 //! "profit" → "loss"), unlike a synonym swap.
 
+use super::Detector;
 use super::clip;
 use super::context::UnitCx;
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::stem;
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "contrast",
+    kinds: &[Kind::Meaning],
+    catches: "a word swapped for another of its contrast family (north / south, profit / loss)",
+    guards: &[],
+    run: detect,
+};
 
 /// Families of contrasting classes; words in one class are near-synonyms.
 const FAMILIES: &[&[&[&str]]] = &[

@@ -1,10 +1,20 @@
 //! Dates and times: weekdays, months and relative day words ("yesterday",
 //! "last week"). Numbers in dates are compared by the number detector.
 
+use super::Detector;
 use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::words::{PERIOD_SHIFTS, RELATIVE_DAYS, RELATIVE_PERIODS, WEEKDAYS};
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "dates",
+    kinds: &[Kind::Date],
+    catches: "another weekday, month, season or relative day",
+    guards: &[],
+    run: detect,
+};
 
 const MONTHS: &[(&str, &str)] = &[
     ("january", "jan"),

@@ -17,7 +17,7 @@ mod swap;
 mod truncation;
 
 use super::comparison::Unit;
-use super::discrepancy::Finding;
+use super::discrepancy::{Finding, Kind};
 use super::segment::Segmented;
 use super::text::{Document, Span};
 use context::{DocIndex, Side, TokenMap, UnitCx};
@@ -31,22 +31,58 @@ pub struct UnitView<'a> {
     pub unit: &'a Unit,
 }
 
-/// The detectors that compare the two sides of a matched unit.
-const DETECTORS: &[fn(&UnitCx<'_>) -> Vec<Finding>] = &[
-    quotes::detect,
-    names::detect,
-    numbers::detect,
-    dates::detect,
-    place::detect,
-    polarity::detect,
-    attribution::detect,
-    truncation::detect,
-    contrast::detect,
-    relations::detect,
-    swap::detect,
+/// A named condition under which a detector drops a candidate edit it
+/// found, because the change is no change of fact ("$35m" / "$35
+/// million"). Dropped candidates are listed by `report --explain`.
+#[derive(Debug)]
+pub struct Guard {
+    pub name: &'static str,
+    /// What the guard keeps out, in one line.
+    pub keeps_out: &'static str,
+}
+
+/// A detector family, declared where it is written (each module's
+/// `DETECTOR`) and listed once in [`DETECTORS`].
+pub struct Detector {
+    /// Short name, as in `report --explain`.
+    pub name: &'static str,
+    /// The kinds of flag it raises.
+    pub kinds: &'static [Kind],
+    /// What it catches, in one line.
+    pub catches: &'static str,
+    /// Its named guards; a candidate it drops names one of them.
+    pub guards: &'static [Guard],
+    pub run: fn(&UnitCx<'_>) -> Vec<Finding>,
+}
+
+impl Detector {
+    /// The declared guard of this name.
+    #[must_use]
+    pub fn guard(&self, name: &str) -> Option<&'static Guard> {
+        self.guards.iter().find(|g| g.name == name)
+    }
+}
+
+/// The detectors that compare the two sides of a matched unit, in order
+/// of precedence: of two findings of one edit with equal confidence, the
+/// one listed first is kept.
+pub const DETECTORS: &[&Detector] = &[
+    &quotes::DETECTOR,
+    &names::DETECTOR,
+    &numbers::DETECTOR,
+    &dates::DETECTOR,
+    &place::DETECTOR,
+    &polarity::DETECTOR,
+    &attribution::DETECTOR,
+    &truncation::DETECTOR,
+    &contrast::DETECTOR,
+    &relations::DETECTOR,
+    &swap::DETECTOR,
 ];
 
-/// Runs every detector on every unit; returns findings tagged by unit index.
+/// Runs every detector on every unit; returns findings tagged by unit
+/// index, each unit's reported findings first, then the candidates its
+/// guards dropped (`guard` set).
 #[must_use]
 pub fn detect(
     a: &Document,
@@ -78,10 +114,21 @@ pub fn detect(
                 map,
             };
             for detector in DETECTORS {
-                found.extend(detector(&cx));
+                found.extend((detector.run)(&cx).into_iter().map(|mut f| {
+                    f.detector = detector.name;
+                    debug_assert!(
+                        f.guard.is_none_or(|g| detector.guard(g).is_some()),
+                        "{} drops by an undeclared guard {:?}",
+                        detector.name,
+                        f.guard
+                    );
+                    f
+                }));
             }
         }
-        out.extend(dedupe(found).into_iter().map(|f| (i, f)));
+        let (dropped, found): (Vec<Finding>, Vec<Finding>) =
+            found.into_iter().partition(|f| f.guard.is_some());
+        out.extend(dedupe(found).into_iter().chain(dropped).map(|f| (i, f)));
     }
     out
 }
@@ -115,7 +162,6 @@ fn dedupe(found: Vec<Finding>) -> Vec<Finding> {
 
 /// Whether two findings describe the same edit.
 fn same_edit(x: &Finding, y: &Finding) -> bool {
-    use crate::engine::discrepancy::Kind;
     if x.original == y.original && x.rewrite == y.rewrite {
         return true;
     }

@@ -5,8 +5,35 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use super::dates::is_calendar_word;
 use super::lists::{NAME_CONNECTORS, NOT_NAMES};
+use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::TokenKind;
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "names",
+    kinds: &[Kind::Name],
+    catches: "a person or organisation the original does not name, or one swapped for another",
+    guards: &[
+        Guard {
+            name: "acronym",
+            keeps_out: "an acronym of a name the original gives, or the reverse (\"US\" / \"United States\")",
+        },
+        Guard {
+            name: "derived-form",
+            keeps_out: "a word derived from a name the original gives (\"Italian\" / \"Italy\")",
+        },
+        Guard {
+            name: "role-before-name",
+            keeps_out: "a role put before a name the original gives (\"CEO Ann Lee\" / \"Ann Lee\")",
+        },
+        Guard {
+            name: "description-named",
+            keeps_out: "the person a description of the original meant, named (\"the Rovers manager\" / \"Holt\")",
+        },
+    ],
+    run: detect,
+};
 
 /// A run of capitalised words (with connectors such as "of" or "al-")
 /// as token indices `start..end` of a side.
@@ -165,10 +192,18 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let a_letters = std::cell::OnceCell::new();
     for (k, p) in pb.iter().enumerate() {
         let words = &words_b[k];
-        if words.is_empty()
-            || acronym_of_any(words, &words_a)
-            || words.iter().all(|w| derived_from_original(w, &cx.a))
-        {
+        if words.is_empty() {
+            continue;
+        }
+        let guard = if acronym_of_any(words, &words_a) {
+            Some(("acronym", "an acronym of a name the original gives"))
+        } else if words.iter().all(|w| derived_from_original(w, &cx.a)) {
+            Some(("derived-form", "derived from a name the original gives"))
+        } else {
+            None
+        };
+        if let Some((name, why)) = guard {
+            out.push(dropped(cx, *p, name, why));
             continue;
         }
         // A word the whole original never uses is a new name even when the
@@ -199,8 +234,35 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                     .all(|w| crate::engine::wordnet::wordnet().names_a_role(w))
         });
         let unknown = !new_words.is_empty() && !title_added;
-        let b_span = cx.b.cover(p.start, p.end);
+        // A role the original also uses, put before the new name ("Mayor
+        // Petra Kovacs" for "mayor Ilse Varga"), is no part of the change.
+        let role_words = (p.start..p.end - 1)
+            .take_while(|&k| {
+                let f = &cx.b.toks[k].fold;
+                cx.a.index.knows_word(f) && crate::engine::wordnet::wordnet().names_a_role(f)
+            })
+            .count();
+        let b_span = if unknown {
+            cx.b.cover(p.start + role_words, p.end)
+        } else {
+            cx.b.cover(p.start, p.end)
+        };
         let a_span = mapped_span(cx, p).or_else(|| cx.content_a_for_b(p.start, p.end));
+        // A new name where the original had exactly one name the rewrite
+        // drops: that is the name it replaced ("mayor Ilse Varga" → "Mayor
+        // Petra Kovacs").
+        let replaced_name = match missing_a.as_slice() {
+            &[m] if unknown && !describes(cx, pa[m], cx.b.text(b_span)) => Some(pa[m]),
+            _ => None,
+        };
+        let name_span = replaced_name.map(|m| cx.a.cover(m.start, m.end));
+        // ... when nothing else stood there, or to tighten a wider stretch
+        // around that name ("an Airbus A320 flying" → "Airbus").
+        let a_span = match (a_span, name_span) {
+            (None, n) => n,
+            (Some(w), Some(n)) if w.start <= n.start && n.end <= w.end => Some(n),
+            (w, _) => w,
+        };
         let (conf, reason) = if unknown {
             let was = a_span.map_or_else(String::new, |s| format!("‘{}’ → ", clip(cx.a.text(s))));
             (
@@ -215,11 +277,21 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         } else if let Some(m) = swapped_in_place(cx, *p, &pa, &words_a, words) {
             (0.7, swap_reason(cx, pa[m], b_span))
         } else if present_in(words, &cx.a, &words_a) {
+            if title_added && !new_words.is_empty() {
+                out.push(dropped(
+                    cx,
+                    *p,
+                    "role-before-name",
+                    "a role put before a name the original gives",
+                ));
+            }
             continue;
-        } else if let Some(&m) = missing_a
-            .first()
-            .filter(|&&m| !describes(cx, pa[m], cx.b.text(b_span)))
-        {
+        } else if let Some(&m) = missing_a.first() {
+            if describes(cx, pa[m], cx.b.text(b_span)) {
+                let why = "names the person the original describes";
+                out.push(dropped(cx, *p, "description-named", why));
+                continue;
+            }
             (0.6, swap_reason(cx, pa[m], b_span))
         } else {
             continue;
@@ -227,6 +299,14 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         out.push(Finding::new(Kind::Name, conf, a_span, Some(b_span), reason));
     }
     out
+}
+
+/// A rewrite name a guard kept from being flagged.
+fn dropped(cx: &UnitCx<'_>, p: NamePhrase, guard: &'static str, why: &str) -> Finding {
+    let b_span = cx.b.cover(p.start, p.end);
+    let a_span = mapped_span(cx, &p).or_else(|| cx.content_a_for_b(p.start, p.end));
+    let reason = format!("‘{}’: {why}", clip(cx.b.text(b_span)));
+    Finding::new(Kind::Name, 0.85, a_span, Some(b_span), reason).dropped_by(guard)
 }
 
 /// "name changed: ‘old’ → ‘new’" for an original phrase and a rewrite span.

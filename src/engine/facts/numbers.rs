@@ -3,9 +3,22 @@
 
 use super::clip;
 use super::context::{Side, UnitCx};
+use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::TokenKind;
 use crate::engine::words::{CURRENCY_WORDS, PRONOUN_ONE};
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "numbers",
+    kinds: &[Kind::Number],
+    catches: "a number, amount or quantity of another value",
+    guards: &[Guard {
+        name: "equal-value",
+        keeps_out: "the same value written another way (\"$35m\" / \"$35 million\", \"22nd\" / \"twenty-second\")",
+    }],
+    run: detect,
+};
 
 /// A number found in a side: its value, what it counts, and its tokens.
 #[derive(Debug, Clone, PartialEq)]
@@ -572,17 +585,31 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let mut a_used = vec![false; qa.len()];
     let mut unmatched_b = Vec::new();
     let mut matched = Vec::new();
+    let mut out: Vec<Finding> = Vec::new();
     for (p, q) in qb.iter().enumerate() {
         match (0..qa.len()).find(|&k| !a_used[k] && same(&qa[k], q)) {
             Some(k) => {
                 a_used[k] = true;
                 matched.push((k, p));
+                let (a_span, b_span) = (cx.a.cover(qa[k].start, qa[k].end), cx.b.cover(q.start, q.end));
+                let (x, y) = (clip(cx.a.text(a_span)), clip(cx.b.text(b_span)));
+                if x.to_lowercase() != y.to_lowercase() {
+                    let reason = format!("‘{x}’ = ‘{y}’: the same value");
+                    out.push(
+                        Finding::new(Kind::Number, 0.85, Some(a_span), Some(b_span), reason)
+                            .dropped_by("equal-value"),
+                    );
+                }
             }
             None => unmatched_b.push(q),
         }
     }
-    let mut out: Vec<Finding> = swapped_figures(cx, (&qa, &qb), &matched).into_iter().collect();
-    for q in unmatched_b {
+    out.extend(swapped_figures(cx, (&qa, &qb), &matched));
+    // Values with a partner of their own unit first: a bare "one" ("a
+    // one-way ticket") must not take the fare another figure replaced.
+    let has_unit_partner = |q: &&Quantity| qa.iter().enumerate().any(|(k, a)| !a_used[k] && a.unit == q.unit);
+    let (first, rest): (Vec<_>, Vec<_>) = unmatched_b.into_iter().partition(has_unit_partner);
+    for q in first.into_iter().chain(rest) {
         let partner = (0..qa.len())
             .filter(|&k| !a_used[k] && qa[k].unit == q.unit)
             .chain((0..qa.len()).filter(|&k| !a_used[k]))

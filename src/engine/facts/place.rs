@@ -2,11 +2,21 @@
 //! preposition of another meaning ("near the harbour" → "in the harbour",
 //! "injured among the guards" → "injured by the guards").
 
+use super::Detector;
 use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
 use crate::engine::words::{DETERMINERS, NEAR_TO, SOURCE_VERBS};
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "place",
+    kinds: &[Kind::Place, Kind::Roles],
+    catches: "the same place or party after a preposition of another meaning",
+    guards: &[],
+    run: detect,
+};
 
 /// Prepositions grouped by meaning; a change within a group is rewording.
 /// "off" means "near" off a coast and "from" off a wing, so it agrees with

@@ -4,10 +4,23 @@
 
 use super::clip;
 use super::context::{Side, UnitCx, counterpart};
+use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 use crate::engine::words::{
     BE_FORMS, FORECASTS, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES,
+};
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "polarity",
+    kinds: &[Kind::Negation, Kind::Modality],
+    catches: "a negation or a hedge added or dropped",
+    guards: &[Guard {
+        name: "opposite-said",
+        keeps_out: "a negation dropped or added with the negated word's opposite on the other side (\"not open\" / \"closed\")",
+    }],
+    run: detect,
 };
 
 /// Words that negate only before their particle: "failed to", "declined
@@ -209,12 +222,43 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
                 })
         }
     };
-    let mut picked: Vec<usize> = extra.iter().copied().filter(unanswered).collect();
+    // "not open" → "closed": the other side says the negated word's
+    // opposite, which is the same statement.
+    let opposite_said = |i: usize| {
+        let (_, end) = phrase(side, i);
+        let (s, e) = counterpart(map, other.toks.len(), i, end).unwrap_or((0, 0));
+        let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
+        rule.kind == Kind::Negation
+            && side.toks[i + 1..end].iter().any(|t| {
+                t.is_word()
+                    && window.clone().any(|k| {
+                        let o = &other.toks[k];
+                        o.is_word() && opposite(&t.fold, &o.fold)
+                    })
+            })
+    };
+    let mut picked = Vec::new();
+    let mut dropped = Vec::new();
+    for i in extra.iter().copied().filter(unanswered) {
+        if opposite_said(i) {
+            dropped.push(finding(cx, rule, i, on_original).dropped_by("opposite-said"));
+        } else {
+            picked.push(i);
+        }
+    }
     picked.truncate(surplus);
     picked
         .into_iter()
         .map(|i| finding(cx, rule, i, on_original))
+        .chain(dropped)
         .collect()
+}
+
+/// Whether two words are opposites, adjective senses included ("open" /
+/// "closed", "slow" / "fast").
+fn opposite(a: &str, b: &str) -> bool {
+    use crate::engine::wordnet::{Relation, wordnet};
+    a != b && wordnet().relation_as(a, b, true) == Relation::Antonym
 }
 
 /// Whether two words share a sense ("suggests" / "proposes", "potential" /

@@ -1,12 +1,22 @@
 //! Direct quotes: any change to the words inside quotation marks is factual,
 //! reported once per quote over the changed stretch.
 
+use super::Detector;
 use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::Segmented;
 use crate::engine::text::{Document, Span};
 use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "quotes",
+    kinds: &[Kind::Quote],
+    catches: "any change to the words inside quotation marks",
+    guards: &[],
+    run: detect,
+};
 
 /// Inner spans of the quotations of a document. Curly, guillemet and
 /// straight double quotes pair up; a single curly quote opens only after a

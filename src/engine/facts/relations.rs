@@ -13,9 +13,22 @@
 use super::clip;
 use super::context::{Tok, UnitCx};
 use super::lists::is_function_word;
+use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::wordnet::{Relation, wordnet};
 use crate::engine::words::{BEFORE_VERBS, NEGATORS, POSTURE};
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "relations",
+    kinds: &[Kind::Meaning],
+    catches: "a word replaced by an opposite or a sibling (WordNet); an unrelated noun as a check",
+    guards: &[Guard {
+        name: "negated-opposite",
+        keeps_out: "an opposite with a negation on one side only (\"not working\" / \"malfunctions\")",
+    }],
+    run: detect,
+};
 
 /// Confidence of an opposite (factual).
 const ANTONYM: f32 = 0.75;
@@ -135,9 +148,29 @@ fn negated(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
         .any(|u| NEGATORS.contains(&u.fold.as_str()) || u.fold.ends_with("n't"))
 }
 
+/// "changed meaning: ‘x’ → ‘y’ (why)" for an opposite or a sibling.
+fn meaning(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>, conf: f32, r: Relation) -> Finding {
+    let what = match r {
+        Relation::Antonym => "opposite meaning".to_owned(),
+        Relation::Sibling(class) => format!("another kind of {}", wordnet().name(class)),
+        _ => String::new(),
+    };
+    Finding::new(
+        Kind::Meaning,
+        conf,
+        Some(x.span),
+        Some(y.span),
+        format!(
+            "changed meaning: ‘{}’ → ‘{}’ ({what})",
+            clip(cx.a.text(x.span)),
+            clip(cx.b.text(y.span))
+        ),
+    )
+}
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
-    let wn = wordnet();
     let mut out = Vec::new();
+    let mut dropped = Vec::new();
     for (ra, rb) in gaps(cx) {
         let xa = replaced(&cx.a, ra, &cx.b);
         let xb = replaced(&cx.b, rb, &cx.a);
@@ -155,15 +188,16 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         for (i, row) in rel.iter().enumerate() {
             for (j, &r) in row.iter().enumerate() {
                 let conf = match r {
-                    // "not working" → "malfunctions": two negations cancel.
-                    Relation::Antonym if negated(&cx.a, xa[i]) != negated(&cx.b, xb[j]) => {
-                        continue;
-                    }
                     Relation::Antonym => ANTONYM,
                     Relation::Sibling(_) if small && !verb_form(xa[i]) && !verb_form(xb[j]) => SIBLING,
                     _ => continue,
                 };
+                // "not working" → "malfunctions": two negations cancel.
                 if a_covered(i) || b_covered(j) {
+                    continue;
+                }
+                if r == Relation::Antonym && negated(&cx.a, xa[i]) != negated(&cx.b, xb[j]) {
+                    dropped.push(meaning(cx, xa[i], xb[j], conf, r).dropped_by("negated-opposite"));
                     continue;
                 }
                 if best.is_none_or(|b| conf > b.0) {
@@ -172,23 +206,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             }
         }
         if let Some((conf, i, j, r)) = best {
-            let (x, y) = (xa[i], xb[j]);
-            let what = match r {
-                Relation::Antonym => "opposite meaning".to_owned(),
-                Relation::Sibling(class) => format!("another kind of {}", wn.name(class)),
-                _ => String::new(),
-            };
-            out.push(Finding::new(
-                Kind::Meaning,
-                conf,
-                Some(x.span),
-                Some(y.span),
-                format!(
-                    "changed meaning: ‘{}’ → ‘{}’ ({what})",
-                    clip(cx.a.text(x.span)),
-                    clip(cx.b.text(y.span))
-                ),
-            ));
+            out.push(meaning(cx, xa[i], xb[j], conf, r));
             continue;
         }
         // A check is one noun for another ("election" for "time", "wing"
@@ -213,5 +231,6 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             ));
         }
     }
+    out.extend(dropped);
     out
 }

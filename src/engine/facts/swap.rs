@@ -6,6 +6,7 @@
 //! party before it, its objects the parties after it in the same sentence.
 //! A swap is a subject on each side that is an object on the other.
 
+use super::Detector;
 use super::clip;
 use super::context::{Side, Tok, UnitCx};
 use super::dates::is_calendar_word;
@@ -13,6 +14,15 @@ use super::lists::{NOT_NAMES, is_function_word};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::words::{
     AUXILIARIES, CLAUSE_OPENERS, DETERMINERS, IRREGULAR_PAST, OBJECT_PRONOUNS, PASSIVE_AUX, SYMMETRIC,
+};
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "swap",
+    kinds: &[Kind::Roles],
+    catches: "the doer and the one done to trading places around a verb",
+    guards: &[],
+    run: detect,
 };
 
 /// Tokens looked at before a verb for its subject.

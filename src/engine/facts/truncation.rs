@@ -2,11 +2,21 @@
 //! breaks off, right after a word that needs more ("who ran as a,", "found
 //! burnt out on,", "an album of traditional,").
 
+use super::Detector;
 use super::clip;
 use super::context::{Side, UnitCx};
 use super::lists::is_function_word;
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::words::{COMPLETE_ALONE, DANGLING, NEEDS_OBJECT};
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "truncation",
+    kinds: &[Kind::Truncation],
+    catches: "a description cut off mid-phrase",
+    guards: &[],
+    run: detect,
+};
 
 /// Words of context shown before the dangling word.
 const LEAD_WORDS: usize = 3;

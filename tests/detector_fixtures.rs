@@ -1,0 +1,166 @@
+//! Runs every detector's fixture file, `tests/detectors/<name>.toml`: the
+//! flags each `flag` case must raise, and the `near_miss` cases that must
+//! raise none (dropped by the named guard when one is given). Every
+//! detector in the registry has a file, and every guard it declares drops
+//! at least one near miss there.
+
+use factdiff::engine::facts::DETECTORS;
+use factdiff::engine::{Document, compare};
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fixtures {
+    #[serde(default)]
+    flag: Vec<FlagCase>,
+    #[serde(default)]
+    near_miss: Vec<NearMiss>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlagCase {
+    original: String,
+    rewrite: String,
+    /// `[kind, original text, rewrite text]` of each factual flag, in
+    /// order; an empty string where a flag has no span on that side.
+    expect: Vec<[String; 3]>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NearMiss {
+    original: String,
+    rewrite: String,
+    guard: Option<String>,
+}
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/detectors")
+}
+
+fn load(name: &str) -> Fixtures {
+    let path = dir().join(format!("{name}.toml"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("detector {name} has no fixture file {}: {e}", path.display()));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn every_detector_passes_its_fixtures() {
+    let mut failures = Vec::new();
+    for detector in DETECTORS {
+        let fixtures = load(detector.name);
+        assert!(
+            !fixtures.flag.is_empty() && !fixtures.near_miss.is_empty(),
+            "{}: a fixture file needs flag cases and near misses",
+            detector.name
+        );
+        for case in &fixtures.flag {
+            let (a, b) = (
+                Document::from(case.original.as_str()),
+                Document::from(case.rewrite.as_str()),
+            );
+            let got: Vec<[String; 3]> = compare(&a, &b)
+                .discrepancies
+                .iter()
+                .filter(|d| d.factual)
+                .map(|d| {
+                    [
+                        d.kind.label().to_owned(),
+                        d.original.map_or_else(String::new, |s| a.slice(s).to_owned()),
+                        d.rewrite.map_or_else(String::new, |s| b.slice(s).to_owned()),
+                    ]
+                })
+                .collect();
+            if got != case.expect {
+                failures.push(format!(
+                    "{}: {:?} → {:?}\n  expected {:?}\n  got      {:?}",
+                    detector.name, case.original, case.rewrite, case.expect, got
+                ));
+            }
+        }
+        for case in &fixtures.near_miss {
+            let (a, b) = (
+                Document::from(case.original.as_str()),
+                Document::from(case.rewrite.as_str()),
+            );
+            let c = compare(&a, &b);
+            let flagged: Vec<&str> = c
+                .discrepancies
+                .iter()
+                .filter(|d| d.factual)
+                .map(|d| d.reason.as_str())
+                .collect();
+            if !flagged.is_empty() {
+                failures.push(format!(
+                    "{}: near miss {:?} flagged: {flagged:?}",
+                    detector.name, case.rewrite
+                ));
+            }
+            if let Some(guard) = &case.guard {
+                let dropped = c
+                    .suppressed
+                    .iter()
+                    .any(|s| s.detector == detector.name && s.guard == guard);
+                if !dropped {
+                    failures.push(format!(
+                        "{}: near miss {:?} not dropped by guard {guard} (dropped: {:?})",
+                        detector.name,
+                        case.rewrite,
+                        c.suppressed
+                            .iter()
+                            .map(|s| (s.detector, s.guard))
+                            .collect::<Vec<_>>()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_declared_guard_has_a_near_miss() {
+    for detector in DETECTORS {
+        let fixtures = load(detector.name);
+        for guard in detector.guards {
+            assert!(
+                fixtures
+                    .near_miss
+                    .iter()
+                    .any(|c| c.guard.as_deref() == Some(guard.name)),
+                "{}: guard {} has no near miss in its fixture file",
+                detector.name,
+                guard.name
+            );
+        }
+        for case in &fixtures.near_miss {
+            if let Some(g) = &case.guard {
+                assert!(
+                    detector.guard(g).is_some(),
+                    "{}: fixture names an undeclared guard {g}",
+                    detector.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_fixture_file_without_a_detector() {
+    for entry in std::fs::read_dir(dir()).expect("tests/detectors exists") {
+        let path = entry.expect("readable directory").path();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            DETECTORS.iter().any(|d| d.name == stem),
+            "{} belongs to no detector",
+            path.display()
+        );
+    }
+}
