@@ -25,15 +25,19 @@ use std::path::Path;
 
 const SOURCE: &str = "assets/lexicon/wordnet.tsv.gz";
 const WORDS: &str = "assets/lexicon/words.toml";
+const CONTRAST: &str = "assets/lexicon/contrast.toml";
 const HEADER: usize = 7;
 
 fn main() {
     println!("cargo::rerun-if-changed={SOURCE}");
     println!("cargo::rerun-if-changed={WORDS}");
+    println!("cargo::rerun-if-changed={CONTRAST}");
     println!("cargo::rerun-if-changed=build.rs");
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let words = std::fs::read_to_string(WORDS).expect("word lists present");
-    std::fs::write(Path::new(&out).join("words.rs"), word_lists(&words)).expect("OUT_DIR is writable");
+    let contrast = std::fs::read_to_string(CONTRAST).expect("contrast families present");
+    let source = word_lists(&words) + &contrast_families(&contrast);
+    std::fs::write(Path::new(&out).join("words.rs"), source).expect("OUT_DIR is writable");
     let mut text = String::new();
     flate2::read::GzDecoder::new(std::fs::File::open(SOURCE).expect("WordNet table present"))
         .read_to_string(&mut text)
@@ -74,6 +78,39 @@ fn word_lists(toml_text: &str) -> String {
         src += &format!("    ({:?}, {:?}),\n", name(0), name(1));
     }
     src + "];\n"
+}
+
+/// Rust source for the contrast families: `CONTRAST_FAMILIES`, a list of
+/// families, each a list of classes of words.
+fn contrast_families(toml_text: &str) -> String {
+    let table: toml::Table = toml_text.parse().expect("contrast.toml is valid TOML");
+    let mut src = String::from(
+        "\n/// Families of contrasting classes (assets/lexicon/contrast.toml): words\n\
+         /// in one class are near-synonyms, classes of a family differ in fact.\n\
+         pub const CONTRAST_FAMILIES: &[&[&[&str]]] = &[\n",
+    );
+    let families = table["family"].as_array().expect("[[family]] entries");
+    let units: Vec<String> = families
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.get("units").and_then(toml::Value::as_bool) == Some(true))
+        .map(|(i, _)| i.to_string())
+        .collect();
+    for family in families {
+        src += "    &[\n";
+        for class in family["classes"].as_array().expect("each family has classes") {
+            let words: Vec<String> = class
+                .as_array()
+                .expect("a class is a list of words")
+                .iter()
+                .map(|w| format!("{:?}", w.as_str().expect("words are strings")))
+                .collect();
+            src += &format!("        &[{}],\n", words.join(", "));
+        }
+        src += "    ],\n";
+    }
+    src += "];\n\n/// Contrast families of units, whose mentions inside an amount are not compared.\n";
+    src + &format!("pub const CONTRAST_UNIT_FAMILIES: &[usize] = &[{}];\n", units.join(", "))
 }
 
 #[derive(Default)]

@@ -45,6 +45,23 @@ mod tests {
     }
 
     #[test]
+    fn no_contrast_word_is_in_two_classes() {
+        let mut seen: Vec<(&str, usize, usize)> = Vec::new();
+        for (f, family) in super::CONTRAST_FAMILIES.iter().enumerate() {
+            assert!(family.len() > 1, "contrast family {f} has one class");
+            for (c, class) in family.iter().enumerate() {
+                for w in *class {
+                    assert!(
+                        !seen.iter().any(|(x, ..)| x == w),
+                        "{w:?} is in two contrast classes"
+                    );
+                    seen.push((w, f, c));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn no_list_is_empty() {
         for (name, words) in ALL {
             assert!(!words.is_empty(), "{name} is empty");

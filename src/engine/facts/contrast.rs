@@ -9,6 +9,7 @@ use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::stem;
 use std::collections::HashMap;
 use std::sync::LazyLock;
+use crate::engine::words::{CONTRAST_FAMILIES, CONTRAST_UNIT_FAMILIES};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -19,128 +20,11 @@ pub const DETECTOR: Detector = Detector {
     run: detect,
 };
 
-/// Families of contrasting classes; words in one class are near-synonyms.
-const FAMILIES: &[&[&[&str]]] = &[
-    &[
-        &["north", "northern", "northward"],
-        &["south", "southern", "southward"],
-        &["east", "eastern", "eastward"],
-        &["west", "western", "westward"],
-    ],
-    &[
-        &[
-            "increase",
-            "increased",
-            "rise",
-            "rose",
-            "risen",
-            "grew",
-            "grown",
-            "jump",
-            "jumped",
-            "soar",
-            "soared",
-            "climb",
-            "climbed",
-            "gain",
-            "gained",
-            "surge",
-            "surged",
-        ],
-        &[
-            "decrease",
-            "decreased",
-            "fall",
-            "fell",
-            "fallen",
-            "drop",
-            "dropped",
-            "decline",
-            "declined",
-            "shrink",
-            "shrank",
-            "plunge",
-            "plunged",
-            "slump",
-            "slumped",
-        ],
-    ],
-    &[&["profit", "profits", "surplus"], &["loss", "losses", "deficit"]],
-    &[
-        &["win", "won", "winner", "victory", "victor"],
-        &["lose", "lost", "loser", "defeat", "defeated"],
-    ],
-    &[
-        &[
-            "killed", "dead", "died", "death", "deaths", "slain", "fatal", "fatally",
-        ],
-        &["injured", "wounded", "hurt", "injury", "injuries"],
-    ],
-    &[&["guilty", "convicted"], &["innocent", "acquitted", "cleared"]],
-    &[&["arrested", "detained", "jailed"], &["released", "freed"]],
-    &[
-        &["approve", "approved", "accept", "accepted", "backed"],
-        &["reject", "rejected", "refused", "vetoed"],
-    ],
-    &[
-        &["support", "supported", "supports"],
-        &["oppose", "opposed", "opposes"],
-    ],
-    &[&["buy", "bought", "purchased"], &["sell", "sold"]],
-    &[
-        &["import", "imports", "imported"],
-        &["export", "exports", "exported"],
-    ],
-    &[&["hired", "appointed"], &["fired", "sacked", "dismissed"]],
-    &[&["before"], &["after"]],
-    &[&["majority"], &["minority"]],
-    &[&["maximum"], &["minimum"]],
-    &[&["oldest", "eldest"], &["youngest"]],
-    &[&["largest", "biggest"], &["smallest"]],
-    &[&["highest"], &["lowest"]],
-    &[&["public"], &["private"]],
-    &[&["legal", "lawful"], &["illegal", "unlawful"]],
-    &[
-        &["morning"],
-        &["afternoon"],
-        // "Saturday evening" and "Saturday night" are the same time.
-        &["evening", "night", "overnight"],
-    ],
-    &[
-        &["father", "dad"],
-        &["mother", "mum", "mom"],
-        &["son"],
-        &["daughter"],
-        &["brother"],
-        &["sister"],
-        &["husband"],
-        &["wife"],
-        &["uncle"],
-        &["aunt"],
-        &["nephew"],
-        &["niece"],
-        &["cousin"],
-        &["grandfather"],
-        &["grandmother"],
-        &["grandson"],
-        &["granddaughter"],
-        &["boyfriend"],
-        &["girlfriend"],
-    ],
-    &[
-        &["man", "men", "boy", "boys"],
-        &["woman", "women", "girl", "girls"],
-    ],
-    &[
-        &["he", "him", "his", "himself", "mr"],
-        &["she", "her", "hers", "herself", "mrs", "ms"],
-    ],
-];
 
 /// Every word of every family, and its stem, mapped to (family, class).
 static LOOKUP: LazyLock<HashMap<String, (usize, usize)>> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    for (f, family) in FAMILIES.iter().enumerate() {
+    for (f, family) in CONTRAST_FAMILIES.iter().enumerate() {
         for (c, class) in family.iter().enumerate() {
             for w in *class {
                 map.insert((*w).to_owned(), (f, c));
@@ -155,11 +39,26 @@ static LOOKUP: LazyLock<HashMap<String, (usize, usize)>> = LazyLock::new(|| {
 /// per class.
 fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    // "three decades" / "thirty years", "a fortnight" / "two weeks": an
+    // amount is the numbers detector's call, which compares values.
+    let amounts = super::numbers::quantities(side);
+    let counted = |i: usize| {
+        amounts.iter().any(|q| q.start <= i && i < q.end)
+            || (i > 0 && {
+                let before = side.toks[i - 1].fold.as_str();
+                matches!(before, "a" | "an" | "one" | "several" | "few" | "many" | "some")
+                    || before.chars().any(|c| c.is_ascii_digit())
+                    || super::numbers::is_number_word(before)
+            })
+    };
     for (i, t) in side.toks.iter().enumerate() {
         if t.in_quote || !t.is_word() {
             continue;
         }
-        let hit = LOOKUP.get(&t.fold).or_else(|| LOOKUP.get(&t.stem));
+        let hit = LOOKUP
+            .get(&t.fold)
+            .or_else(|| LOOKUP.get(&t.stem))
+            .filter(|(f, _)| !(CONTRAST_UNIT_FAMILIES.contains(f) && counted(i)));
         if let Some(&(f, c)) = hit.filter(|&&(f, c)| !out.iter().any(|m| m.0 == f && m.1 == c)) {
             out.push((f, c, i));
         }
@@ -193,7 +92,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let ma = mentions(&cx.a);
     let mb = mentions(&cx.b);
-    for family in 0..FAMILIES.len() {
+    for family in 0..CONTRAST_FAMILIES.len() {
         let ca: Vec<(usize, usize)> = ma.iter().filter(|m| m.0 == family).map(|m| (m.1, m.2)).collect();
         let cb: Vec<(usize, usize)> = mb.iter().filter(|m| m.0 == family).map(|m| (m.1, m.2)).collect();
         let only_a: Vec<_> = ca
