@@ -110,7 +110,10 @@ fn contrast_families(toml_text: &str) -> String {
         src += "    ],\n";
     }
     src += "];\n\n/// Contrast families of units, whose mentions inside an amount are not compared.\n";
-    src + &format!("pub const CONTRAST_UNIT_FAMILIES: &[usize] = &[{}];\n", units.join(", "))
+    src + &format!(
+        "pub const CONTRAST_UNIT_FAMILIES: &[usize] = &[{}];\n",
+        units.join(", ")
+    )
 }
 
 #[derive(Default)]

@@ -7,9 +7,9 @@ use super::clip;
 use super::context::UnitCx;
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::stem;
+use crate::engine::words::{CONTRAST_FAMILIES, CONTRAST_UNIT_FAMILIES};
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use crate::engine::words::{CONTRAST_FAMILIES, CONTRAST_UNIT_FAMILIES};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -19,7 +19,6 @@ pub const DETECTOR: Detector = Detector {
     guards: &[],
     run: detect,
 };
-
 
 /// Every word of every family, and its stem, mapped to (family, class).
 static LOOKUP: LazyLock<HashMap<String, (usize, usize)>> = LazyLock::new(|| {

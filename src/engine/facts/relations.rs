@@ -16,7 +16,7 @@ use super::lists::is_function_word;
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::wordnet::{Relation, wordnet};
-use crate::engine::words::{BEFORE_VERBS, NEGATORS, POSTURE};
+use crate::engine::words::{BEFORE_VERBS, NEGATING_PREFIXES, NEGATORS, OPPOSITE_PREFIXES, POSTURE};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -119,8 +119,49 @@ fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
     if POSTURE.contains(&x.fold.as_str()) && POSTURE.contains(&y.fold.as_str()) {
         return Relation::Synonym;
     }
+    if prefixed_opposites(&x.fold, &y.fold) || prefixed_opposites(&y.fold, &x.fold) {
+        return Relation::Antonym;
+    }
+    // "pre-stimulus" is read as "pre", "-", "stimulus".
+    let hyphened = |side: &super::context::Side<'_>, t: &Tok<'_>| {
+        let k = side.toks.iter().position(|u| u.span == t.span).unwrap_or(0);
+        side.toks
+            .get(k + 1)
+            .is_some_and(|n| n.text == "-" && n.span.start == t.span.end)
+    };
+    let pair = format!("{}/{}", x.fold, y.fold);
+    let swapped = format!("{}/{}", y.fold, x.fold);
+    if OPPOSITE_PREFIXES.iter().any(|p| *p == pair || *p == swapped)
+        && hyphened(&cx.a, x)
+        && hyphened(&cx.b, y)
+    {
+        return Relation::Antonym;
+    }
     let attributive = before_noun(&cx.a, x) && before_noun(&cx.b, y);
     wordnet().relation_as(&x.fold, &y.fold, attributive)
+}
+
+/// Opposites made by a prefix: one word is the other with a negating
+/// prefix ("named" / "unnamed", "profit" / "non-profit"), or the two swap
+/// opposite prefixes on one stem ("pre-stimulus" / "post-stimulus",
+/// "online" / "offline").
+fn prefixed_opposites(x: &str, y: &str) -> bool {
+    let negated = NEGATING_PREFIXES.iter().any(|p| {
+        x.strip_prefix(p)
+            .is_some_and(|rest| rest == y && rest.chars().count() >= 4 && wordnet().knows(rest))
+    });
+    negated
+        || OPPOSITE_PREFIXES.iter().any(|pair| {
+            let Some((p, q)) = pair.split_once('/') else {
+                return false;
+            };
+            let stem = |w: &str, p: &str| {
+                w.strip_prefix(p)
+                    .map(|r| r.trim_start_matches('-').to_owned())
+                    .filter(|r| r.chars().count() >= 3)
+            };
+            stem(x, p).is_some_and(|r| stem(y, q).as_deref() == Some(r.as_str()))
+        })
 }
 
 /// Whether the word after a token is a noun ("young users").
