@@ -253,7 +253,7 @@ fn last_transfer_pair() {
 
 #[test]
 fn blind_library_pair() {
-    check_floor("blind-library", 0.85, 0.69);
+    check_floor("blind-library", 0.99, 0.79);
 }
 
 #[test]

@@ -8,7 +8,8 @@ use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 use crate::engine::words::{
-    BE_FORMS, FORECASTS, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES,
+    BE_FORMS, FIRM_MODALS, FORECASTS, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS,
+    PASSIVE_HEDGES,
 };
 
 /// Registry entry (see [`super::DETECTORS`]).
@@ -268,16 +269,51 @@ fn synonym(a: &str, b: &str) -> bool {
     a != b && wordnet().relation(a, b) == Relation::Synonym
 }
 
+/// Where a hedge went on the other side: the nearest "will" or "shall"
+/// that side alone has, with its verb ("may consider extending" → "will
+/// be extended"), rather than whatever word the alignment puts there.
+fn firm_modal(
+    other: &Side<'_>,
+    other_map: &[Option<usize>],
+    map: &[Option<usize>],
+    s: usize,
+    e: usize,
+) -> Option<Span> {
+    let (cs, _) = counterpart(map, other.toks.len(), s, e).unwrap_or((0, 0));
+    let k = (0..other.toks.len())
+        .filter(|&k| other_map[k].is_none() && FIRM_MODALS.contains(&other.toks[k].fold.as_str()))
+        .min_by_key(|&k| k.abs_diff(cs))?;
+    // The modal, any auxiliaries, and the verb they carry.
+    let end = (k + 1..other.toks.len().min(k + 5))
+        .find(|&j| other.toks[j].is_word() && !crate::engine::lexicon::is_stop_word(&other.toks[j].fold))
+        .map_or(k + 1, |j| j + 1);
+    Some(other.cover(k, end))
+}
+
 /// Tokens either side of a counterpart searched for an answering marker.
 const CONTEXT: usize = 4;
 
 fn finding(cx: &UnitCx<'_>, rule: &Rule<'_>, i: usize, on_original: bool) -> Finding {
     let (a_span, b_span, what): (Option<Span>, Option<Span>, &str) = if on_original {
         let (s, e) = phrase(&cx.a, i);
-        (Some(cx.a.cover(s, e)), cx.b_for_a(s, e), rule.more_in_original)
+        let firm = (rule.kind == Kind::Modality)
+            .then(|| firm_modal(&cx.b, &cx.map.b_to_a, &cx.map.a_to_b, s, e))
+            .flatten();
+        (
+            Some(cx.a.cover(s, e)),
+            firm.or_else(|| cx.b_for_a(s, e)),
+            rule.more_in_original,
+        )
     } else {
         let (s, e) = phrase(&cx.b, i);
-        (cx.a_for_b(s, e), Some(cx.b.cover(s, e)), rule.more_in_rewrite)
+        let firm = (rule.kind == Kind::Modality)
+            .then(|| firm_modal(&cx.a, &cx.map.a_to_b, &cx.map.b_to_a, s, e))
+            .flatten();
+        (
+            firm.or_else(|| cx.a_for_b(s, e)),
+            Some(cx.b.cover(s, e)),
+            rule.more_in_rewrite,
+        )
     };
     let show = |side: &Side<'_>, s: Option<Span>| s.map_or_else(|| "—".to_owned(), |s| clip(side.text(s)));
     let reason = format!("{what}: ‘{}’ → ‘{}’", show(&cx.a, a_span), show(&cx.b, b_span));
