@@ -268,7 +268,7 @@ fn blind_biography_pair() {
 
 #[test]
 fn blind_hardwrapped_pair() {
-    check_floor("blind-hardwrapped", 0.83, 0.99);
+    check_floor("blind-hardwrapped", 0.99, 0.99);
 }
 
 /// Every sentence reworded, no fact changed: nothing may be flagged.

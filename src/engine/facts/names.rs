@@ -320,21 +320,24 @@ fn swap_reason(cx: &UnitCx<'_>, old: NamePhrase, new: crate::engine::text::Span)
 }
 
 /// An original name of as many words that differs from this one in exactly
-/// one word, which neither side has anywhere else in the unit ("Mill Lane"
-/// → "Mill Road", "Western Shores" → "Eastern Shores").
+/// one word ("Mill Lane" → "Mill Road", "Western Shores" → "Eastern
+/// Shores").
 fn one_word_changed(cx: &UnitCx<'_>, words: &[String], words_a: &[Vec<String>]) -> Option<usize> {
     if words.len() < 2 {
         return None;
     }
-    let unseen = |side: &Side<'_>, w: &str| !side.toks.iter().any(|t| t.fold == w);
+    // The new word is used more often than in the original and the old one
+    // less often ("Riverside Park, Castle Green" → "Riverside Park, Castle
+    // Park"): a word both sides use as often has moved, not changed.
+    let uses = |side: &Side<'_>, w: &str| side.toks.iter().filter(|t| t.fold == w).count();
     words_a.iter().position(|a| {
         let differing: Vec<usize> = (0..a.len().min(words.len()))
             .filter(|&k| a[k] != words[k])
             .collect();
         a.len() == words.len()
             && differing.len() == 1
-            && unseen(&cx.a, &words[differing[0]])
-            && unseen(&cx.b, &a[differing[0]])
+            && uses(&cx.b, &words[differing[0]]) > uses(&cx.a, &words[differing[0]])
+            && uses(&cx.a, &a[differing[0]]) > uses(&cx.b, &a[differing[0]])
             && !respelled(&words[differing[0]], &cx.a)
     })
 }

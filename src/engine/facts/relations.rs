@@ -233,10 +233,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                     Relation::Sibling(_) if small && !verb_form(xa[i]) && !verb_form(xb[j]) => SIBLING,
                     _ => continue,
                 };
-                // "not working" → "malfunctions": two negations cancel.
                 if a_covered(i) || b_covered(j) {
                     continue;
                 }
+                // "not working" → "malfunctions": two negations cancel.
                 if r == Relation::Antonym && negated(&cx.a, xa[i]) != negated(&cx.b, xb[j]) {
                     dropped.push(meaning(cx, xa[i], xb[j], conf, r).dropped_by("negated-opposite"));
                     continue;
