@@ -56,11 +56,11 @@ pub fn detect(
     units: &[Unit],
     on_unit: &dyn Fn(usize),
 ) -> Vec<(usize, Finding)> {
-    let ia = DocIndex::new(a, sa);
-    let ib = DocIndex::new(b, sb);
-    let mut out = Vec::new();
-    for (i, unit) in units.iter().enumerate() {
-        on_unit(i);
+    let (ia, ib) = rayon::join(|| DocIndex::new(a, sa), || DocIndex::new(b, sb));
+    // Units are independent of each other: chunks of them run in parallel
+    // and come back in unit order, so the findings do not depend on the
+    // number of threads.
+    let per_unit = |i: usize, unit: &Unit| {
         let view = UnitView { a, b, sa, sb, unit };
         let mut found = structural::detect(&view);
         // Word for word the same: whatever a detector might read into the
@@ -81,9 +81,12 @@ pub fn detect(
                 found.extend(detector(&cx));
             }
         }
-        out.extend(dedupe(found).into_iter().map(|f| (i, f)));
-    }
-    out
+        dedupe(found).into_iter().map(|f| (i, f)).collect::<Vec<_>>()
+    };
+    super::par::map_in_order(units, per_unit, on_unit)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// One edit, one flag: of findings whose spans overlap on both sides
