@@ -234,7 +234,7 @@ fn report_pair(
         files: None,
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(view.render(format, settings.text_colors()).as_bytes())?;
+    view.write(format, settings.text_colors(), &mut out)?;
     out.flush()?;
     Ok(if comparison.summary.identical {
         EXIT_SAME

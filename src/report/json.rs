@@ -13,27 +13,91 @@ use crate::engine::comparison::Unit;
 use crate::engine::{Discrepancy, Document, Span};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
+use std::io::{self, Write};
 
 pub fn render(r: &View<'_>) -> String {
-    let places = Places::of(r);
     let mut out = Vec::with_capacity(1 << 16);
-    let mut ser = serde_json::Serializer::pretty(&mut out);
     // Writing into memory fails only on a serialisation error, which the
     // tree did not have either: the old path gave an empty text then too.
-    let report = Report { r, places: &places };
-    if report.serialize(&mut ser).is_err() {
+    if write(r, &mut out).is_err() {
         out.clear();
+        out.push(b'\n');
     }
-    finish(String::from_utf8(out).unwrap_or_default())
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the report to `out` as it is made: the same bytes as [`render`]
+/// without holding the whole text (72 MB for the whole Bible) in memory.
+///
+/// # Errors
+/// Writing to `out` failed.
+pub fn write(r: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let places = Places::of(r);
+    let mut escaped = Escaped {
+        out: io::BufWriter::with_capacity(1 << 16, out),
+        carry: Vec::new(),
+    };
+    let report = Report { r, places: &places };
+    report.serialize(&mut serde_json::Serializer::pretty(&mut escaped))?;
+    escaped.flush()?;
+    escaped.out.write_all(b"\n")?;
+    escaped.out.flush()
+}
+
+/// A writer that escapes what [`crate::sanitize::json_invisible_escaped`]
+/// escapes, on the way through. A character split across two writes is
+/// held back until its last byte comes.
+struct Escaped<W: Write> {
+    out: W,
+    carry: Vec<u8>,
+}
+
+impl<W: Write> Write for Escaped<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let joined;
+        let bytes: &[u8] = if self.carry.is_empty() {
+            buf
+        } else {
+            self.carry.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.carry);
+            &joined
+        };
+        let (text, rest) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text, &[][..]),
+            Err(e) if e.error_len().is_none() => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                (std::str::from_utf8(valid).map_err(io::Error::other)?, rest)
+            }
+            Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
+        };
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if crate::sanitize::risky_in_json(c) {
+                self.out.write_all(&text.as_bytes()[start..i])?;
+                write!(self.out, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        self.out.write_all(&text.as_bytes()[start..])?;
+        self.carry.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.carry.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "JSON text ends inside a character",
+            ));
+        }
+        self.out.flush()
+    }
 }
 
 /// The report as pretty JSON text, invisible characters escaped.
 pub fn to_string(value: &Value) -> String {
-    finish(serde_json::to_string_pretty(value).unwrap_or_default())
-}
-
-fn finish(json: String) -> String {
-    let mut out = crate::sanitize::json_invisible_escaped(json);
+    let mut out =
+        crate::sanitize::json_invisible_escaped(serde_json::to_string_pretty(value).unwrap_or_default());
     out.push('\n');
     out
 }
@@ -185,4 +249,27 @@ fn round(x: f32) -> f64 {
 
 fn quote(doc: &Document, span: Option<Span>) -> Option<&str> {
     span.map(|s| doc.slice(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_on_the_way_through_as_on_the_whole_text() {
+        let text = "{\"a\": \"x\u{202e}y\u{85}z \u{2028} é 日本\"}";
+        let mut out = Vec::new();
+        let mut w = Escaped {
+            out: &mut out,
+            carry: Vec::new(),
+        };
+        // One byte at a time: every multi-byte character is split.
+        for b in text.as_bytes() {
+            w.write_all(std::slice::from_ref(b)).unwrap();
+        }
+        w.flush().unwrap();
+        let expected = crate::sanitize::json_invisible_escaped(text.to_owned());
+        assert_ne!(expected, text, "the sample has something to escape");
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
 }

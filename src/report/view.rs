@@ -54,6 +54,23 @@ impl View<'_> {
         }
     }
 
+    /// Writes the rendering in `format` to `out`; JSON is written as it is
+    /// made (a book's report is never held whole in memory).
+    ///
+    /// # Errors
+    /// Writing to `out` failed.
+    pub fn write(
+        &self,
+        format: Format,
+        colors: Option<Colors>,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match format {
+            Format::Json => super::json::write(self, out),
+            _ => out.write_all(self.render(format, colors).as_bytes()),
+        }
+    }
+
     /// Renders in `format`; text in `colors` when given.
     #[must_use]
     pub fn render(&self, format: Format, colors: Option<Colors>) -> String {
