@@ -70,6 +70,13 @@ impl<W: Write> Write for Escaped<W> {
             }
             Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
         };
+        // Every character escaped is at or above U+007F: text below that
+        // (nearly all of a report) goes through untouched.
+        if text.bytes().all(|b| b < 0x7f) {
+            self.out.write_all(text.as_bytes())?;
+            self.carry.extend_from_slice(rest);
+            return Ok(buf.len());
+        }
         let mut start = 0;
         for (i, c) in text.char_indices() {
             if crate::sanitize::risky_in_json(c) {
