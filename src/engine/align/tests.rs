@@ -313,7 +313,10 @@ fn repeated_text_aligns_each_copy_as_the_single_text() {
     };
     let (cuts_once, cuts_twice) = (cuts(&a, &b), cuts(&a.repeat(2), &b.repeat(2)));
     assert!(cuts_once > n / 2, "{cuts_once} cuts once");
-    assert!(cuts_twice + 4 >= 2 * cuts_once, "{cuts_twice} cuts twice, {cuts_once} once");
+    assert!(
+        cuts_twice + 4 >= 2 * cuts_once,
+        "{cuts_twice} cuts twice, {cuts_once} once"
+    );
 }
 
 /// Sentences drawn from a small vocabulary so that random documents share
