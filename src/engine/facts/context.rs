@@ -225,15 +225,12 @@ impl<'a> Side<'a> {
                 at_start = true;
             }
             let word = t.kind != TokenKind::Punct;
+            let folded = fold(t.text);
             toks.push(Tok {
                 span: t.span,
                 text: t.text,
-                stem: if word {
-                    index.stem(&fold(t.text))
-                } else {
-                    String::new()
-                },
-                fold: fold(t.text),
+                stem: if word { index.stem(&folded) } else { String::new() },
+                fold: folded,
                 kind: t.kind,
                 in_quote: index.in_quote(t.span),
                 sentence_start: at_start && word,
