@@ -71,7 +71,8 @@ pub fn detect(
         {
             let side_a = Side::new(a, &ia, sa, sa_span);
             let side_b = Side::new(b, &ib, sb, sb_span);
-            let map = TokenMap::new(&side_a, &side_b);
+            // The unit's display diff is this diff: read the map off it.
+            let map = TokenMap::from_hunks(&side_a, &side_b, &unit.hunks);
             let cx = UnitCx {
                 a: side_a,
                 b: side_b,
