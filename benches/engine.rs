@@ -1,12 +1,15 @@
 //! Criterion benchmarks of the engine: segmentation and sentence alignment
-//! alone, on the Bible pairs in the shared data folder when it is there
+//! alone, and the whole pipeline (compare with detectors, then the JSON
+//! report written to nowhere), on the Bible pairs in the shared data folder when it is there
 //! (read at run time, never copied into the repository), else on a
 //! generated text of similar size.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use factdiff::engine::Document;
 use factdiff::engine::align::align;
 use factdiff::engine::segment::segment;
+use factdiff::engine::{Document, compare};
+use factdiff::report::Report;
+use factdiff::report::view::View;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -67,5 +70,37 @@ fn bench_align(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_align);
+/// The whole pipeline on Mark (about a second a run); on the whole Bible
+/// too when `FACTDIFF_BENCH_FULL` is set (several seconds a run).
+fn bench_pipeline(c: &mut Criterion) {
+    let mut pairs = vec![("mark", bible("kjv-web-mark").unwrap_or_else(|| generated(1_500)))];
+    if std::env::var_os("FACTDIFF_BENCH_FULL").is_some() {
+        pairs.push(("full", bible("kjv-web-full").unwrap_or_else(|| generated(60_000))));
+    }
+    let mut group = c.benchmark_group("pipeline");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    for (name, (a, b)) in &pairs {
+        group.bench_function(format!("compare/{name}"), |bench| {
+            bench.iter(|| compare(black_box(a), black_box(b)));
+        });
+        let comparison = compare(a, b);
+        let report = Report {
+            original_name: "a.txt",
+            rewrite_name: "b.txt",
+            original: a,
+            rewrite: b,
+            comparison: &comparison,
+        };
+        let view = View::from(&report);
+        group.bench_function(format!("report-json/{name}"), |bench| {
+            bench.iter(|| {
+                view.write(factdiff::report::Format::Json, None, &mut std::io::sink())
+                    .expect("a sink takes everything");
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_align, bench_pipeline);
 criterion_main!(benches);

@@ -231,13 +231,13 @@ fn report_pair(
         ],
         files: None,
     };
-    let rendered = if explain {
-        factdiff::report::explained(&view, format, settings.text_colors()).unwrap_or_default()
-    } else {
-        view.render(format, settings.text_colors())
-    };
     let mut out = std::io::stdout().lock();
-    out.write_all(rendered.as_bytes())?;
+    if explain {
+        let explained = factdiff::report::explained(&view, format, settings.text_colors());
+        out.write_all(explained.unwrap_or_default().as_bytes())?;
+    } else {
+        view.write(format, settings.text_colors(), &mut out)?;
+    }
     out.flush()?;
     Ok(if comparison.summary.identical {
         EXIT_SAME

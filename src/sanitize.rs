@@ -36,6 +36,12 @@ pub fn replacement(c: char) -> char {
     }
 }
 
+/// Whether [`json_invisible_escaped`] writes `c` as a `\uXXXX` escape.
+#[must_use]
+pub fn risky_in_json(c: char) -> bool {
+    (c.is_control() && c as u32 >= 0x7f) || matches!(c, '\u{2028}' | '\u{2029}') || is_bidi_control(c)
+}
+
 /// JSON text with every C1 control, line/paragraph separator and bidi
 /// control written as a `\uXXXX` escape. serde_json leaves them raw, and a
 /// tool that prints a string field to a terminal would pass them on. Outside
@@ -43,9 +49,7 @@ pub fn replacement(c: char) -> char {
 /// strings, and a parser reads back the same values.
 #[must_use]
 pub fn json_invisible_escaped(json: String) -> String {
-    let risky = |c: char| {
-        (c.is_control() && c as u32 >= 0x7f) || matches!(c, '\u{2028}' | '\u{2029}') || is_bidi_control(c)
-    };
+    let risky = risky_in_json;
     if !json.chars().any(risky) {
         return json;
     }

@@ -1,7 +1,7 @@
 //! Where annotations live on disk, and saving them so that no crash, kill,
 //! corrupt file or second instance ever loses one.
 //!
-//! Concurrency: **lock and merge**. A save takes an exclusive `fs2` lock on
+//! Concurrency: **lock and merge**. A save takes an exclusive lock (std `File::lock`) on
 //! a side file (`<name>.lock`), re-reads the file on disk, merges it with the
 //! caller's annotations by id (the newer `modified` wins per id; ids only on
 //! disk are kept), writes the result atomically and releases the lock. The
@@ -12,7 +12,6 @@
 
 use super::model::{AnnotationFile, CURRENT_VERSION, ParseError, Timestamp};
 use crate::engine::Document;
-use fs2::FileExt;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
@@ -224,7 +223,7 @@ impl Store {
             .write(true)
             .open(&path)
             .map_err(|e| self.io(e))?;
-        file.lock_exclusive().map_err(|e| self.io(e))?;
+        file.lock().map_err(|e| self.io(e))?;
         Ok(LockGuard(file))
     }
 
@@ -271,7 +270,7 @@ struct LockGuard(File);
 
 impl Drop for LockGuard {
     fn drop(&mut self) {
-        let _ = FileExt::unlock(&self.0);
+        let _ = self.0.unlock();
     }
 }
 

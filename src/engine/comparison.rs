@@ -71,8 +71,7 @@ const REPORT_EVERY: usize = 256;
 /// went on the whole-Bible pair (detectors about two thirds).
 #[must_use]
 pub fn compare_reporting(original: &Document, rewrite: &Document, progress: &dyn Fn(f32)) -> Comparison {
-    let seg_a = segment(original);
-    let seg_b = segment(rewrite);
+    let (seg_a, seg_b) = rayon::join(|| segment(original), || segment(rewrite));
     progress(0.03);
     let aligned = align(original, &seg_a, rewrite, &seg_b);
     progress(0.15);
@@ -83,14 +82,11 @@ pub fn compare_reporting(original: &Document, rewrite: &Document, progress: &dyn
             progress(from + (to - from) * share);
         }
     };
-    let units: Vec<Unit> = aligned
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            stage(0.15, 0.35, i, aligned.len());
-            build_unit(original, &seg_a, rewrite, &seg_b, u)
-        })
-        .collect();
+    let units: Vec<Unit> = super::par::map_in_order(
+        &aligned,
+        |_, u| build_unit(original, &seg_a, rewrite, &seg_b, u),
+        &|i| stage(0.15, 0.35, i, aligned.len()),
+    );
     let on_unit = |i: usize| stage(0.35, 0.98, i, units.len());
     let findings = facts::detect(original, &seg_a, rewrite, &seg_b, &units, &on_unit);
     progress(1.0);

@@ -9,6 +9,21 @@ use super::segment::Segmented;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Columns seen from the text's start to every `BLOCK`-th byte, so a
+    /// column on a long line (a book paragraph of 10 kB) costs at most one
+    /// block of counting, not a scan from the line's start.
+    columns: Vec<usize>,
+}
+
+/// Bytes per entry of [`LineIndex::columns`].
+const BLOCK: usize = 64;
+
+/// Whether byte `i` of `text` starts a character a reader sees as a
+/// column: any character start except a byte-order mark's.
+fn counts(bytes: &[u8], i: usize) -> bool {
+    let b = bytes[i];
+    // Continuation bytes are 0b10xx_xxxx; U+FEFF is EF BB BF.
+    b & 0xC0 != 0x80 && !(b == 0xEF && bytes.get(i + 1..i + 3) == Some(&[0xBB, 0xBF][..]))
 }
 
 /// A place in a text as a reader finds it.
@@ -26,7 +41,24 @@ impl LineIndex {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { starts }
+        let bytes = text.as_bytes();
+        let mut columns = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut seen = 0;
+        for i in 0..bytes.len() {
+            if i % BLOCK == 0 {
+                columns.push(seen);
+            }
+            seen += usize::from(counts(bytes, i));
+        }
+        Self { starts, columns }
+    }
+
+    /// Characters a reader sees as columns in `text[..offset]`.
+    fn columns_before(&self, text: &str, offset: usize) -> usize {
+        let bytes = text.as_bytes();
+        let block = offset / BLOCK;
+        let from = self.columns.get(block).copied().unwrap_or(0);
+        from + (block * BLOCK..offset).filter(|&i| counts(bytes, i)).count()
     }
 
     /// The line and column of byte `offset` of `text` (the text indexed).
@@ -35,11 +67,13 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let i = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[i];
-        // A byte-order mark is not a column anyone sees.
-        let column = text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().filter(|&c| c != '\u{feff}').count())
-            + 1;
+        // A byte-order mark is not a column anyone sees; an offset inside a
+        // character has no column of its own (the line's first).
+        let column = if text.is_char_boundary(offset) {
+            self.columns_before(text, offset) - self.columns_before(text, start)
+        } else {
+            0
+        } + 1;
         Place { line: i + 1, column }
     }
 }
@@ -73,6 +107,32 @@ mod tests {
         assert_eq!(idx.place(text, 99), Place { line: 3, column: 2 });
         let bom = "\u{feff}Hi";
         assert_eq!(LineIndex::new(bom).place(bom, 3), Place { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn columns_match_counting_characters() {
+        // Long lines across many blocks, multi-byte characters straddling
+        // block edges, byte-order marks mid-text.
+        let line = "ab é\u{feff}ç 日本語 xyz ".repeat(40);
+        let text = format!("\u{feff}{line}\n{line}\r\n\n{line}");
+        let idx = LineIndex::new(&text);
+        for offset in 0..=text.len() + 2 {
+            let o = offset.min(text.len());
+            let start = text.as_bytes()[..o]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = text
+                .get(start..o)
+                .map_or(0, |s| s.chars().filter(|&c| c != '\u{feff}').count())
+                + 1;
+            let line = text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count() + 1;
+            assert_eq!(
+                idx.place(&text, offset),
+                Place { line, column },
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

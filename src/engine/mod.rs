@@ -8,6 +8,7 @@ pub mod discrepancy;
 pub mod facts;
 pub mod lexicon;
 pub mod lines;
+mod par;
 pub mod segment;
 pub mod similarity;
 pub mod text;

@@ -1,13 +1,104 @@
 //! The JSON report: `alignment`, `discrepancies` and `summary`, every span a
 //! byte range into the input as read.
+//!
+//! The report is written straight from the comparison through `Serialize`
+//! impls on borrowed views (no `serde_json::Value` tree of a book's
+//! 100k objects). Objects list their keys sorted, as a `Value` map does, so
+//! [`value`] (the same impls into a `Value`) and [`render`] agree byte for
+//! byte with the report as it always was.
 
-use super::places::Places;
+use super::places::{Place, Places};
 use super::view::View;
-use crate::engine::{Discrepancy, Span};
-use serde_json::{Value, json};
+use crate::engine::comparison::Unit;
+use crate::engine::{Discrepancy, Document, Span};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::Value;
+use std::io::{self, Write};
 
 pub fn render(r: &View<'_>) -> String {
-    to_string(&value(r))
+    let mut out = Vec::with_capacity(1 << 16);
+    // Writing into memory fails only on a serialisation error, which the
+    // tree did not have either: the old path gave an empty text then too.
+    if write(r, &mut out).is_err() {
+        out.clear();
+        out.push(b'\n');
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the report to `out` as it is made: the same bytes as [`render`]
+/// without holding the whole text (72 MB for the whole Bible) in memory.
+///
+/// # Errors
+/// Writing to `out` failed.
+pub fn write(r: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let places = Places::of(r);
+    let mut escaped = Escaped {
+        out: io::BufWriter::with_capacity(1 << 16, out),
+        carry: Vec::new(),
+    };
+    let report = Report { r, places: &places };
+    report.serialize(&mut serde_json::Serializer::pretty(&mut escaped))?;
+    escaped.flush()?;
+    escaped.out.write_all(b"\n")?;
+    escaped.out.flush()
+}
+
+/// A writer that escapes what [`crate::sanitize::json_invisible_escaped`]
+/// escapes, on the way through. A character split across two writes is
+/// held back until its last byte comes.
+struct Escaped<W: Write> {
+    out: W,
+    carry: Vec<u8>,
+}
+
+impl<W: Write> Write for Escaped<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let joined;
+        let bytes: &[u8] = if self.carry.is_empty() {
+            buf
+        } else {
+            self.carry.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.carry);
+            &joined
+        };
+        let (text, rest) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text, &[][..]),
+            Err(e) if e.error_len().is_none() => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                (std::str::from_utf8(valid).map_err(io::Error::other)?, rest)
+            }
+            Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
+        };
+        // Every character escaped is at or above U+007F: text below that
+        // (nearly all of a report) goes through untouched.
+        if text.bytes().all(|b| b < 0x7f) {
+            self.out.write_all(text.as_bytes())?;
+            self.carry.extend_from_slice(rest);
+            return Ok(buf.len());
+        }
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if crate::sanitize::risky_in_json(c) {
+                self.out.write_all(&text.as_bytes()[start..i])?;
+                write!(self.out, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        self.out.write_all(&text.as_bytes()[start..])?;
+        self.carry.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.carry.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "JSON text ends inside a character",
+            ));
+        }
+        self.out.flush()
+    }
 }
 
 /// The report as pretty JSON text, invisible characters escaped.
@@ -21,60 +112,142 @@ pub fn to_string(value: &Value) -> String {
 /// The report as a JSON value.
 pub fn value(r: &View<'_>) -> Value {
     let places = Places::of(r);
-    let alignment: Vec<Value> = r
-        .comparison
-        .units
-        .iter()
-        .map(|u| {
-            json!({
-                "original": u.original,
-                "rewrite": u.rewrite,
-                "kind": u.kind,
-                "score": round(u.score),
-                "original_sentences": u.original_sentences.as_ref().map(|s| [s.start, s.end]),
-                "rewrite_sentences": u.rewrite_sentences.as_ref().map(|s| [s.start, s.end]),
-                "changes": u.hunks.len(),
-                "original_place": places[0].json(u.original),
-                "rewrite_place": places[1].json(u.rewrite),
-            })
-        })
-        .collect();
-    let discrepancies: Vec<Value> = r
-        .comparison
-        .discrepancies
-        .iter()
-        .map(|d| discrepancy(r, &places, d))
-        .collect();
-    json!({
-        "factdiff": env!("CARGO_PKG_VERSION"),
-        "original_file": r.names[0],
-        "rewrite_file": r.names[1],
-        "alignment": alignment,
-        "discrepancies": discrepancies,
-        "summary": r.comparison.summary,
-    })
+    serde_json::to_value(Report { r, places: &places }).unwrap_or(Value::Null)
 }
 
-fn discrepancy(r: &View<'_>, places: &[Places<'_>; 2], d: &Discrepancy) -> Value {
-    let quote = |doc: &crate::engine::Document, s: Option<Span>| s.map(|s| doc.slice(s).to_owned());
-    json!({
-        "id": d.id,
-        "kind": d.kind,
-        "factual": d.factual,
+/// The whole report.
+struct Report<'v, 'a> {
+    r: &'v View<'a>,
+    places: &'v [Places<'a>; 2],
+}
+
+/// The alignment, one object per unit.
+struct Alignment<'v, 'a>(&'v Report<'v, 'a>);
+
+/// The discrepancies, one object per discrepancy.
+struct Discrepancies<'v, 'a>(&'v Report<'v, 'a>);
+
+struct UnitJson<'v, 'a> {
+    u: &'v Unit,
+    places: &'v [Places<'a>; 2],
+}
+
+struct DiscrepancyJson<'v, 'a> {
+    d: &'v Discrepancy,
+    docs: [&'a Document; 2],
+    places: &'v [Places<'a>; 2],
+}
+
+/// Where a span is for a reader (1-based), `null` without a span.
+struct PlaceJson(Option<Place>);
+
+impl Serialize for Report<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.r;
+        // The summary is one small object; through a `Value` its keys come
+        // out sorted and its float as the tree always printed it.
+        let summary = serde_json::to_value(&r.comparison.summary).map_err(serde::ser::Error::custom)?;
+        let mut m = s.serialize_map(Some(6))?;
+        m.serialize_entry("alignment", &Alignment(self))?;
+        m.serialize_entry("discrepancies", &Discrepancies(self))?;
+        m.serialize_entry("factdiff", env!("CARGO_PKG_VERSION"))?;
+        m.serialize_entry("original_file", r.names[0])?;
+        m.serialize_entry("rewrite_file", r.names[1])?;
+        m.serialize_entry("summary", &summary)?;
+        m.end()
+    }
+}
+
+impl Serialize for Alignment<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let units = &self.0.r.comparison.units;
+        let mut seq = s.serialize_seq(Some(units.len()))?;
+        for u in units {
+            seq.serialize_element(&UnitJson {
+                u,
+                places: self.0.places,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Discrepancies<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let all = &self.0.r.comparison.discrepancies;
+        let mut seq = s.serialize_seq(Some(all.len()))?;
+        for d in all {
+            seq.serialize_element(&DiscrepancyJson {
+                d,
+                docs: self.0.r.docs,
+                places: self.0.places,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for UnitJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (u, places) = (self.u, self.places);
+        let pair = |r: &Option<std::ops::Range<usize>>| r.as_ref().map(|s| [s.start, s.end]);
+        let mut m = s.serialize_map(Some(9))?;
+        m.serialize_entry("changes", &u.hunks.len())?;
+        m.serialize_entry("kind", &u.kind)?;
+        m.serialize_entry("original", &u.original)?;
+        m.serialize_entry(
+            "original_place",
+            &PlaceJson(u.original.map(|x| places[0].place(x))),
+        )?;
+        m.serialize_entry("original_sentences", &pair(&u.original_sentences))?;
+        m.serialize_entry("rewrite", &u.rewrite)?;
+        m.serialize_entry("rewrite_place", &PlaceJson(u.rewrite.map(|x| places[1].place(x))))?;
+        m.serialize_entry("rewrite_sentences", &pair(&u.rewrite_sentences))?;
+        m.serialize_entry("score", &round(u.score))?;
+        m.end()
+    }
+}
+
+impl Serialize for DiscrepancyJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (d, places) = (self.d, self.places);
+        let mut m = s.serialize_map(Some(13))?;
+        m.serialize_entry("confidence", &round(d.confidence))?;
+        m.serialize_entry("factual", &d.factual)?;
+        m.serialize_entry("id", &d.id)?;
+        m.serialize_entry("kind", &d.kind)?;
+        m.serialize_entry("original", &d.original)?;
+        // Added fields: where each span is for a reader (1-based).
+        m.serialize_entry(
+            "original_place",
+            &PlaceJson(d.original.map(|x| places[0].place(x))),
+        )?;
+        m.serialize_entry("original_text", &quote(self.docs[0], d.original))?;
+        m.serialize_entry("reason", &d.reason)?;
+        m.serialize_entry("rewrite", &d.rewrite)?;
+        m.serialize_entry("rewrite_place", &PlaceJson(d.rewrite.map(|x| places[1].place(x))))?;
+        m.serialize_entry("rewrite_text", &quote(self.docs[1], d.rewrite))?;
         // Added field: "factual", "check" (meaning may have changed) or
         // "wording".
-        "tier": d.tier(),
-        "confidence": round(d.confidence),
-        "original": d.original,
-        "rewrite": d.rewrite,
-        "reason": d.reason,
-        "unit": d.unit,
-        "original_text": quote(r.docs[0], d.original),
-        "rewrite_text": quote(r.docs[1], d.rewrite),
-        // Added fields: where each span is for a reader (1-based).
-        "original_place": places[0].json(d.original),
-        "rewrite_place": places[1].json(d.rewrite),
-    })
+        m.serialize_entry("tier", &d.tier())?;
+        m.serialize_entry("unit", &d.unit)?;
+        m.end()
+    }
+}
+
+impl Serialize for PlaceJson {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Some(p) = self.0 else {
+            return s.serialize_none();
+        };
+        let mut m = s.serialize_map(Some(5))?;
+        m.serialize_entry("column", &p.column)?;
+        m.serialize_entry("end_column", &p.end_column)?;
+        m.serialize_entry("end_line", &p.end_line)?;
+        m.serialize_entry("line", &p.line)?;
+        m.serialize_entry("paragraph", &p.paragraph)?;
+        m.end()
+    }
 }
 
 fn round(x: f32) -> f64 {
@@ -84,12 +257,11 @@ fn round(x: f32) -> f64 {
 /// The candidates detectors' guards dropped (`report --explain`), each
 /// with its detector, guard and spans as in `discrepancies`.
 pub fn suppressed(r: &View<'_>) -> Value {
-    let quote = |doc: &crate::engine::Document, s: Option<Span>| s.map(|s| doc.slice(s).to_owned());
     r.comparison
         .suppressed
         .iter()
         .map(|d| {
-            json!({
+            serde_json::json!({
                 "detector": d.detector,
                 "guard": d.guard,
                 "kind": d.kind,
@@ -111,4 +283,31 @@ pub fn render_explained(r: &View<'_>) -> String {
         map.insert("suppressed".to_owned(), suppressed(r));
     }
     to_string(&value)
+}
+
+fn quote(doc: &Document, span: Option<Span>) -> Option<&str> {
+    span.map(|s| doc.slice(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_on_the_way_through_as_on_the_whole_text() {
+        let text = "{\"a\": \"x\u{202e}y\u{85}z \u{2028} é 日本\"}";
+        let mut out = Vec::new();
+        let mut w = Escaped {
+            out: &mut out,
+            carry: Vec::new(),
+        };
+        // One byte at a time: every multi-byte character is split.
+        for b in text.as_bytes() {
+            w.write_all(std::slice::from_ref(b)).unwrap();
+        }
+        w.flush().unwrap();
+        let expected = crate::sanitize::json_invisible_escaped(text.to_owned());
+        assert_ne!(expected, text, "the sample has something to escape");
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
 }

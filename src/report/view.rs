@@ -147,6 +147,23 @@ impl View<'_> {
             .collect()
     }
 
+    /// Writes the rendering in `format` to `out`; JSON is written as it is
+    /// made (a book's report is never held whole in memory).
+    ///
+    /// # Errors
+    /// Writing to `out` failed.
+    pub fn write(
+        &self,
+        format: Format,
+        colors: Option<Colors>,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match (format, self.verdicts.is_some()) {
+            (Format::Json, false) => super::json::write(self, out),
+            _ => out.write_all(self.render(format, colors).as_bytes()),
+        }
+    }
+
     /// Renders in `format`; text in `colors` when given (others ignore
     /// it). Markdown and JSON have a report form and, with verdicts, an
     /// export form; CSV and W3C list the discrepancies with their verdicts

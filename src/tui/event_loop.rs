@@ -32,11 +32,33 @@ pub fn action_for(event: &Event, app: &App) -> Option<Action> {
 ///
 /// # Errors
 /// Drawing or reading events failed.
-pub fn run_loop<B, F>(terminal: &mut Terminal<B>, app: &mut App, mut next_event: F) -> anyhow::Result<()>
+pub fn run_loop<B, F>(terminal: &mut Terminal<B>, app: &mut App, next_event: F) -> anyhow::Result<()>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
     F: FnMut() -> anyhow::Result<Option<Event>>,
+{
+    run_loop_merging(terminal, app, next_event, || Ok(None))
+}
+
+/// [`run_loop`], acting on every event already queued (`queued` returns
+/// them without waiting, `Ok(None)` when there is none) before drawing
+/// again: keys typed or repeated faster than a frame draws never pile up
+/// behind one redraw each.
+///
+/// # Errors
+/// Drawing or reading events failed.
+pub fn run_loop_merging<B, F, Q>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut next_event: F,
+    mut queued: Q,
+) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    F: FnMut() -> anyhow::Result<Option<Event>>,
+    Q: FnMut() -> anyhow::Result<Option<Event>>,
 {
     while !app.quit {
         let area = terminal.size()?;
@@ -49,9 +71,18 @@ where
                 frame.set_cursor_position(at);
             }
         })?;
-        let Some(event) = next_event()? else { break };
-        if let Some(action) = action_for(&event, app) {
-            app.update(action);
+        let Some(mut event) = next_event()? else { break };
+        loop {
+            if let Some(action) = action_for(&event, app) {
+                app.update(action);
+            }
+            if app.quit {
+                break;
+            }
+            match queued()? {
+                Some(next) => event = next,
+                None => break,
+            }
         }
     }
     Ok(())

@@ -169,26 +169,42 @@ fn run_inner(
     // A panic is caught only to save the note being typed: ratatui's hook
     // has already restored the terminal and printed the message by then.
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop::run_loop(&mut term, &mut app, || {
-            loop {
-                if stop.load(Ordering::SeqCst) != 0 || watched.hung_up() {
-                    return Ok(None);
-                }
-                if let Some(event) = typed_ahead.pop_front() {
+        // Both the waiting read and the one that only takes what is queued
+        // see the typed-ahead keys first, then the reader's.
+        let typed_ahead = std::cell::RefCell::new(typed_ahead);
+        let next = || loop {
+            if stop.load(Ordering::SeqCst) != 0 || watched.hung_up() {
+                return Ok(None);
+            }
+            if let Some(event) = typed_ahead.borrow_mut().pop_front() {
+                assert!(!is_key(&event, panic_key), "panic injected by {PANIC_KEY_VAR}");
+                return Ok(Some(event));
+            }
+            match events.recv_timeout(POLL) {
+                Ok(event) => {
+                    let event = event?;
                     assert!(!is_key(&event, panic_key), "panic injected by {PANIC_KEY_VAR}");
                     return Ok(Some(event));
                 }
-                match events.recv_timeout(POLL) {
-                    Ok(event) => {
-                        let event = event?;
-                        assert!(!is_key(&event, panic_key), "panic injected by {PANIC_KEY_VAR}");
-                        return Ok(Some(event));
-                    }
-                    Err(mpsc::RecvTimeoutError::Timeout) => {}
-                    Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
-                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
             }
-        })
+        };
+        let queued = || {
+            if stop.load(Ordering::SeqCst) != 0 {
+                return Ok(None);
+            }
+            let event = match typed_ahead.borrow_mut().pop_front() {
+                Some(event) => event,
+                None => match events.try_recv() {
+                    Ok(event) => event?,
+                    Err(_) => return Ok(None),
+                },
+            };
+            assert!(!is_key(&event, panic_key), "panic injected by {PANIC_KEY_VAR}");
+            Ok(Some(event))
+        };
+        event_loop::run_loop_merging(&mut term, &mut app, next, queued)
     }));
     // Every change is already saved; this keeps a note still being typed
     // when a signal, an error or a panic ended the loop. Then the terminal.

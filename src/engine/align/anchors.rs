@@ -22,6 +22,21 @@ const ANCHOR_LEXICAL: f32 = 0.3;
 const CUT_LEXICAL: f32 = 0.6;
 const CUT_LENGTH: f32 = 0.9;
 
+/// Sentences of the original per window of [`Finder::windowed_proposals`].
+const WINDOW: usize = 512;
+
+/// Sentences of the rewrite either side of the place a window maps to: the
+/// two sides' sentence counts drift apart inside a book (one splits verses
+/// the other joins), by more than a window in the middle of the Bible.
+const MARGIN: usize = 4 * WINDOW;
+
+/// Whether a range too long for one banded search found too few proposals
+/// through terms rare in all of it (fewer than one per 64 sentences).
+fn starved(proposals: usize, ra: &Range<usize>, rb: &Range<usize>) -> bool {
+    let shorter = ra.len().min(rb.len());
+    shorter >= 4 * WINDOW && proposals * 64 < shorter
+}
+
 /// Bound on the nesting of the search inside gaps.
 const MAX_DEPTH: usize = 24;
 
@@ -103,9 +118,35 @@ impl Finder<'_> {
 
     /// The heaviest increasing chain of candidates in `ra` x `rb`.
     fn find(&mut self, ra: Range<usize>, rb: Range<usize>) -> Vec<Anchor> {
-        let proposals = self.proposals(ra, rb);
+        let mut proposals = self.proposals(ra.clone(), rb.clone());
+        if starved(proposals.len(), &ra, &rb) {
+            proposals.extend(self.windowed_proposals(ra, rb));
+            proposals.sort_unstable();
+            proposals.dedup();
+        }
         let candidates = self.mutual_best(proposals);
         heaviest_chain(candidates)
+    }
+
+    /// Proposals from terms rare within a window rather than in the whole
+    /// range: windows of `WINDOW` sentences of `ra`, each against the part
+    /// of `rb` at the same relative place (with a margin either side). A
+    /// text repeated (or quoting itself at length) has hardly a term used
+    /// once in all of it, yet plenty used once in each window; without
+    /// them the whole range would fall to one banded search.
+    fn windowed_proposals(&mut self, ra: Range<usize>, rb: Range<usize>) -> Vec<(usize, usize)> {
+        let (la, lb) = (ra.len(), rb.len());
+        let at_b = |i: usize| rb.start + (i - ra.start) * lb / la;
+        let mut out = Vec::new();
+        let mut start = ra.start;
+        while start < ra.end {
+            let end = (start + WINDOW).min(ra.end);
+            let b_start = at_b(start).saturating_sub(MARGIN).max(rb.start);
+            let b_end = (at_b(end) + MARGIN).min(rb.end);
+            out.extend(self.proposals(start..end, b_start..b_end));
+            start = end;
+        }
+        out
     }
 
     /// Pairs of sentences sharing a term found once on each side.

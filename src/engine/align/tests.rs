@@ -266,6 +266,59 @@ fn long_gap_without_anchors_is_aligned_in_a_band() {
     assert!(matched >= 280, "{matched} matches");
 }
 
+#[test]
+fn repeated_text_aligns_each_copy_as_the_single_text() {
+    // Every sentence has a word of its own, so the single text is full of
+    // anchors; the text twice has no word used once, only words used once
+    // within a window.
+    let name = |k: usize| {
+        let letters = b"bcdfghjklmnpqrstvwxz";
+        let (x, y, z) = (k % 20, k / 20 % 20, k / 400 % 20);
+        format!(
+            "{}a{}o{}",
+            letters[x] as char, letters[y] as char, letters[z] as char
+        )
+    };
+    let words = ["river", "stone", "field", "house", "gate", "cloud"];
+    let sentence = |k: usize, keep: bool| {
+        let w = |x: usize| words[(k * 7 + x * (k % 5 + 1)) % words.len()];
+        let tail = if keep {
+            format!(" by the {}", w(2))
+        } else {
+            String::new()
+        };
+        format!("Then {} saw the {} and the {}{tail}. ", name(k), w(0), w(1))
+    };
+    let n = 2_600;
+    let a: String = (0..n).map(|k| sentence(k, true)).collect();
+    let b: String = (0..n)
+        .filter(|k| k % 97 != 3)
+        .map(|k| sentence(k, k % 3 != 0))
+        .collect();
+    let matched = |units: &[AlignedUnit]| units.iter().filter(|u| u.kind == UnitKind::Match).count();
+    let once = matched(&run(&a, &b));
+    assert!(once >= n - n / 90, "{once} matches once");
+    let twice = matched(&run(&a.repeat(2), &b.repeat(2)));
+    assert_eq!(twice, 2 * once, "each copy matched as the single text");
+    // And it is anchored as densely, not left to one banded search of the
+    // whole (which would take quadratic time on a book).
+    let cuts = |a: &str, b: &str| {
+        let (da, db) = (Document::from(a), Document::from(b));
+        let (sa, sb) = (segment(&da), segment(&db));
+        let p = Profiles::new(
+            sa.sentences.iter().map(|s| text(&da, s)),
+            sb.sentences.iter().map(|s| text(&db, s)),
+        );
+        anchors::cut_points(&p.a, &p.b, p.vocabulary).len()
+    };
+    let (cuts_once, cuts_twice) = (cuts(&a, &b), cuts(&a.repeat(2), &b.repeat(2)));
+    assert!(cuts_once > n / 2, "{cuts_once} cuts once");
+    assert!(
+        cuts_twice + 4 >= 2 * cuts_once,
+        "{cuts_twice} cuts twice, {cuts_once} once"
+    );
+}
+
 /// Sentences drawn from a small vocabulary so that random documents share
 /// words by chance and the aligner meets every kind of step.
 fn sentence() -> impl Strategy<Value = String> {

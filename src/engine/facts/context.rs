@@ -2,12 +2,14 @@
 //! one aligned unit, the tokens of each side with a word-level map between
 //! them.
 
+use crate::engine::diff::WordHunk;
 use crate::engine::lexicon::{fold, stem};
 use crate::engine::segment::{Segmented, TokenKind, tokens};
 use crate::engine::text::{Document, Span};
 use crate::engine::words::RELATIVE_ENDINGS;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Facts about a whole document that detectors consult across units.
 pub struct DocIndex {
@@ -26,8 +28,32 @@ pub struct DocIndex {
     pub lowercase: HashSet<String>,
     /// Folded words seen capitalised somewhere other than a sentence start.
     pub midcaps: HashSet<String>,
-    /// The stem of every folded word, computed once per spelling.
-    stem_of: HashMap<String, String>,
+    /// The stem of every folded word, computed once per spelling (looked
+    /// up for every word of every unit, so hashed cheaply).
+    stem_of: HashMap<String, String, BuildHasherDefault<WordHasher>>,
+}
+
+/// FNV-1a: short keys (words) hash several times faster than with SipHash.
+/// Only for a map that is looked up, never iterated, so no output depends
+/// on its order.
+struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl DocIndex {
@@ -37,7 +63,7 @@ impl DocIndex {
         let mut stems = HashSet::new();
         let mut lowercase = HashSet::new();
         let mut midcaps = HashSet::new();
-        let mut stem_of = HashMap::new();
+        let mut stem_of = HashMap::default();
         let mut after_stop = true;
         for t in tokens(&doc.text()[doc.body_start()..], doc.body_start()) {
             if t.kind == TokenKind::Punct {
@@ -193,15 +219,12 @@ impl<'a> Side<'a> {
                 at_start = true;
             }
             let word = t.kind != TokenKind::Punct;
+            let folded = fold(t.text);
             toks.push(Tok {
                 span: t.span,
                 text: t.text,
-                stem: if word {
-                    index.stem(&fold(t.text))
-                } else {
-                    String::new()
-                },
-                fold: fold(t.text),
+                stem: if word { index.stem(&folded) } else { String::new() },
+                fold: folded,
                 kind: t.kind,
                 in_quote: index.in_quote(t.span),
                 sentence_start: at_start && word,
@@ -286,6 +309,44 @@ impl TokenMap {
         }
         Self { a_to_b, b_to_a }
     }
+
+    /// The same map read off the unit's display diff, without diffing
+    /// again: `hunks` are [`crate::engine::diff::word_diff`] of these two
+    /// sides (the same tokens, folded the same way, the same Patience
+    /// diff), so the tokens outside every hunk are the equal ones, paired
+    /// in order. Hunks that leave unequal counts outside them are not this
+    /// unit's diff: then it diffs as [`TokenMap::new`] does.
+    #[must_use]
+    pub fn from_hunks(a: &Side<'_>, b: &Side<'_>, hunks: &[WordHunk]) -> Self {
+        let ea = outside(&a.toks, hunks.iter().filter_map(|h| h.original));
+        let eb = outside(&b.toks, hunks.iter().filter_map(|h| h.rewrite));
+        if ea.len() != eb.len() {
+            return Self::new(a, b);
+        }
+        let mut a_to_b = vec![None; a.toks.len()];
+        let mut b_to_a = vec![None; b.toks.len()];
+        for (&i, &j) in ea.iter().zip(&eb) {
+            a_to_b[i] = Some(j);
+            b_to_a[j] = Some(i);
+        }
+        Self { a_to_b, b_to_a }
+    }
+}
+
+/// Indices of the tokens that lie inside none of `spans` (in order).
+fn outside(toks: &[Tok<'_>], spans: impl Iterator<Item = Span>) -> Vec<usize> {
+    let mut spans = spans.peekable();
+    let mut out = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        while spans.next_if(|s| s.end <= t.span.start).is_some() {}
+        let inside = spans
+            .peek()
+            .is_some_and(|s| s.start <= t.span.start && t.span.end <= s.end);
+        if !inside {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// Maps the token range `i..j` of one side to the range of the other side
@@ -338,5 +399,66 @@ impl UnitCx<'_> {
     #[must_use]
     pub fn a_for_b(&self, i: usize, j: usize) -> Option<Span> {
         counterpart(&self.map.b_to_a, self.a.toks.len(), i, j).map(|(s, e)| self.a.cover(s, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::compare;
+    use crate::engine::segment::segment;
+
+    /// On every unit of every article pair, the map read off the display
+    /// diff is the map a second diff gives.
+    #[test]
+    fn map_from_hunks_is_the_diffed_map() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pairs");
+        let mut units = 0;
+        let mut changed = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let (Ok(a), Ok(b)) = (
+                std::fs::read_to_string(path.join("original.txt")),
+                std::fs::read_to_string(path.join("rewrite.txt")),
+            ) else {
+                continue;
+            };
+            let (a, b) = (Document::from_string(a), Document::from_string(b));
+            let (sa, sb) = (segment(&a), segment(&b));
+            let (ia, ib) = (DocIndex::new(&a, &sa), DocIndex::new(&b, &sb));
+            for unit in compare(&a, &b).units {
+                let (Some(x), Some(y)) = (unit.original, unit.rewrite) else {
+                    continue;
+                };
+                let (side_a, side_b) = (Side::new(&a, &ia, &sa, x), Side::new(&b, &ib, &sb, y));
+                let diffed = TokenMap::new(&side_a, &side_b);
+                let read = TokenMap::from_hunks(&side_a, &side_b, &unit.hunks);
+                assert_eq!(read.a_to_b, diffed.a_to_b, "{}", path.display());
+                assert_eq!(read.b_to_a, diffed.b_to_a, "{}", path.display());
+                units += 1;
+                changed += usize::from(!unit.hunks.is_empty());
+            }
+        }
+        assert!(
+            units > 300 && changed > 200,
+            "{units} units, {changed} with changes"
+        );
+    }
+
+    #[test]
+    fn hunks_of_another_diff_fall_back_to_diffing() {
+        let a = Document::from("The cat sat on the mat.");
+        let b = Document::from("The dog sat on a mat.");
+        let (sa, sb) = (segment(&a), segment(&b));
+        let (ia, ib) = (DocIndex::new(&a, &sa), DocIndex::new(&b, &sb));
+        let (x, y) = (Span::new(0, a.text().len()), Span::new(0, b.text().len()));
+        let (side_a, side_b) = (Side::new(&a, &ia, &sa, x), Side::new(&b, &ib, &sb, y));
+        // One hunk only on the original side: unequal counts left outside.
+        let wrong = [WordHunk {
+            original: Some(Span::new(4, 7)),
+            rewrite: None,
+        }];
+        let read = TokenMap::from_hunks(&side_a, &side_b, &wrong);
+        assert_eq!(read.a_to_b, TokenMap::new(&side_a, &side_b).a_to_b);
     }
 }

@@ -92,11 +92,11 @@ pub fn detect(
     units: &[Unit],
     on_unit: &dyn Fn(usize),
 ) -> Vec<(usize, Finding)> {
-    let ia = DocIndex::new(a, sa);
-    let ib = DocIndex::new(b, sb);
-    let mut out = Vec::new();
-    for (i, unit) in units.iter().enumerate() {
-        on_unit(i);
+    let (ia, ib) = rayon::join(|| DocIndex::new(a, sa), || DocIndex::new(b, sb));
+    // Units are independent of each other: chunks of them run in parallel
+    // and come back in unit order, so the findings do not depend on the
+    // number of threads.
+    let per_unit = |i: usize, unit: &Unit| {
         let view = UnitView { a, b, sa, sb, unit };
         let mut found = structural::detect(&view);
         // Word for word the same: whatever a detector might read into the
@@ -107,7 +107,8 @@ pub fn detect(
         {
             let side_a = Side::new(a, &ia, sa, sa_span);
             let side_b = Side::new(b, &ib, sb, sb_span);
-            let map = TokenMap::new(&side_a, &side_b);
+            // The unit's display diff is this diff: read the map off it.
+            let map = TokenMap::from_hunks(&side_a, &side_b, &unit.hunks);
             let cx = UnitCx {
                 a: side_a,
                 b: side_b,
@@ -128,9 +129,16 @@ pub fn detect(
         }
         let (dropped, found): (Vec<Finding>, Vec<Finding>) =
             found.into_iter().partition(|f| f.guard.is_some());
-        out.extend(dedupe(found).into_iter().chain(dropped).map(|f| (i, f)));
-    }
-    out
+        dedupe(found)
+            .into_iter()
+            .chain(dropped)
+            .map(|f| (i, f))
+            .collect::<Vec<_>>()
+    };
+    super::par::map_in_order(units, per_unit, on_unit)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// One edit, one flag: of findings whose spans overlap on both sides
