@@ -50,6 +50,11 @@ impl LineIndex {
             }
             seen += usize::from(counts(bytes, i));
         }
+        // The end of a text whose length is a whole number of blocks has
+        // an entry of its own.
+        if bytes.len().is_multiple_of(BLOCK) {
+            columns.push(seen);
+        }
         Self { starts, columns }
     }
 
@@ -107,6 +112,32 @@ mod tests {
         assert_eq!(idx.place(text, 99), Place { line: 3, column: 2 });
         let bom = "\u{feff}Hi";
         assert_eq!(LineIndex::new(bom).place(bom, 3), Place { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn the_end_of_a_text_of_whole_blocks_has_a_place() {
+        // Found by the fuzzer: the end of a text of exactly 64 or 128 bytes.
+        for len in [0, BLOCK, 2 * BLOCK, 2 * BLOCK + 1] {
+            let text = "a".repeat(len);
+            let idx = LineIndex::new(&text);
+            assert_eq!(
+                idx.place(&text, len),
+                Place {
+                    line: 1,
+                    column: len + 1
+                },
+                "length {len}"
+            );
+        }
+        let text = format!("{}\n{}", "b".repeat(BLOCK - 1), "c".repeat(BLOCK));
+        let idx = LineIndex::new(&text);
+        assert_eq!(
+            idx.place(&text, text.len()),
+            Place {
+                line: 2,
+                column: BLOCK + 1
+            }
+        );
     }
 
     #[test]
