@@ -190,6 +190,9 @@ pub struct Side<'a> {
     /// The sentences just before this side (at most `LOOKBACK`), where a
     /// pronoun in it finds its antecedent.
     pub before: Span,
+    /// The side's quantities, found once for every detector that asks
+    /// (`numbers::quantities`).
+    pub quantities: std::cell::OnceCell<Vec<super::numbers::Quantity>>,
 }
 
 /// Sentences before a unit that count as its immediate context.
@@ -242,6 +245,7 @@ impl<'a> Side<'a> {
             span,
             toks,
             before,
+            quantities: std::cell::OnceCell::new(),
         }
     }
 

@@ -181,9 +181,14 @@ fn parse_digits(text: &str) -> Option<(f64, &str)> {
     Some((value, suffix))
 }
 
-/// All quantities in a side, outside quotations.
+/// All quantities in a side, outside quotations (found on first use and
+/// kept with the side).
 #[must_use]
-pub fn quantities(side: &Side<'_>) -> Vec<Quantity> {
+pub fn quantities<'s>(side: &'s Side<'_>) -> &'s [Quantity] {
+    side.quantities.get_or_init(|| find_quantities(side))
+}
+
+fn find_quantities(side: &Side<'_>) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < side.toks.len() {
@@ -604,7 +609,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             None => unmatched_b.push(q),
         }
     }
-    out.extend(swapped_figures(cx, (&qa, &qb), &matched));
+    out.extend(swapped_figures(cx, (qa, qb), &matched));
     // Values with a partner of their own unit first: a bare "one" ("a
     // one-way ticket") must not take the fare another figure replaced.
     let has_unit_partner = |q: &&Quantity| qa.iter().enumerate().any(|(k, a)| !a_used[k] && a.unit == q.unit);
@@ -723,7 +728,7 @@ mod tests {
         let seg = segment(&doc);
         let index = DocIndex::new(&doc, &seg);
         let side = Side::new(&doc, &index, &seg, Span::new(0, text.len()));
-        quantities(&side).into_iter().map(|q| (q.value, q.unit)).collect()
+        quantities(&side).iter().map(|q| (q.value, q.unit)).collect()
     }
 
     #[test]
@@ -773,7 +778,7 @@ mod tests {
         let seg = segment(&doc);
         let index = DocIndex::new(&doc, &seg);
         let side = Side::new(&doc, &index, &seg, Span::new(0, text.len()));
-        quantities(&side).into_iter().next().expect("a quantity")
+        quantities(&side).first().cloned().expect("a quantity")
     }
 
     #[test]
