@@ -305,6 +305,14 @@ impl WordNet {
         out
     }
 
+    /// Whether two word forms may inflect one lemma ("knew" / "know",
+    /// "geese" / "goose").
+    #[must_use]
+    pub fn same_lemma(&self, a: &str, b: &str) -> bool {
+        let of_b = self.bases(b);
+        self.bases(a).iter().any(|k| of_b.contains(k))
+    }
+
     /// Whether the table knows the word in some inflection.
     #[must_use]
     pub fn knows(&self, word: &str) -> bool {

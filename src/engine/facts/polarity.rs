@@ -58,24 +58,30 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
 
 /// Words that carry a negation or a refusal without being counted as one
 /// ("unhurt", "except", "a shortage of"): near a counterpart
-/// they answer a negator.
-fn negative_word(fold: &str) -> bool {
+/// they answer a negator. A prefixed word answers only a negator of the
+/// word it is made from ("not hurt" / "unhurt"; "discussed" is no negative
+/// of anything the negator covers in "did not discuss"): `scope` holds the
+/// stems of the words the negator covers.
+fn negative_word(fold: &str, scope: &[String]) -> bool {
     NEGATIVE_WORDS.contains(&fold)
-        || NEGATIVE_PREFIXES
-            .iter()
-            .any(|p| fold.len() > p.len() + 3 && fold.starts_with(p))
+        || NEGATIVE_PREFIXES.iter().any(|p| {
+            fold.len() > p.len() + 3
+                && fold
+                    .strip_prefix(p)
+                    .is_some_and(|rest| scope.iter().any(|s| *s == crate::engine::lexicon::stem(rest)))
+        })
 }
 
 /// A negative word, or the particle of a negative phrase: "turned down",
 /// "voted against".
-fn negative_phrase(side: &Side<'_>, k: usize) -> bool {
+fn negative_phrase(side: &Side<'_>, k: usize, scope: &[String]) -> bool {
     const PHRASES: &[(&str, &[&str])] = &[
         ("down", &["turn", "turns", "turned", "turning"]),
         ("against", &["vote", "votes", "voted", "voting"]),
     ];
     let fold = side.toks[k].fold.as_str();
     let before = if k > 0 { side.toks[k - 1].fold.as_str() } else { "" };
-    negative_word(fold)
+    negative_word(fold, scope)
         || PHRASES
             .iter()
             .any(|(p, verbs)| *p == fold && verbs.contains(&before))
@@ -92,7 +98,12 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
         .iter()
         .filter(|t| t.is_word() && !super::lists::is_function_word(&t.fold))
         .take(SCOPE_WORDS)
-        .any(|t| other.toks.iter().any(|u| u.stem == t.stem))
+        .any(|t| {
+            other.toks.iter().any(|u| {
+                u.stem == t.stem
+                    || (u.is_word() && crate::engine::wordnet::wordnet().same_lemma(&t.fold, &u.fold))
+            })
+        })
 }
 
 /// Verbs that report a claim or a belief rather than a fact, and the word
@@ -191,7 +202,7 @@ struct Rule<'r> {
     more_in_original: &'r str,
     more_in_rewrite: &'r str,
     /// Other words that express the same thing ("except", "un-").
-    answers: &'r dyn Fn(&Side<'_>, usize) -> bool,
+    answers: &'r dyn Fn(&Side<'_>, usize, &[String]) -> bool,
     conf: f32,
 }
 
@@ -213,13 +224,21 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
             let (s, e) = counterpart(map, other.toks.len(), i, i + 1).unwrap_or((0, 0));
             let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
             let marker = &side.toks[i].fold;
+            let scope: Vec<String> = side.toks[i + 1..]
+                .iter()
+                .filter(|t| t.is_word() && !super::lists::is_function_word(&t.fold))
+                .take(SCOPE_WORDS)
+                .map(|t| t.stem.clone())
+                .collect();
             // An evidential verb the other side also uses was kept, its
             // object moved ("X accused Y of" → "Y accused X, who …, of").
             let kept_verb =
                 EVIDENTIALS.iter().any(|(w, _)| w == marker) && other.toks.iter().any(|t| &t.fold == marker);
             !kept_verb
                 && !window.into_iter().any(|k| {
-                    (rule.pred)(other, k) || (rule.answers)(other, k) || synonym(marker, &other.toks[k].fold)
+                    (rule.pred)(other, k)
+                        || (rule.answers)(other, k, &scope)
+                        || synonym(marker, &other.toks[k].fold)
                 })
         }
     };
@@ -334,7 +353,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         pred: &is_hedge,
         more_in_original: "hedge dropped (stated as certain)",
         more_in_rewrite: "hedge added (made uncertain)",
-        answers: &|s, k| FORECASTS.contains(&s.toks[k].fold.as_str()),
+        answers: &|s, k, _| FORECASTS.contains(&s.toks[k].fold.as_str()),
         conf: 0.6,
     };
     [apply(cx, &negation), apply(cx, &hedging)]
