@@ -210,8 +210,17 @@ struct Rule<'r> {
 /// that has no counterpart: the word diff left it unmatched and the words
 /// facing it on the other side hold no marker of the same kind.
 fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
-    let ma = marks(&cx.a, rule.pred);
-    let mb = marks(&cx.b, rule.pred);
+    // A marker whose words the other side dropped went with its clause
+    // ("…, but not for elderly users" cut): it does not count against a
+    // marker the other side added ("a mention" → "no mention").
+    let ma: Vec<usize> = marks(&cx.a, rule.pred)
+        .into_iter()
+        .filter(|&i| scope_kept(&cx.a, &cx.b, i))
+        .collect();
+    let mb: Vec<usize> = marks(&cx.b, rule.pred)
+        .into_iter()
+        .filter(|&i| scope_kept(&cx.b, &cx.a, i))
+        .collect();
     let on_original = ma.len() > mb.len();
     let (extra, side, other, map) = if on_original {
         (&ma, &cx.a, &cx.b, &cx.map.a_to_b)
