@@ -245,6 +245,13 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         .map(|(_, v, u)| (*v, *u))
     {
         (v, first + 1, u)
+    } else if let Some((v, u)) = ONE_PERIOD
+        .iter()
+        .find(|(w, _, _)| *w == head.fold)
+        .map(|(_, v, u)| (*v, *u))
+        .filter(|_| first > 0 && ONE_PERIOD_BEFORE.contains(&toks[first - 1].fold.as_str()))
+    {
+        (v, first + 1, u)
     } else if let Some(v) = lookup(VAGUE, &head.fold) {
         vague_value(toks, first, v)
     } else if let Some(v) = lookup(ORDINALS, &head.fold) {
@@ -484,6 +491,18 @@ const PERIODS: &[(&str, f64, &str)] = &[
     ("decades", 10.0, "yr~"),
 ];
 
+/// A single period named with "a" or as the last one: "a week" is seven
+/// days, "the past year" twelve months.
+const ONE_PERIOD: &[(&str, f64, &str)] = &[
+    ("day", 1.0, "d"),
+    ("week", 7.0, "d"),
+    ("month", 1.0, "mo"),
+    ("year", 1.0, "yr"),
+];
+
+/// Words before a period that make it one period long.
+const ONE_PERIOD_BEFORE: &[&str] = &["a", "an", "past", "last", "previous"];
+
 /// Round quantities named without a figure: "hundreds", "several hundred",
 /// "tens of thousands". Compared among themselves (unit "~").
 const VAGUE: &[(&str, f64)] = &[
@@ -570,6 +589,9 @@ const METRES_OR_MILLION: &str = "m?";
 fn readings(q: &Quantity) -> Vec<(f64, &'static str)> {
     if q.unit == METRES_OR_MILLION {
         vec![(q.value, "m"), (q.value * 1e6, "")]
+    } else if q.unit == "mo" {
+        // "12 months" is a year.
+        vec![(q.value, q.unit), (q.value / 12.0, "yr")]
     } else {
         vec![(q.value, q.unit)]
     }
