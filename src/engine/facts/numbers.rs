@@ -251,7 +251,15 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         .map(|(_, v, u)| (*v, *u))
         .filter(|_| first > 0 && ONE_PERIOD_BEFORE.contains(&toks[first - 1].fold.as_str()))
     {
-        (v, first + 1, u)
+        // "a year and a half" is eighteen months.
+        let and_a_half = next_is(toks, first + 1, &["and"])
+            && next_is(toks, first + 2, &["a"])
+            && next_is(toks, first + 3, &["half"]);
+        if and_a_half {
+            (v * 1.5, first + 4, u)
+        } else {
+            (v, first + 1, u)
+        }
     } else if let Some(v) = lookup(VAGUE, &head.fold) {
         vague_value(toks, first, v)
     } else if let Some(v) = lookup(ORDINALS, &head.fold) {
