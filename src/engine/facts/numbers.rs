@@ -213,6 +213,8 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     let head = toks.get(first)?;
     let (mut value, mut end, mut unit) = if let Some(time) = clock_time(toks, first) {
         time
+    } else if let Some(share) = fraction(toks, first) {
+        share
     } else if let Some(amount) = article_magnitude(toks, first) {
         amount
     } else if let Some(year) = year_range_end(toks, first) {
@@ -499,6 +501,48 @@ const PERIODS: &[(&str, f64, &str)] = &[
     ("decades", 10.0, "yr~"),
 ];
 
+/// Fractions named in words, as percentages: "a quarter", "a third",
+/// "three quarters", "half of".
+const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 50.0),
+    ("third", 100.0 / 3.0),
+    ("thirds", 100.0 / 3.0),
+    ("quarter", 25.0),
+    ("quarters", 25.0),
+    ("fifth", 20.0),
+    ("fifths", 20.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+/// The unit of a share named in words: a percentage, compared to the
+/// whole percent ("a third" is "33%").
+const ROUGH_PERCENT: &str = "%~";
+
+/// "a third", "one quarter", "three quarters", "half of" as a percentage.
+fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
+    let head = toks[first].fold.as_str();
+    let of_follows = |k: usize| next_is(toks, k, &["of"]);
+    if head == "half" {
+        return of_follows(first + 1).then_some((50.0, first + 1, ROUGH_PERCENT));
+    }
+    let (count, k) = if matches!(head, "a" | "one") {
+        (1.0, first + 1)
+    } else {
+        (lookup(SMALL, head).filter(|&n| n > 1.0)?, first + 1)
+    };
+    let word = toks.get(k)?.fold.as_str();
+    let share = lookup(FRACTIONS, word)?;
+    // "a third of", "three quarters of", "rose by a quarter": a share; "a
+    // third term", "the third quarter" are not.
+    let plural = word.ends_with('s');
+    let fits = if count > 1.0 { plural } else { !plural };
+    let ends_phrase = toks.get(k + 1).is_none_or(|t| {
+        !t.is_word() || matches!(t.fold.as_str(), "of" | "last" | "this" | "in" | "on" | "since")
+    });
+    (fits && word != "half" && ends_phrase).then_some((count * share, k + 1, ROUGH_PERCENT))
+}
+
 /// A single period named with "a" or as the last one: "a week" is seven
 /// days, "the past year" twelve months.
 const ONE_PERIOD: &[(&str, f64, &str)] = &[
@@ -597,6 +641,15 @@ const METRES_OR_MILLION: &str = "m?";
 fn readings(q: &Quantity) -> Vec<(f64, &'static str)> {
     if q.unit == METRES_OR_MILLION {
         vec![(q.value, "m"), (q.value * 1e6, "")]
+    } else if q.unit == ROUGH_PERCENT {
+        // "a third" is "33%" or "33.3%"; "two thirds" "67%" or "66%".
+        let v = q.value;
+        vec![
+            (v, "%"),
+            (v.round(), "%"),
+            (v.floor(), "%"),
+            ((v * 10.0).round() / 10.0, "%"),
+        ]
     } else if q.unit == "mo" {
         // "12 months" is a year.
         vec![(q.value, q.unit), (q.value / 12.0, "yr")]
