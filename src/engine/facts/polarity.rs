@@ -94,16 +94,20 @@ const SCOPE_WORDS: usize = 3;
 /// next content words is there. A marker inside a clause the rewrite
 /// dropped ("who asked not to be named") is a removal, not a flip.
 fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
+    scope(side, i).any(|t| {
+        other.toks.iter().any(|u| {
+            u.stem == t.stem
+                || (u.is_word() && crate::engine::wordnet::wordnet().same_lemma(&t.fold, &u.fold))
+        })
+    })
+}
+
+/// The content words after marker `i` that it applies to.
+fn scope<'s, 'a>(side: &'s Side<'a>, i: usize) -> impl Iterator<Item = &'s super::context::Tok<'a>> {
     side.toks[i + 1..]
         .iter()
         .filter(|t| t.is_word() && !super::lists::is_function_word(&t.fold))
         .take(SCOPE_WORDS)
-        .any(|t| {
-            other.toks.iter().any(|u| {
-                u.stem == t.stem
-                    || (u.is_word() && crate::engine::wordnet::wordnet().same_lemma(&t.fold, &u.fold))
-            })
-        })
 }
 
 /// Verbs that report a claim or a belief rather than a fact, and the word
@@ -229,16 +233,12 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
     };
     let surplus = ma.len().abs_diff(mb.len());
     let unanswered = |&i: &usize| {
-        map[i].is_none() && scope_kept(side, other, i) && {
+        // Every marker counted kept its scope (see `ma`, `mb`).
+        map[i].is_none() && {
             let (s, e) = counterpart(map, other.toks.len(), i, i + 1).unwrap_or((0, 0));
             let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
             let marker = &side.toks[i].fold;
-            let scope: Vec<String> = side.toks[i + 1..]
-                .iter()
-                .filter(|t| t.is_word() && !super::lists::is_function_word(&t.fold))
-                .take(SCOPE_WORDS)
-                .map(|t| t.stem.clone())
-                .collect();
+            let scope: Vec<String> = scope(side, i).map(|t| t.stem.clone()).collect();
             // An evidential verb the other side also uses was kept, its
             // object moved ("X accused Y of" → "Y accused X, who …, of").
             let kept_verb =

@@ -124,7 +124,7 @@ fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
     }
     // "pre-stimulus" is read as "pre", "-", "stimulus".
     let hyphened = |side: &super::context::Side<'_>, t: &Tok<'_>| {
-        let k = side.toks.iter().position(|u| u.span == t.span).unwrap_or(0);
+        let k = index_of(side, t);
         side.toks
             .get(k + 1)
             .is_some_and(|n| n.text == "-" && n.span.start == t.span.end)
@@ -175,9 +175,14 @@ fn prefixed_opposites(x: &str, y: &str) -> bool {
         })
 }
 
+/// Where a token stands in its side.
+fn index_of(side: &super::context::Side<'_>, t: &Tok<'_>) -> usize {
+    side.toks.iter().position(|u| u.span == t.span).unwrap_or(0)
+}
+
 /// Whether the word after a token is a noun ("young users").
 fn before_noun(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
-    let k = side.toks.iter().position(|u| u.span == t.span).unwrap_or(0);
+    let k = index_of(side, t);
     side.toks
         .get(k + 1)
         .is_some_and(|n| n.is_word() && !is_function_word(&n.fold) && wordnet().is_noun(&n.fold))
@@ -186,7 +191,7 @@ fn before_noun(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
 /// Whether a token reads as a noun where it stands: WordNet's first sense
 /// is a noun and the word before it does not make it a verb.
 fn noun_here(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
-    let k = side.toks.iter().position(|u| u.span == t.span).unwrap_or(0);
+    let k = index_of(side, t);
     let before_verb = k > 0 && BEFORE_VERBS.contains(&side.toks[k - 1].fold.as_str());
     !before_verb && wordnet().is_noun(&t.fold)
 }
@@ -194,7 +199,7 @@ fn noun_here(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
 /// Whether one of the two words before a token negates it ("not working",
 /// "isn't open").
 fn negated(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
-    let k = side.toks.iter().position(|u| u.span == t.span).unwrap_or(0);
+    let k = index_of(side, t);
     side.toks[k.saturating_sub(2)..k]
         .iter()
         .any(|u| NEGATORS.contains(&u.fold.as_str()) || u.fold.ends_with("n't"))
