@@ -34,35 +34,60 @@ static LOOKUP: LazyLock<HashMap<String, (usize, usize)>> = LazyLock::new(|| {
     map
 });
 
-/// The (family, class, token) mentions of a side, outside quotations, one
-/// per class.
+/// The (family, class, token) mentions of a side, outside quotations.
 fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
     // "three decades" / "thirty years", "a fortnight" / "two weeks": an
-    // amount is the numbers detector's call, which compares values.
+    // amount is the numbers detector's call, which compares values. An
+    // ordinal counts nothing: "the first year" / "the first month" differ.
     let amounts = super::numbers::quantities(side);
+    let ordinal = |i: usize| super::numbers::is_ordinal_word(&side.toks[i].fold);
     let counted = |i: usize| {
-        amounts.iter().any(|q| q.start <= i && i < q.end)
+        ((i == 0 || !ordinal(i - 1)) && amounts.iter().any(|q| q.start <= i && i < q.end))
             || (i > 0 && {
                 let before = side.toks[i - 1].fold.as_str();
                 matches!(before, "a" | "an" | "one" | "several" | "few" | "many" | "some")
-                    || before.chars().any(|c| c.is_ascii_digit())
-                    || super::numbers::is_number_word(before)
+                    || (before.chars().any(|c| c.is_ascii_digit()) && !ordinal(i - 1))
+                    || (super::numbers::is_number_word(before) && !ordinal(i - 1))
             })
     };
-    for (i, t) in side.toks.iter().enumerate() {
-        if t.in_quote || !t.is_word() {
-            continue;
-        }
-        let hit = LOOKUP
-            .get(&t.fold)
-            .or_else(|| LOOKUP.get(&t.stem))
-            .filter(|(f, _)| !(CONTRAST_UNIT_FAMILIES.contains(f) && counted(i)));
-        if let Some(&(f, c)) = hit.filter(|&&(f, c)| !out.iter().any(|m| m.0 == f && m.1 == c)) {
-            out.push((f, c, i));
+    side.toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.in_quote && t.is_word())
+        .filter_map(|(i, t)| {
+            let &(f, c) = LOOKUP.get(&t.fold).or_else(|| LOOKUP.get(&t.stem))?;
+            (!(CONTRAST_UNIT_FAMILIES.contains(&f) && counted(i))).then_some((f, c, i))
+        })
+        .collect()
+}
+
+/// The classes of one family a side names more often than the other side,
+/// each with the token to point at: one the word diff did not match, else
+/// the first.
+fn surplus(
+    mine: &[(usize, usize, usize)],
+    theirs: &[(usize, usize, usize)],
+    family: usize,
+    matched: &[Option<usize>],
+) -> Vec<usize> {
+    let count =
+        |list: &[(usize, usize, usize)], c: usize| list.iter().filter(|m| m.0 == family && m.1 == c).count();
+    let mut classes: Vec<usize> = Vec::new();
+    for m in mine.iter().filter(|m| m.0 == family) {
+        if !classes.contains(&m.1) {
+            classes.push(m.1);
         }
     }
-    out
+    classes
+        .into_iter()
+        .filter(|&c| count(mine, c) > count(theirs, c))
+        .filter_map(|c| {
+            let toks = mine.iter().filter(|m| m.0 == family && m.1 == c).map(|m| m.2);
+            toks.clone()
+                .find(|&i| matched[i].is_none())
+                .or_else(|| toks.clone().next())
+        })
+        .collect()
 }
 
 /// Content words looked at on each side of a sibling word.
@@ -92,19 +117,15 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let ma = mentions(&cx.a);
     let mb = mentions(&cx.b);
     for family in 0..CONTRAST_FAMILIES.len() {
-        let ca: Vec<(usize, usize)> = ma.iter().filter(|m| m.0 == family).map(|m| (m.1, m.2)).collect();
-        let cb: Vec<(usize, usize)> = mb.iter().filter(|m| m.0 == family).map(|m| (m.1, m.2)).collect();
-        let only_a: Vec<_> = ca
-            .iter()
-            .filter(|(c, _)| !cb.iter().any(|(d, _)| d == c))
-            .collect();
-        let only_b = cb.iter().filter(|(c, _)| !ca.iter().any(|(d, _)| d == c));
-        for ((_, ib), (_, ia)) in only_b
+        let only_a = surplus(&ma, &mb, family, &cx.map.a_to_b);
+        let only_b = surplus(&mb, &ma, family, &cx.map.b_to_a);
+        for (ib, ia) in only_b
+            .into_iter()
             .zip(only_a)
-            .filter(|((_, ib), (_, ia))| same_setting(cx, *ia, *ib))
+            .filter(|&(ib, ia)| same_setting(cx, ia, ib))
         {
-            let a_span = cx.a.toks[*ia].span;
-            let b_span = cx.b.toks[*ib].span;
+            let a_span = cx.a.toks[ia].span;
+            let b_span = cx.b.toks[ib].span;
             let reason = format!(
                 "changed meaning: ‘{}’ → ‘{}’",
                 clip(cx.a.text(a_span)),

@@ -790,6 +790,17 @@ fn swapped_figures(
     None
 }
 
+/// An ordinal, in words or figures ("third", "22nd").
+#[must_use]
+pub fn is_ordinal_word(fold: &str) -> bool {
+    let digits = fold.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &fold[digits.len()..];
+    lookup(ORDINALS, fold).is_some()
+        || (!digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(suffix, "st" | "nd" | "rd" | "th"))
+}
+
 /// Whether a folded word names a number, an ordinal or a magnitude
 /// ("thirty", "seventh", "million"): the numbers detector judges those.
 #[must_use]
