@@ -2,9 +2,9 @@
 //! different meaning ("nephew" → "uncle", "northern" → "southern",
 //! "profit" → "loss"), unlike a synonym swap.
 
-use super::Detector;
 use super::clip;
 use super::context::UnitCx;
+use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::stem;
 use crate::engine::words::{CONTRAST_FAMILIES, CONTRAST_UNIT_FAMILIES};
@@ -16,7 +16,10 @@ pub const DETECTOR: Detector = Detector {
     name: "contrast",
     kinds: &[Kind::Meaning],
     catches: "a word swapped for another of its contrast family (north / south, profit / loss)",
-    guards: &[],
+    guards: &[Guard {
+        name: "different-setting",
+        keeps_out: "two words of one family among different words (\"before clearing the plan\" / \"after the team had spent\"): a sentence rebuilt around another event",
+    }],
     run: detect,
 };
 
@@ -119,11 +122,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     for family in 0..CONTRAST_FAMILIES.len() {
         let only_a = surplus(&ma, &mb, family, &cx.map.a_to_b);
         let only_b = surplus(&mb, &ma, family, &cx.map.b_to_a);
-        for (ib, ia) in only_b
-            .into_iter()
-            .zip(only_a)
-            .filter(|&(ib, ia)| same_setting(cx, ia, ib))
-        {
+        for (ib, ia) in only_b.into_iter().zip(only_a) {
             let a_span = cx.a.toks[ia].span;
             let b_span = cx.b.toks[ib].span;
             let reason = format!(
@@ -131,13 +130,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 clip(cx.a.text(a_span)),
                 clip(cx.b.text(b_span))
             );
-            out.push(Finding::new(
-                Kind::Meaning,
-                0.7,
-                Some(a_span),
-                Some(b_span),
-                reason,
-            ));
+            let finding = Finding::new(Kind::Meaning, 0.7, Some(a_span), Some(b_span), reason);
+            out.push(if same_setting(cx, ia, ib) {
+                finding
+            } else {
+                finding.dropped_by("different-setting")
+            });
         }
     }
     out
