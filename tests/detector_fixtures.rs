@@ -2,10 +2,12 @@
 //! flags each `flag` case must raise, and the `near_miss` cases that must
 //! raise none (dropped by the named guard when one is given). Every
 //! detector in the registry has a file, and every guard it declares drops
-//! at least one near miss there.
+//! a candidate of at least one case there: a near miss, or a flag case
+//! whose second candidate for the same change the guard drops
+//! (`dropped_by`).
 
 use factdiff::engine::facts::DETECTORS;
-use factdiff::engine::{Document, compare};
+use factdiff::engine::{Comparison, Document, compare};
 use serde::Deserialize;
 use std::path::PathBuf;
 
@@ -26,6 +28,8 @@ struct FlagCase {
     /// `[kind, original text, rewrite text]` of each factual flag, in
     /// order; an empty string where a flag has no span on that side.
     expect: Vec<[String; 3]>,
+    /// A guard that must drop another candidate of this case.
+    dropped_by: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -62,7 +66,11 @@ fn every_detector_passes_its_fixtures() {
                 Document::from(case.original.as_str()),
                 Document::from(case.rewrite.as_str()),
             );
-            let got: Vec<[String; 3]> = compare(&a, &b)
+            let c = compare(&a, &b);
+            if let Some(guard) = &case.dropped_by {
+                check_dropped(&mut failures, detector.name, guard, &c, &case.rewrite);
+            }
+            let got: Vec<[String; 3]> = c
                 .discrepancies
                 .iter()
                 .filter(|d| d.factual)
@@ -100,25 +108,27 @@ fn every_detector_passes_its_fixtures() {
                 ));
             }
             if let Some(guard) = &case.guard {
-                let dropped = c
-                    .suppressed
-                    .iter()
-                    .any(|s| s.detector == detector.name && s.guard == guard);
-                if !dropped {
-                    failures.push(format!(
-                        "{}: near miss {:?} not dropped by guard {guard} (dropped: {:?})",
-                        detector.name,
-                        case.rewrite,
-                        c.suppressed
-                            .iter()
-                            .map(|s| (s.detector, s.guard))
-                            .collect::<Vec<_>>()
-                    ));
-                }
+                check_dropped(&mut failures, detector.name, guard, &c, &case.rewrite);
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn check_dropped(failures: &mut Vec<String>, detector: &str, guard: &str, c: &Comparison, rewrite: &str) {
+    let dropped = c
+        .suppressed
+        .iter()
+        .any(|s| s.detector == detector && s.guard == guard);
+    if !dropped {
+        failures.push(format!(
+            "{detector}: case {rewrite:?} not dropped by guard {guard} (dropped: {:?})",
+            c.suppressed
+                .iter()
+                .map(|s| (s.detector, s.guard))
+                .collect::<Vec<_>>()
+        ));
+    }
 }
 
 #[test]
@@ -130,20 +140,23 @@ fn every_declared_guard_has_a_near_miss() {
                 fixtures
                     .near_miss
                     .iter()
-                    .any(|c| c.guard.as_deref() == Some(guard.name)),
-                "{}: guard {} has no near miss in its fixture file",
+                    .any(|c| c.guard.as_deref() == Some(guard.name))
+                    || fixtures
+                        .flag
+                        .iter()
+                        .any(|c| c.dropped_by.as_deref() == Some(guard.name)),
+                "{}: guard {} drops no candidate in its fixture file",
                 detector.name,
                 guard.name
             );
         }
-        for case in &fixtures.near_miss {
-            if let Some(g) = &case.guard {
-                assert!(
-                    detector.guard(g).is_some(),
-                    "{}: fixture names an undeclared guard {g}",
-                    detector.name
-                );
-            }
+        let named = fixtures.near_miss.iter().filter_map(|c| c.guard.as_ref());
+        for g in named.chain(fixtures.flag.iter().filter_map(|c| c.dropped_by.as_ref())) {
+            assert!(
+                detector.guard(g).is_some(),
+                "{}: fixture names an undeclared guard {g}",
+                detector.name
+            );
         }
     }
 }

@@ -399,6 +399,18 @@ impl WordNet {
             .is_some_and(|s| self.synset(s).pos() == Pos::Noun)
     }
 
+    /// Whether a word's most frequent sense is an adverb ("then",
+    /// "meanwhile").
+    #[must_use]
+    pub fn is_adverb(&self, word: &str) -> bool {
+        self.bases(word).first().is_some_and(|&base| {
+            self.lemma_senses(base)
+                .iter()
+                .next()
+                .is_some_and(|s| self.synset(s).pos() == Pos::Adv)
+        })
+    }
+
     /// The first lemma of a synset, with spaces.
     #[must_use]
     pub fn name(&self, s: u32) -> String {

@@ -31,6 +31,10 @@ pub const DETECTOR: Detector = Detector {
             name: "description-named",
             keeps_out: "the person a description of the original meant, named (\"the Rovers manager\" / \"Holt\")",
         },
+        Guard {
+            name: "replacement-found",
+            keeps_out: "a name from elsewhere in the document added to a sentence whose dropped name another, new name replaced (\"Nowak scored\" / \"Reid scored to put Riverside ahead\")",
+        },
     ],
     run: detect,
 };
@@ -55,6 +59,11 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
     let after_opening = i > 0 && matches!(side.toks[i - 1].text, "“" | "\"" | "‘" | "«" | ":" | "(" | "—");
     if !(t.sentence_start || after_opening) {
         return true;
+    }
+    // "Then Reid scored": a function word or an adverb opening a sentence
+    // is no part of the name after it.
+    if super::lists::is_function_word(&t.fold) || crate::engine::wordnet::wordnet().is_adverb(&t.fold) {
+        return false;
     }
     // At a sentence start capitals prove nothing: trust the word as a name
     // only if it is never written in lowercase and is capitalised elsewhere
@@ -104,8 +113,17 @@ fn content(side: &Side<'_>, p: NamePhrase) -> Vec<String> {
     (p.start..p.end)
         .map(|k| &side.toks[k])
         .filter(|t| t.kind == TokenKind::Word && t.is_capitalised())
-        .map(|t| t.fold.replace('.', ""))
+        .map(|t| bare(&t.fold).replace('.', ""))
         .collect()
+}
+
+/// A word without its possessive ending: "Kadhemi" / "Kadhemi's" is one
+/// name.
+fn bare(w: &str) -> &str {
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .unwrap_or(w)
 }
 
 fn initials(words: &[String]) -> String {
@@ -189,6 +207,11 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         .filter(|&k| !words_a[k].is_empty() && !present_in(&words_a[k], &cx.b, &words_b))
         .collect();
     let mut out = Vec::new();
+    // Original names a new name took the place of, and the findings of a
+    // known name put where a dropped name stood, kept until the end: a
+    // dropped name replaced twice is replaced once.
+    let mut replaced: Vec<usize> = Vec::new();
+    let mut known_swaps: Vec<(usize, Finding)> = Vec::new();
     let a_letters = std::cell::OnceCell::new();
     for (k, p) in pb.iter().enumerate() {
         let words = &words_b[k];
@@ -252,10 +275,11 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         // drops: that is the name it replaced ("mayor Ilse Varga" → "Mayor
         // Petra Kovacs").
         let replaced_name = match missing_a.as_slice() {
-            &[m] if unknown && !describes(cx, pa[m], cx.b.text(b_span)) => Some(pa[m]),
+            &[m] if unknown && !describes(cx, pa[m], cx.b.text(b_span)) => Some(m),
             _ => None,
         };
-        let name_span = replaced_name.map(|m| cx.a.cover(m.start, m.end));
+        replaced.extend(replaced_name);
+        let name_span = replaced_name.map(|m| cx.a.cover(pa[m].start, pa[m].end));
         // ... when nothing else stood there, or to tighten a wider stretch
         // around that name ("an Airbus A320 flying" → "Airbus").
         let a_span = match (a_span, name_span) {
@@ -292,11 +316,40 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 out.push(dropped(cx, *p, "description-named", why));
                 continue;
             }
-            (0.6, swap_reason(cx, pa[m], b_span))
+            let finding = Finding::new(
+                Kind::Name,
+                0.6,
+                a_span,
+                Some(b_span),
+                swap_reason(cx, pa[m], b_span),
+            );
+            known_swaps.push((m, finding));
+            continue;
         } else {
             continue;
         };
         out.push(Finding::new(Kind::Name, conf, a_span, Some(b_span), reason));
+    }
+    // Each dropped name goes to the known name standing nearest its place.
+    let place = |f: &Finding, m: usize| {
+        let name = cx.a.cover(pa[m].start, pa[m].end);
+        f.original.map_or(usize::MAX, |s| {
+            if s.overlaps(name) {
+                0
+            } else {
+                s.start.abs_diff(name.end).min(name.start.abs_diff(s.end))
+            }
+        })
+    };
+    known_swaps.sort_by_key(|(m, f)| (*m, place(f, *m)));
+    let mut taken = replaced;
+    for (m, finding) in known_swaps {
+        if taken.contains(&m) {
+            out.push(finding.dropped_by("replacement-found"));
+        } else {
+            taken.push(m);
+            out.push(finding);
+        }
     }
     out
 }
@@ -367,17 +420,9 @@ fn swapped_in_place(
     let &[m] = inside.as_slice() else {
         return None;
     };
-    // "Kadhemi" / "Kadhemi's" is one name.
-    let bare = |w: &str| {
-        ["'s", "’s", "'", "’"]
-            .iter()
-            .find_map(|s| w.strip_suffix(s))
-            .unwrap_or(w)
-            .to_owned()
-    };
     let uses = |side: &Side<'_>, w: &str| side.toks.iter().filter(|t| bare(&t.fold) == w).count();
-    let new: Vec<String> = words.iter().map(|w| bare(w)).collect();
-    let old: Vec<String> = words_a[m].iter().map(|w| bare(w)).collect();
+    let new: Vec<String> = words.iter().map(|w| bare(w).to_owned()).collect();
+    let old: Vec<String> = words_a[m].iter().map(|w| bare(w).to_owned()).collect();
     let gained = new.iter().any(|w| uses(&cx.b, w) > uses(&cx.a, w));
     let lost = old.iter().any(|w| uses(&cx.a, w) > uses(&cx.b, w));
     // Only when both names stay on both sides: a name that left or arrived
