@@ -237,7 +237,17 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             Suffix::None => (v, first + 1, FUSED),
         }
     } else if let Some(v) = lookup(SMALL, &head.fold) {
-        if head.fold == "one" && first > 0 && PRONOUN_ONE.contains(&toks[first - 1].fold.as_str()) {
+        // "the one who" is a pronoun; "the one hundred and sixty-three
+        // maps" is a number.
+        let counts_on = next_is(toks, first + 1, &["hundred"])
+            || toks
+                .get(first + 1)
+                .is_some_and(|t| lookup(MAGNITUDES, &t.fold).is_some());
+        if head.fold == "one"
+            && !counts_on
+            && first > 0
+            && PRONOUN_ONE.contains(&toks[first - 1].fold.as_str())
+        {
             return None;
         }
         words_value(toks, first, v)
@@ -282,6 +292,13 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     }
     if let Some(c) = currency {
         unit = c;
+    } else if unit == "ordinal"
+        && let Some((scale, u)) = toks.get(end).and_then(|t| lookup(ORDINAL_UNITS, &t.fold))
+    {
+        // "in the 12th minute" is "after 12 minutes".
+        value *= scale;
+        unit = u;
+        end += 1;
     } else if unit.is_empty() {
         // "1,200-kilometre" is "1,200 kilometres".
         // "25 million Australian dollars": a nationality before the currency.
@@ -619,6 +636,9 @@ fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
     }
     (value, end, unit)
 }
+
+/// Units an ordinal counts in: "the 12th minute" / "12 minutes in".
+const ORDINAL_UNITS: &[(&str, (f64, &str))] = &[("minute", (1.0, "min")), ("hour", (60.0, "min"))];
 
 /// Units one value may be written in: "£38,000" is "38,000 pounds", and a
 /// bare "23" beside "aged 23" or "23 years" is the same figure.
