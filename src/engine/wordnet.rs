@@ -510,6 +510,23 @@ impl WordNet {
     }
 }
 
+/// [`WordNet::relation_as`] through a per-thread cache: a book repeats its
+/// word pairs, so each thread looks a pair up once.
+#[must_use]
+pub fn relation_cached(a: &str, b: &str, attributive: bool) -> Relation {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<(String, String, bool), Relation>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let key = (a.to_owned(), b.to_owned(), attributive);
+    if let Some(r) = SEEN.with(|m| m.borrow().get(&key).copied()) {
+        return r;
+    }
+    let r = wordnet().relation_as(a, b, attributive);
+    SEEN.with(|m| m.borrow_mut().insert(key, r));
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Relation, wordnet};

@@ -61,15 +61,23 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
 /// they answer a negator. A prefixed word answers only a negator of the
 /// word it is made from ("not hurt" / "unhurt"; "discussed" is no negative
 /// of anything the negator covers in "did not discuss"): `scope` holds the
-/// stems of the words the negator covers.
+/// words the negator covers. The word made may be a synonym's ("not
+/// working" / "malfunctions"), and a "-less" word is "without" its stem
+/// ("without a win" / "winless").
 fn negative_word(fold: &str, scope: &[String]) -> bool {
+    use crate::engine::lexicon::stem;
+    use crate::engine::wordnet::{Relation, relation_cached};
+    let made_from = |rest: &str| {
+        rest.len() >= 3
+            && scope
+                .iter()
+                .any(|s| stem(s) == stem(rest) || relation_cached(s, rest, false) == Relation::Synonym)
+    };
     NEGATIVE_WORDS.contains(&fold)
-        || NEGATIVE_PREFIXES.iter().any(|p| {
-            fold.len() > p.len() + 3
-                && fold
-                    .strip_prefix(p)
-                    .is_some_and(|rest| scope.iter().any(|s| *s == crate::engine::lexicon::stem(rest)))
-        })
+        || NEGATIVE_PREFIXES
+            .iter()
+            .any(|p| fold.len() > p.len() + 3 && fold.strip_prefix(p).is_some_and(made_from))
+        || fold.strip_suffix("less").is_some_and(made_from)
 }
 
 /// A negative word, or the particle of a negative phrase: "turned down",
@@ -87,6 +95,14 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[String]) -> bool {
             .any(|(p, verbs)| *p == fold && verbs.contains(&before))
 }
 
+/// "not yet received" / "still waiting"; "not ruled out" / "remained
+/// possible": what a negation says, said the other way round.
+fn still_or_possible(side: &Side<'_>, k: usize, scope: &[String]) -> bool {
+    let f = side.toks[k].fold.as_str();
+    let covers = |w: &str| scope.iter().any(|s| s == w);
+    (f == "still" && covers("yet")) || (matches!(f, "possible" | "possibility") && covers("ruled"))
+}
+
 /// Content words after a marker that make up what it negates or hedges.
 const SCOPE_WORDS: usize = 3;
 
@@ -94,11 +110,21 @@ const SCOPE_WORDS: usize = 3;
 /// next content words is there. A marker inside a clause the rewrite
 /// dropped ("who asked not to be named") is a removal, not a flip.
 fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
-    scope(side, i).any(|t| {
-        other.toks.iter().any(|u| {
-            u.stem == t.stem
-                || (u.is_word() && crate::engine::wordnet::wordnet().same_lemma(&t.fold, &u.fold))
-        })
+    use crate::engine::wordnet::{Relation, relation_cached, wordnet};
+    let content = |u: &&super::context::Tok<'_>| u.is_word() && !super::lists::is_function_word(&u.fold);
+    let scope: Vec<_> = scope(side, i).collect();
+    scope.iter().any(|t| {
+        other
+            .toks
+            .iter()
+            .any(|u| u.stem == t.stem || (u.is_word() && wordnet().same_lemma(&t.fold, &u.fold)))
+    }) || scope.iter().any(|t| {
+        // "No one was hurt" / "Nobody was injured".
+        other
+            .toks
+            .iter()
+            .filter(content)
+            .any(|u| relation_cached(&t.fold, &u.fold, false) == Relation::Synonym)
     })
 }
 
@@ -149,7 +175,7 @@ fn is_evidential(side: &Side<'_>, i: usize) -> bool {
 fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     let t = &side.toks[i];
     let f = t.fold.as_str();
-    if is_evidential(side, i) {
+    if is_evidential(side, i) || said_to(side, i) {
         return true;
     }
     if !HEDGES.contains(&f) {
@@ -163,6 +189,21 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     if (f.starts_with("suggest") || f.starts_with("indicat"))
         && side.toks.get(i + 1).is_none_or(|n| n.fold != "that")
     {
+        return false;
+    }
+    // "appeared tired", "seems to" hedge; "appeared on Wednesday",
+    // "appeared in court" do not.
+    if (f.starts_with("appear") || f.starts_with("seem"))
+        && side.toks.get(i + 1).is_some_and(|n| {
+            n.is_word()
+                && super::lists::is_function_word(&n.fold)
+                && !matches!(n.fold.as_str(), "to" | "that")
+        })
+    {
+        return false;
+    }
+    // "so that the surveys could continue": a purpose, not a doubt.
+    if matches!(f, "could" | "might" | "may") && purpose_before(side, i) {
         return false;
     }
     // "hoped to begin", "in the hope of" hedge; "there is hope" does not.
@@ -185,6 +226,42 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     true
 }
 
+/// Tokens before a modal searched for "so that" / "in order that".
+const PURPOSE_REACH: usize = 5;
+
+/// Whether a modal stands in a purpose clause ("so that X could go").
+fn purpose_before(side: &Side<'_>, i: usize) -> bool {
+    let lo = i.saturating_sub(PURPOSE_REACH);
+    (lo..i).any(|k| {
+        side.toks[k].fold == "that"
+            && k > 0
+            && matches!(side.toks[k - 1].fold.as_str(), "so" | "order")
+            && side.toks[k + 1..i].iter().all(super::context::Tok::is_word)
+    })
+}
+
+/// "is said to be": the passive of a reporting verb hedges as
+/// "reportedly" does.
+fn said_to(side: &Side<'_>, i: usize) -> bool {
+    side.toks[i].fold == "said"
+        && i > 0
+        && BE_FORMS.contains(&side.toks[i - 1].fold.as_str())
+        && side.toks.get(i + 1).is_some_and(|n| n.fold == "to")
+}
+
+/// Words that answer a hedge: a forecast ("forecast", "projected") or the
+/// ability a "could" may mean ("could identify" / "able to identify"). A
+/// hearsay word is answered by a source named anywhere ("reportedly" /
+/// "according to reports").
+fn hedge_answer(side: &Side<'_>, k: usize, marker: &str) -> bool {
+    let f = side.toks[k].fold.as_str();
+    FORECASTS.contains(&f)
+        || (matches!(marker, "could" | "can") && matches!(f, "able" | "capable" | "managed"))
+}
+
+/// Hedges that say a claim comes from others.
+const HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly", "said"];
+
 /// Token indices of one side matching `pred`, outside quotations.
 fn marks(side: &Side<'_>, pred: &dyn Fn(&Side<'_>, usize) -> bool) -> Vec<usize> {
     (0..side.toks.len())
@@ -200,13 +277,20 @@ fn phrase(side: &Side<'_>, i: usize) -> (usize, usize) {
     (i, end)
 }
 
+/// Whether a token answers a marker: (side, token, marker, words the
+/// marker covers).
+type Answers = dyn Fn(&Side<'_>, usize, &str, &[String]) -> bool;
+
 struct Rule<'r> {
     kind: Kind,
     pred: &'r dyn Fn(&Side<'_>, usize) -> bool,
     more_in_original: &'r str,
     more_in_rewrite: &'r str,
-    /// Other words that express the same thing ("except", "un-").
-    answers: &'r dyn Fn(&Side<'_>, usize, &[String]) -> bool,
+    /// Other words that express the same thing ("except", "un-"), near
+    /// the marker's counterpart: (side, token, marker, words it covers).
+    answers: &'r Answers,
+    /// Whether the other side answers a marker anywhere in it.
+    answered_anywhere: &'r dyn Fn(&Side<'_>, &str) -> bool,
     conf: f32,
 }
 
@@ -238,15 +322,16 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
             let (s, e) = counterpart(map, other.toks.len(), i, i + 1).unwrap_or((0, 0));
             let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
             let marker = &side.toks[i].fold;
-            let scope: Vec<String> = scope(side, i).map(|t| t.stem.clone()).collect();
+            let scope: Vec<String> = scope(side, i).map(|t| t.fold.clone()).collect();
             // An evidential verb the other side also uses was kept, its
             // object moved ("X accused Y of" → "Y accused X, who …, of").
             let kept_verb =
                 EVIDENTIALS.iter().any(|(w, _)| w == marker) && other.toks.iter().any(|t| &t.fold == marker);
             !kept_verb
+                && !(rule.answered_anywhere)(other, marker)
                 && !window.into_iter().any(|k| {
                     (rule.pred)(other, k)
-                        || (rule.answers)(other, k, &scope)
+                        || (rule.answers)(other, k, marker, &scope)
                         || synonym(marker, &other.toks[k].fold)
                 })
         }
@@ -354,7 +439,8 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         pred: &is_negator,
         more_in_original: "negation dropped",
         more_in_rewrite: "negation added",
-        answers: &negative_phrase,
+        answers: &|s, k, _, scope| negative_phrase(s, k, scope) || still_or_possible(s, k, scope),
+        answered_anywhere: &|_, _| false,
         conf: 0.75,
     };
     let hedging = Rule {
@@ -362,7 +448,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         pred: &is_hedge,
         more_in_original: "hedge dropped (stated as certain)",
         more_in_rewrite: "hedge added (made uncertain)",
-        answers: &|s, k, _| FORECASTS.contains(&s.toks[k].fold.as_str()),
+        answers: &|s, k, marker, _| hedge_answer(s, k, marker),
+        answered_anywhere: &|s, marker| {
+            HEARSAY.contains(&marker) && s.toks.iter().any(|t| t.fold == "according")
+        },
         conf: 0.6,
     };
     [apply(cx, &negation), apply(cx, &hedging)]

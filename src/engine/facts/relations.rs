@@ -138,18 +138,7 @@ fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
         return Relation::Antonym;
     }
     let attributive = before_noun(&cx.a, x) && before_noun(&cx.b, y);
-    // A book repeats its word pairs: each thread looks a pair up once.
-    thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<(String, String, bool), Relation>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
-    }
-    let key = (x.fold.clone(), y.fold.clone(), attributive);
-    if let Some(r) = SEEN.with(|m| m.borrow().get(&key).copied()) {
-        return r;
-    }
-    let r = wordnet().relation_as(&x.fold, &y.fold, attributive);
-    SEEN.with(|m| m.borrow_mut().insert(key, r));
-    r
+    crate::engine::wordnet::relation_cached(&x.fold, &y.fold, attributive)
 }
 
 /// Opposites made by a prefix: one word is the other with a negating
