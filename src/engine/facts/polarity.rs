@@ -35,6 +35,8 @@ const NEGATIVE_BEFORE: &[(&str, &str)] = &[
     ("declined", "to"),
     ("declines", "to"),
     ("rather", "than"),
+    // "did little to slow her" is "barely slowed her".
+    ("little", "to"),
     ("instead", "of"),
 ];
 

@@ -2,10 +2,10 @@
 //! breaks off, right after a word that needs more ("who ran as a,", "found
 //! burnt out on,", "an album of traditional,").
 
-use super::Detector;
 use super::clip;
 use super::context::{Side, UnitCx};
 use super::lists::is_function_word;
+use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::words::{COMPLETE_ALONE, DANGLING, NEEDS_OBJECT};
 
@@ -14,7 +14,10 @@ pub const DETECTOR: Detector = Detector {
     name: "truncation",
     kinds: &[Kind::Truncation],
     catches: "a description cut off mid-phrase",
-    guards: &[],
+    guards: &[Guard {
+        name: "matched-elsewhere",
+        keeps_out: "a clause ending on a word the word diff matched to the same word elsewhere in the original (\"According to her,\" / \"she won her place\"): nothing there was cut",
+    }],
     run: detect,
 };
 
@@ -31,7 +34,11 @@ fn is_break(text: &str) -> bool {
 
 fn dangling_at(side: &Side<'_>, i: usize) -> bool {
     let t = &side.toks[i];
+    // "tours of thirty minutes each,": "each" after what it counts.
+    let floating =
+        t.fold == "each" && i > 0 && side.toks[i - 1].is_word() && !is_function_word(&side.toks[i - 1].fold);
     !t.in_quote
+        && !floating
         && DANGLING.contains(&t.fold.as_str())
         && side.toks.get(i + 1).is_none_or(|n| is_break(n.text))
 }
@@ -118,6 +125,20 @@ fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
     }
 }
 
+/// Whether rewrite token `i` continues the words the original has before
+/// its counterpart in the same clause: "found burnt out on," keeps "out
+/// on" of "found burnt out on the road", while "According to her," matched a "her" the
+/// original has elsewhere ("won her place").
+fn continues_run(cx: &UnitCx<'_>, i: usize) -> bool {
+    let Some(k) = cx.map.b_to_a[i] else {
+        return true;
+    };
+    let before = (0..i).rev().find(|&j| cx.b.toks[j].is_word());
+    before.is_none_or(|j| {
+        cx.map.b_to_a[j].is_some_and(|m| m < k && !cx.a.toks[m + 1..k].iter().any(|t| is_break(t.text)))
+    })
+}
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let b = &cx.b;
     (0..b.toks.len())
@@ -134,7 +155,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             let b_span = b.cover(start, end);
             let a_span = cx.a_for_b(start, end);
             let reason = format!("phrase cut off: ‘{}’", clip(b.text(b_span)));
-            Finding::new(Kind::Truncation, 0.8, a_span, Some(b_span), reason)
+            let finding = Finding::new(Kind::Truncation, 0.8, a_span, Some(b_span), reason);
+            if dangling_at(b, i) || continues_run(cx, i) {
+                finding
+            } else {
+                finding.dropped_by("matched-elsewhere")
+            }
         })
         .collect()
 }
