@@ -31,7 +31,7 @@ const LOCATION: &[(&str, &str)] = &[
     ("across", "in"),
     ("throughout", "in"),
     ("near", "near"),
-    ("outside", "near"),
+    ("outside", "outside"),
     ("beside", "near"),
     ("nearby", "near"),
     ("along", "near"),
@@ -49,11 +49,11 @@ const LOCATION: &[(&str, &str)] = &[
     ("toward", "to"),
 ];
 
-/// Agent ("by X") against membership or target ("among X", "from X", "of X",
-/// "against X").
+/// Agent ("by X") against membership or target ("among X", "of X",
+/// "against X"). "from X" is left out: "a grant from the council" names
+/// the giver as "by" does.
 const ROLE: &[(&str, &str)] = &[
     ("by", "agent"),
-    ("from", "member"),
     ("among", "member"),
     ("of", "member"),
     ("against", "target"),
@@ -88,7 +88,10 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
         {
             k += 1;
         }
-        let Some(obj) = toks.get(k).filter(|n| n.is_word() && !is_stop_word(&n.fold)) else {
+        // A figure is no place or party ("an average of 4" / "up by 4").
+        let Some(obj) = toks.get(k).filter(|n| {
+            n.is_word() && !is_stop_word(&n.fold) && !n.fold.starts_with(|c: char| c.is_ascii_digit())
+        }) else {
             continue;
         };
         let mut end = k + 1;
@@ -109,10 +112,18 @@ fn after_source_verb(toks: &[super::context::Tok<'_>], i: usize) -> bool {
     toks[i].fold == "from" && i > 0 && SOURCE_VERBS.contains(&toks[i - 1].fold.as_str())
 }
 
-/// Whether two groups can say the same: equal, or "off" beside "near" or
-/// "from".
+/// Whether two groups can say the same: equal, "off" beside "near" or
+/// "from", "outside" beside "near" or "beyond" ("outside town" / "beyond
+/// the town limits"), "in" beside "below" ("in the seabed" / "beneath the
+/// seabed").
 fn agree(a: &str, b: &str) -> bool {
-    a == b || matches!((a, b), ("off", "near" | "from") | ("near" | "from", "off"))
+    let pair = |x: &str, y: &str| (a == x && b == y) || (a == y && b == x);
+    a == b
+        || pair("off", "near")
+        || pair("off", "from")
+        || pair("outside", "near")
+        || pair("outside", "beyond")
+        || pair("in", "below")
 }
 
 struct Family<'f> {
@@ -173,7 +184,9 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         kind: Kind::Place,
         table: LOCATION,
         label: "location changed",
-        pivots: &["near", "off", "beyond", "behind", "opposite", "above", "below"],
+        pivots: &[
+            "near", "off", "outside", "beyond", "behind", "opposite", "above", "below",
+        ],
         conf: 0.7,
         lead_word: false,
     };
