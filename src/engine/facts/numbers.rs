@@ -694,8 +694,20 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let mut unmatched_b = Vec::new();
     let mut matched = Vec::new();
     let mut out: Vec<Finding> = Vec::new();
+    // Equal values in the same unit pair first: "third" must not take the
+    // "three" the other side also gives, leaving "second" without its
+    // "third" ("for a second time … one of three" → "a third time …
+    // among three").
+    let mut b_exact: Vec<Option<usize>> = vec![None; qb.len()];
     for (p, q) in qb.iter().enumerate() {
-        match (0..qa.len()).find(|&k| !a_used[k] && same(&qa[k], q)) {
+        if let Some(k) = (0..qa.len()).find(|&k| !a_used[k] && qa[k].unit == q.unit && same(&qa[k], q)) {
+            a_used[k] = true;
+            b_exact[p] = Some(k);
+        }
+    }
+    for (p, q) in qb.iter().enumerate() {
+        let pick = b_exact[p].or_else(|| (0..qa.len()).find(|&k| !a_used[k] && same(&qa[k], q)));
+        match pick {
             Some(k) => {
                 a_used[k] = true;
                 matched.push((k, p));
