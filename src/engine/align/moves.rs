@@ -21,6 +21,7 @@ const MAX_POSTINGS: usize = 32;
 /// Replaces matched `Removed`/`Added` single sentences in `units` with
 /// `Moved` units (placed where the removed sentence was).
 pub(super) fn pair_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<AlignedUnit>) {
+    split_weak_matches(a, b, units);
     let removed = one_sided(units, UnitKind::Removed);
     let added = one_sided(units, UnitKind::Added);
     if removed.is_empty() || added.is_empty() {
@@ -47,6 +48,53 @@ pub(super) fn pair_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &m
             u.kind = UnitKind::Moved;
             u.score = score;
         }
+    }
+}
+
+/// A one-to-one match scoring below this may be a reordering's leftover...
+const WEAK_MATCH: f32 = 0.45;
+/// ...and is undone when one of its sentences scores this much better with
+/// a sentence left unpaired, which can then pair with it as a move.
+const BETTER_BY: f32 = 0.2;
+
+/// In a reordered text the in-order alignment may pair two unrelated
+/// sentences that happen to share a few words, while each one's real
+/// partner is left over as removed or added. Such a weak match is split
+/// into a removal and an addition when either sentence finds a clearly
+/// better move partner among the leftovers; [`pair_moves`] then pairs them.
+fn split_weak_matches(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<AlignedUnit>) {
+    let removed = one_sided(units, UnitKind::Removed);
+    let added = one_sided(units, UnitKind::Added);
+    if removed.is_empty() && added.is_empty() {
+        return;
+    }
+    let mut scratch = Scratch::default();
+    let mut best = |i: usize, j: usize| {
+        let sim = compare_runs(&a[i..=i], &b[j..=j], &mut scratch);
+        (sim.lexical >= MOVE_LEXICAL && compatible(&a[i..=i], &b[j..=j])).then_some(sim.combined())
+    };
+    let mut split = Vec::new();
+    for (k, u) in units.iter().enumerate() {
+        let (Some(ra), Some(rb)) = (&u.original, &u.rewrite) else {
+            continue;
+        };
+        if u.kind != UnitKind::Match || ra.len() != 1 || rb.len() != 1 || u.score >= WEAK_MATCH {
+            continue;
+        }
+        let bar = (u.score + BETTER_BY).max(MOVE_COMBINED);
+        let a_better = added.iter().any(|&j| best(ra.start, j).is_some_and(|s| s >= bar));
+        let b_better = removed
+            .iter()
+            .any(|&i| best(i, rb.start).is_some_and(|s| s >= bar));
+        if a_better || b_better {
+            split.push(k);
+        }
+    }
+    for k in split.into_iter().rev() {
+        let u = units.remove(k);
+        let (ra, rb) = (u.original.unwrap_or(0..0), u.rewrite.unwrap_or(0..0));
+        units.insert(k, AlignedUnit::added(rb.start));
+        units.insert(k, AlignedUnit::removed(ra.start));
     }
 }
 
