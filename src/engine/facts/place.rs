@@ -49,11 +49,13 @@ const LOCATION: &[(&str, &str)] = &[
     ("toward", "to"),
 ];
 
-/// Agent ("by X") against membership or target ("among X", "of X",
-/// "against X"). "from X" is left out: "a grant from the council" names
-/// the giver as "by" does.
+/// Agent ("by X") against membership or target ("among X", "from X", "of
+/// X", "against X"). "from X" counts as membership only after a share
+/// ("most of them from the guards"): "a grant from the council" names the
+/// giver as "by" does.
 const ROLE: &[(&str, &str)] = &[
     ("by", "agent"),
+    ("from", "member"),
     ("among", "member"),
     ("of", "member"),
     ("against", "target"),
@@ -81,6 +83,9 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
         if t.in_quote || after_source_verb(toks, i) {
             continue;
         }
+        if group == "member" && t.fold == "from" && !after_share(toks, i) {
+            continue;
+        }
         let mut k = i + 1;
         while toks
             .get(k)
@@ -106,6 +111,24 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
         });
     }
     out
+}
+
+/// Words before "from" searched for a share.
+const SHARE_REACH: usize = 3;
+
+/// Whether "from" at `i` follows a share of a group ("most of them from",
+/// "two from the army").
+fn after_share(toks: &[super::context::Tok<'_>], i: usize) -> bool {
+    let count = |t: &super::context::Tok<'_>| {
+        t.fold.starts_with(|c: char| c.is_ascii_digit()) || super::numbers::is_number_word(&t.fold)
+    };
+    (i > 0 && count(&toks[i - 1]))
+        || toks[i.saturating_sub(SHARE_REACH)..i].iter().any(|t| {
+            matches!(
+                t.fold.as_str(),
+                "most" | "many" | "some" | "several" | "few" | "half" | "all" | "majority"
+            )
+        })
 }
 
 fn after_source_verb(toks: &[super::context::Tok<'_>], i: usize) -> bool {

@@ -8,8 +8,8 @@ use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 use crate::engine::words::{
-    BE_FORMS, FIRM_MODALS, FORECASTS, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS,
-    PASSIVE_HEDGES,
+    BE_FORMS, CHANGE_VERBS, FIRM_MODALS, FORECASTS, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS,
+    NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
 };
 
 /// Registry entry (see [`super::DETECTORS`]).
@@ -49,6 +49,10 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
         .is_some_and(|n| matches!(n.fold.as_str(), "fewer" | "less" | "more"))
         && side.toks.get(i + 2).is_some_and(|n| n.fold == "than");
     if f == "no" && comparative {
+        return false;
+    }
+    // "costs nothing" is a price of zero: "is free".
+    if f == "nothing" && i > 0 && PRICE_VERBS.contains(&side.toks[i - 1].fold.as_str()) {
         return false;
     }
     if NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f) {
@@ -98,11 +102,22 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[String]) -> bool {
 }
 
 /// "not yet received" / "still waiting"; "not ruled out" / "remained
-/// possible": what a negation says, said the other way round.
+/// possible"; "did not rise" / "stayed flat": what a negation says, said
+/// the other way round.
 fn still_or_possible(side: &Side<'_>, k: usize, scope: &[String]) -> bool {
     let f = side.toks[k].fold.as_str();
     let covers = |w: &str| scope.iter().any(|s| s == w);
-    (f == "still" && covers("yet")) || (matches!(f, "possible" | "possibility") && covers("ruled"))
+    let changes = || {
+        scope.iter().any(|s| {
+            let stem = crate::engine::lexicon::stem(s);
+            CHANGE_VERBS
+                .iter()
+                .any(|v| *v == s || crate::engine::lexicon::stem(v) == stem)
+        })
+    };
+    (f == "still" && covers("yet"))
+        || (matches!(f, "possible" | "possibility") && covers("ruled"))
+        || (STEADY_WORDS.contains(&f) && changes())
 }
 
 /// Content words after a marker that make up what it negates or hedges.
@@ -257,8 +272,14 @@ fn said_to(side: &Side<'_>, i: usize) -> bool {
 /// "according to reports").
 fn hedge_answer(side: &Side<'_>, k: usize, marker: &str) -> bool {
     let f = side.toks[k].fold.as_str();
+    // "unconfirmed" / "not yet confirmed": the negation is the polarity
+    // rule's to weigh.
+    let unprefixed = marker
+        .strip_prefix("un")
+        .is_some_and(|rest| crate::engine::lexicon::stem(rest) == side.toks[k].stem);
     FORECASTS.contains(&f)
         || (matches!(marker, "could" | "can") && matches!(f, "able" | "capable" | "managed"))
+        || unprefixed
 }
 
 /// Hedges that say a claim comes from others.

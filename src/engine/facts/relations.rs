@@ -185,13 +185,24 @@ fn noun_here(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
     !before_verb && wordnet().is_noun(&t.fold)
 }
 
-/// Whether one of the two words before a token negates it ("not working",
-/// "isn't open").
+/// Function words searched back from a token for a negator.
+const NEGATED_REACH: usize = 4;
+
+/// Whether a negator stands before a token with only function words
+/// between ("not working", "isn't open", "has not yet been confirmed").
 fn negated(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
     let k = index_of(side, t);
-    side.toks[k.saturating_sub(2)..k]
+    let negator = |u: &Tok<'_>| NEGATORS.contains(&u.fold.as_str()) || u.fold.ends_with("n't");
+    side.toks[k.saturating_sub(NEGATED_REACH)..k]
         .iter()
-        .any(|u| NEGATORS.contains(&u.fold.as_str()) || u.fold.ends_with("n't"))
+        .rev()
+        .take_while(|u| {
+            u.is_word()
+                && (negator(u)
+                    || super::lists::is_function_word(&u.fold)
+                    || matches!(u.fold.as_str(), "yet" | "ever"))
+        })
+        .any(negator)
 }
 
 /// "changed meaning: ‘x’ → ‘y’ (why)" for an opposite or a sibling.
