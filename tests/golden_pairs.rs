@@ -272,9 +272,10 @@ fn blind_hardwrapped_pair() {
 }
 
 /// Every sentence reworded, no fact changed: nothing may be flagged.
-#[test]
-fn blind_pure_spin_pair_has_no_factual_flag() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pairs/blind-pure-spin");
+fn check_no_flag(name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/pairs")
+        .join(name);
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("pair file");
     let (a, b) = (read("original.txt"), read("rewrite.txt"));
     let result = compare(&Document::from(a.as_str()), &Document::from(b.as_str()));
@@ -284,5 +285,52 @@ fn blind_pure_spin_pair_has_no_factual_flag() {
         .filter(|d| d.factual)
         .map(|d| d.reason.as_str())
         .collect();
-    assert!(flags.is_empty(), "false flags on a pure-spin pair: {flags:#?}");
+    assert!(
+        flags.is_empty(),
+        "false flags on pure-spin pair {name}: {flags:#?}"
+    );
+}
+
+#[test]
+fn blind_pure_spin_pair_has_no_factual_flag() {
+    check_no_flag("blind-pure-spin");
+}
+
+// The blind3-* pairs were written this session by a helper who never saw
+// src/ (a condensed copy, a reordered business story, a 1,450-word
+// biography, a match report, and two pure-spin pairs full of equal values
+// in other forms and equal hedges), and scored before any change for them:
+// condensed 0.86/0.92, long-biography 0.88/0.44, reordered-business
+// 0.57/0.24, sport-match 1.00/0.43 (recall/precision); pure-spin-hedges 5
+// false flags, pure-spin-values 7. The floors below are the figures after
+// general fixes.
+
+#[test]
+fn blind3_condensed_pair() {
+    check_floor("blind3-condensed", 0.85, 0.95);
+}
+
+#[test]
+fn blind3_long_biography_pair() {
+    check_floor("blind3-long-biography", 0.99, 0.72);
+}
+
+#[test]
+fn blind3_reordered_business_pair() {
+    check_floor("blind3-reordered-business", 0.71, 0.35);
+}
+
+#[test]
+fn blind3_sport_match_pair() {
+    check_floor("blind3-sport-match", 0.99, 0.85);
+}
+
+#[test]
+fn blind3_pure_spin_values_pair_has_no_factual_flag() {
+    check_no_flag("blind3-pure-spin-values");
+}
+
+#[test]
+fn blind3_pure_spin_hedges_pair_has_no_factual_flag() {
+    check_no_flag("blind3-pure-spin-hedges");
 }
