@@ -458,11 +458,18 @@ impl WordNet {
         };
         let (opp_a, opp_b) = (opposable(a), opposable(b));
         let heads_b: Vec<u32> = opp_b.iter().flat_map(|&s| self.with_heads(s)).collect();
-        let opposed = opp_a
+        let heads_a: Vec<u32> = opp_a.iter().flat_map(|&s| self.with_heads(s)).collect();
+        let opposed = heads_a
             .iter()
-            .flat_map(|&s| self.with_heads(s))
-            .any(|x| self.antonyms(x).iter().any(|y| heads_b.contains(&y)));
-        if opposed {
+            .any(|&x| self.antonyms(x).iter().any(|y| heads_b.contains(&y)));
+        // Opposed only through the heads of satellites, and satellites of
+        // one head too: alike ("previous" / "earlier", both "early").
+        // Words whose own senses oppose ("late" / "early") stay opposites.
+        let direct = opp_a
+            .iter()
+            .any(|&x| self.antonyms(x).iter().any(|y| opp_b.contains(&y)));
+        let alike = heads_a.iter().any(|x| heads_b.contains(x));
+        if opposed && (direct || !alike) {
             return Relation::Antonym;
         }
         for &x in &top_a {
@@ -560,6 +567,14 @@ mod tests {
         assert_eq!(rel("explicit", "implicit"), Relation::Antonym);
         assert_eq!(rel("more", "fewer"), Relation::Antonym);
         assert_eq!(rel("predictable", "unpredictable"), Relation::Antonym);
+        assert_eq!(rel("late", "early"), Relation::Antonym);
+    }
+
+    #[test]
+    fn satellites_of_one_head_are_not_opposites() {
+        // "previous" and "earlier" both lean on "early"; other senses
+        // ("former" → past, "early" → future) oppose only through heads.
+        assert_ne!(rel("previous", "earlier"), Relation::Antonym);
     }
 
     #[test]
