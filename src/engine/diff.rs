@@ -26,14 +26,19 @@ pub fn word_diff(a: &Document, a_span: Span, b: &Document, b_span: Span) -> Vec<
     let cover = |toks: &[super::segment::Token<'_>], r: std::ops::Range<usize>| {
         (!r.is_empty()).then(|| Span::new(toks[r.start].span.start, toks[r.end - 1].span.end))
     };
-    capture_diff_slices(Algorithm::Patience, &ka, &kb)
-        .into_iter()
-        .filter(|op| op.tag() != DiffTag::Equal)
-        .map(|op| WordHunk {
-            original: cover(&ta, op.old_range()),
-            rewrite: cover(&tb, op.new_range()),
-        })
-        .collect()
+    let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    // Collected into a buffer of its own: collecting in place would keep
+    // the ops' larger buffer (equal runs included) for as long as the unit.
+    let mut hunks = Vec::with_capacity(ops.iter().filter(|op| op.tag() != DiffTag::Equal).count());
+    hunks.extend(
+        ops.iter()
+            .filter(|op| op.tag() != DiffTag::Equal)
+            .map(|op| WordHunk {
+                original: cover(&ta, op.old_range()),
+                rewrite: cover(&tb, op.new_range()),
+            }),
+    );
+    hunks
 }
 
 #[cfg(test)]
