@@ -12,6 +12,7 @@ mod par;
 pub mod segment;
 pub mod similarity;
 pub mod text;
+pub mod wordbreak;
 pub mod wordnet;
 pub mod words;
 

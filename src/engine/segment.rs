@@ -362,7 +362,7 @@ fn trimmed(flat: &str, r: Range<usize>, base: usize) -> Option<Span> {
 /// Word, number and punctuation tokens of `text`, which starts at byte `base`
 /// of its document. Whitespace is dropped.
 pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token<'_>> {
-    text.split_word_bound_indices().filter_map(move |(i, w)| {
+    super::wordbreak::word_bounds(text).filter_map(move |(i, w)| {
         let first = w.chars().next()?;
         if first.is_whitespace() {
             return None;
