@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod lines;
 mod par;
 pub mod segment;
+pub mod sentencebreak;
 pub mod similarity;
 pub mod text;
 pub mod wordbreak;

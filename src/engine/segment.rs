@@ -214,7 +214,7 @@ fn looks_like_heading(line: &str) -> bool {
 /// UAX #29 sentences, re-joined where a break follows an abbreviation.
 fn raw_sentences(flat: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, s) in flat.split_sentence_bound_indices() {
+    for (i, s) in super::sentencebreak::sentence_bounds(flat) {
         let r = i..i + s.len();
         match out.last_mut() {
             Some(prev) if ends_with_abbreviation(&flat[prev.clone()], s) => prev.end = r.end,
