@@ -3,7 +3,7 @@
 //! them.
 
 use crate::engine::diff::WordHunk;
-use crate::engine::lexicon::{WordHasher, fold, stem};
+use crate::engine::lexicon::{WordHasher, fold, fold_into, stem};
 use crate::engine::segment::{Segmented, TokenKind, tokens};
 use crate::engine::text::{Document, Span};
 use crate::engine::words::RELATIVE_ENDINGS;
@@ -36,6 +36,13 @@ pub struct DocIndex {
     stem_of: HashMap<String, String, WordHash>,
 }
 
+/// Adds `word` to `set` unless it is there, copying it only then.
+fn insert_new(set: &mut HashSet<String, WordHash>, word: &str) {
+    if !set.contains(word) {
+        set.insert(word.to_owned());
+    }
+}
+
 impl DocIndex {
     #[must_use]
     pub fn new(doc: &Document, seg: &Segmented) -> Self {
@@ -45,23 +52,22 @@ impl DocIndex {
         let mut midcaps = HashSet::default();
         let mut stem_of = HashMap::default();
         let mut after_stop = true;
+        let mut f = String::new();
         for t in tokens(&doc.text()[doc.body_start()..], doc.body_start()) {
             if t.kind == TokenKind::Punct {
                 after_stop = matches!(t.text, "." | "!" | "?" | "“" | "\"" | "‘" | "«" | ":");
                 continue;
             }
-            let f = fold(t.text);
+            // Folded into one buffer: a book has a million words and few
+            // thousand spellings, so a copy is made only of a new one.
+            fold_into(t.text, &mut f);
             match t.text.chars().next() {
-                Some(c) if c.is_lowercase() => {
-                    lowercase.insert(f.clone());
-                }
-                Some(c) if c.is_uppercase() && !after_stop => {
-                    midcaps.insert(f.clone());
-                }
+                Some(c) if c.is_lowercase() => insert_new(&mut lowercase, &f),
+                Some(c) if c.is_uppercase() && !after_stop => insert_new(&mut midcaps, &f),
                 _ => {}
             }
             after_stop = false;
-            if words.contains(&f) {
+            if words.contains(f.as_str()) {
                 continue;
             }
             let st = stem(&f);
@@ -73,7 +79,7 @@ impl DocIndex {
             if f.contains('.') {
                 words.insert(f.replace('.', ""));
             }
-            words.insert(f);
+            words.insert(f.clone());
         }
         let quotes = super::quotes::find_quotes(doc, seg);
         let mut sorted: Vec<String> = words.iter().cloned().collect();
