@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times the review screen in tmux on one pair (default ../shared's
 # kjv-web-full): the first frame drawn, the aligned texts shown (a line of
-# the original's first sentence visible), and how long 300 queued `j` keys
-# take to settle (the screen unchanged for 1 s after).
+# the original's first sentence visible), the detectors' flags shown (the
+# status bar's "checking…" gone), and how long 300 queued `j` keys take to
+# settle once they are (the screen unchanged for 1 s after).
 #
 #   benches/tui_time.sh [BIN] [DIR with a.txt b.txt] [TEXT seen once aligned]
 set -euo pipefail
@@ -25,7 +26,11 @@ while [ -z "$aligned" ]; do
   [ "$(since "$t0" | cut -d. -f1)" -ge 120 ] && { echo "tui_time: nothing aligned after 120 s"; exit 1; }
   sleep 0.1
 done
-echo "first frame: ${first} s; aligned texts: ${aligned} s"
+while tmux capture-pane -p -t "$s" | grep -q "checking…"; do
+  [ "$(since "$t0" | cut -d. -f1)" -ge 120 ] && { echo "tui_time: still checking after 120 s"; exit 1; }
+  sleep 0.1
+done
+echo "first frame: ${first} s; aligned texts: ${aligned} s; flags: $(since "$t0") s"
 sleep 1
 last=$(tmux capture-pane -p -t "$s" | md5sum)
 t1=$(now)

@@ -1,11 +1,13 @@
 //! Word diff inside one aligned unit, for display: which words of each side
 //! have no counterpart on the other. It decides nothing about facts.
 
-use super::lexicon::fold;
+use super::lexicon::{WordHasher, fold_into};
 use super::segment::tokens;
 use super::text::{Document, Span};
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// One changed region: deleted words (original side), inserted words
 /// (rewrite side), or both for a replacement.
@@ -21,19 +23,37 @@ pub struct WordHunk {
 pub fn word_diff(a: &Document, a_span: Span, b: &Document, b_span: Span) -> Vec<WordHunk> {
     let ta: Vec<_> = tokens(a.slice(a_span), a_span.start).collect();
     let tb: Vec<_> = tokens(b.slice(b_span), b_span.start).collect();
-    let ka: Vec<String> = ta.iter().map(|t| fold(t.text)).collect();
-    let kb: Vec<String> = tb.iter().map(|t| fold(t.text)).collect();
+    // Each folded spelling as a small number: the diff hashes and compares
+    // numbers, not strings (the same diff: it only asks which are equal).
+    let mut ids: HashMap<String, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut folded = String::new();
+    let mut id = |text: &str| {
+        fold_into(text, &mut folded);
+        if let Some(&id) = ids.get(folded.as_str()) {
+            return id;
+        }
+        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        ids.insert(folded.clone(), next);
+        next
+    };
+    let ka: Vec<u32> = ta.iter().map(|t| id(t.text)).collect();
+    let kb: Vec<u32> = tb.iter().map(|t| id(t.text)).collect();
     let cover = |toks: &[super::segment::Token<'_>], r: std::ops::Range<usize>| {
         (!r.is_empty()).then(|| Span::new(toks[r.start].span.start, toks[r.end - 1].span.end))
     };
-    capture_diff_slices(Algorithm::Patience, &ka, &kb)
-        .into_iter()
-        .filter(|op| op.tag() != DiffTag::Equal)
-        .map(|op| WordHunk {
-            original: cover(&ta, op.old_range()),
-            rewrite: cover(&tb, op.new_range()),
-        })
-        .collect()
+    let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    // Collected into a buffer of its own: collecting in place would keep
+    // the ops' larger buffer (equal runs included) for as long as the unit.
+    let mut hunks = Vec::with_capacity(ops.iter().filter(|op| op.tag() != DiffTag::Equal).count());
+    hunks.extend(
+        ops.iter()
+            .filter(|op| op.tag() != DiffTag::Equal)
+            .map(|op| WordHunk {
+                original: cover(&ta, op.old_range()),
+                rewrite: cover(&tb, op.new_range()),
+            }),
+    );
+    hunks
 }
 
 #[cfg(test)]

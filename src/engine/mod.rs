@@ -10,8 +10,10 @@ pub mod lexicon;
 pub mod lines;
 mod par;
 pub mod segment;
+pub mod sentencebreak;
 pub mod similarity;
 pub mod text;
+pub mod wordbreak;
 pub mod wordnet;
 pub mod words;
 

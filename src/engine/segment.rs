@@ -214,7 +214,7 @@ fn looks_like_heading(line: &str) -> bool {
 /// UAX #29 sentences, re-joined where a break follows an abbreviation.
 fn raw_sentences(flat: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, s) in flat.split_sentence_bound_indices() {
+    for (i, s) in super::sentencebreak::sentence_bounds(flat) {
         let r = i..i + s.len();
         match out.last_mut() {
             Some(prev) if ends_with_abbreviation(&flat[prev.clone()], s) => prev.end = r.end,
@@ -362,7 +362,7 @@ fn trimmed(flat: &str, r: Range<usize>, base: usize) -> Option<Span> {
 /// Word, number and punctuation tokens of `text`, which starts at byte `base`
 /// of its document. Whitespace is dropped.
 pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token<'_>> {
-    text.split_word_bound_indices().filter_map(move |(i, w)| {
+    super::wordbreak::word_bounds(text).filter_map(move |(i, w)| {
         let first = w.chars().next()?;
         if first.is_whitespace() {
             return None;

@@ -6,6 +6,9 @@ use super::lexicon::{fold_into, is_stop_word, stem};
 use super::segment::{TokenKind, tokens};
 use std::collections::HashMap;
 
+/// Looked up, never iterated (ids come from the count so far).
+type WordHash = std::hash::BuildHasherDefault<super::lexicon::WordHasher>;
+
 /// What the aligner needs to know of one sentence.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceProfile {
@@ -56,8 +59,8 @@ struct RawSentence {
 #[derive(Default)]
 struct Interner {
     /// Folded spelling to term id, `None` for a stop word.
-    by_word: HashMap<String, Option<u32>>,
-    by_stem: HashMap<String, u32>,
+    by_word: HashMap<String, Option<u32>, WordHash>,
+    by_stem: HashMap<String, u32, WordHash>,
     buf: String,
 }
 

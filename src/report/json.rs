@@ -38,7 +38,13 @@ pub fn write(r: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         carry: Vec::new(),
     };
     let report = Report { r, places: &places };
-    report.serialize(&mut serde_json::Serializer::pretty(&mut escaped))?;
+    // The serializer writes a token at a time; buffered in front, the
+    // escaping sees 64 kB at a time (a character split between two is
+    // carried over), not a UTF-8 check and a scan per token.
+    let mut batched = io::BufWriter::with_capacity(1 << 16, &mut escaped);
+    report.serialize(&mut serde_json::Serializer::pretty(&mut batched))?;
+    batched.flush()?;
+    drop(batched);
     escaped.flush()?;
     escaped.out.write_all(b"\n")?;
     escaped.out.flush()

@@ -50,6 +50,9 @@ pub struct App {
     pub quit: bool,
     /// With several copies of the original: the ones not on screen.
     pub copies: super::copies::Copies,
+    /// The detectors are still running: the pair has no flags yet (see
+    /// `checking`).
+    pub checking: bool,
 }
 
 impl App {
@@ -78,6 +81,7 @@ impl App {
             help_top: 0,
             quit: false,
             copies: super::copies::Copies::default(),
+            checking: false,
         };
         app.relayout();
         app
@@ -145,6 +149,9 @@ impl App {
             return;
         }
         let count = self.count.take().unwrap_or(1).max(1);
+        if self.waits_for_flags(&action) {
+            return;
+        }
         if self.mode == Mode::Help {
             let page = self.body_rows().max(2) - 1;
             match action {

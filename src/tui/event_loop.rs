@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::app::App;
+use super::checking::Stage;
 use super::keymap;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -41,6 +42,13 @@ where
     run_loop_merging(terminal, app, next_event, || Ok(None))
 }
 
+/// What wakes the loop: an input event, or the next stage of a comparison
+/// still being made on another thread.
+pub enum Incoming {
+    Event(Event),
+    Stage(Stage),
+}
+
 /// [`run_loop`], acting on every event already queued (`queued` returns
 /// them without waiting, `Ok(None)` when there is none) before drawing
 /// again: keys typed or repeated faster than a frame draws never pile up
@@ -60,6 +68,32 @@ where
     F: FnMut() -> anyhow::Result<Option<Event>>,
     Q: FnMut() -> anyhow::Result<Option<Event>>,
 {
+    run_loop_staged(
+        terminal,
+        app,
+        || Ok(next_event()?.map(Incoming::Event)),
+        || Ok(queued()?.map(Incoming::Event)),
+    )
+}
+
+/// [`run_loop_merging`] on events and stages of the comparison alike: a
+/// stage is taken in (see [`App::accept`]) between events, and drawn with
+/// them.
+///
+/// # Errors
+/// Drawing or reading events failed, or a stage brought an error.
+pub fn run_loop_staged<B, F, Q>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut next: F,
+    mut queued: Q,
+) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    F: FnMut() -> anyhow::Result<Option<Incoming>>,
+    Q: FnMut() -> anyhow::Result<Option<Incoming>>,
+{
     while !app.quit {
         let area = terminal.size()?;
         if (area.width, area.height) != (app.size.width, app.size.height) {
@@ -71,16 +105,21 @@ where
                 frame.set_cursor_position(at);
             }
         })?;
-        let Some(mut event) = next_event()? else { break };
+        let Some(mut incoming) = next()? else { break };
         loop {
-            if let Some(action) = action_for(&event, app) {
-                app.update(action);
+            match incoming {
+                Incoming::Event(event) => {
+                    if let Some(action) = action_for(&event, app) {
+                        app.update(action);
+                    }
+                }
+                Incoming::Stage(stage) => app.accept(stage)?,
             }
             if app.quit {
                 break;
             }
             match queued()? {
-                Some(next) => event = next,
+                Some(next) => incoming = next,
                 None => break,
             }
         }

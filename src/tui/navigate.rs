@@ -100,6 +100,7 @@ impl App {
                 self.message = message;
                 self.bring_into_view(all[i].unit);
             }
+            None if self.checking => self.message = Some(format!("checking…: no {what} found yet")),
             None => self.message = Some(format!("no {what} in this comparison")),
         }
     }

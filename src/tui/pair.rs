@@ -86,6 +86,18 @@ impl Pair {
         }
     }
 
+    /// Puts `cmp`, a later stage of this pair's comparison (the same units
+    /// with their word diffs, say), in place of the one it has.
+    pub fn set_comparison(&mut self, cmp: Comparison) {
+        self.by_unit = group_by_unit(&cmp);
+        self.starts = [
+            unit_starts(&cmp, Side::Original),
+            unit_starts(&cmp, Side::Rewrite),
+        ];
+        self.percent = reworded_percent(&cmp);
+        self.cmp = cmp;
+    }
+
     /// The same pair with line numbers counted in the files these inputs'
     /// prose was read from (sources without prose are ignored).
     #[must_use]

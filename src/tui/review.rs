@@ -109,6 +109,13 @@ impl Review {
         Self::with_file(pair, file, None)
     }
 
+    /// An empty review, never written to disk, for the screen shown while
+    /// the detectors still run: the real one is opened on their flags.
+    #[must_use]
+    pub fn pending(pair: &Pair) -> Self {
+        Self::with_file(pair, AnnotationFile::new(String::new(), String::new()), None)
+    }
+
     fn with_file(pair: &Pair, file: AnnotationFile, store: Option<Store>) -> Self {
         let (a, b) = (pair.doc(Side::Original), pair.doc(Side::Rewrite));
         Self {

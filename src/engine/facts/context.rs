@@ -3,13 +3,16 @@
 //! them.
 
 use crate::engine::diff::WordHunk;
-use crate::engine::lexicon::{fold, stem};
+use crate::engine::lexicon::{WordHasher, fold, fold_into, stem};
 use crate::engine::segment::{Segmented, TokenKind, tokens};
 use crate::engine::text::{Document, Span};
 use crate::engine::words::RELATIVE_ENDINGS;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+
+/// Sets and maps of words that are looked up, never iterated for output
+/// (the sorted list is sorted after), so a fast hasher changes nothing.
+type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 
 /// Facts about a whole document that detectors consult across units.
 pub struct DocIndex {
@@ -18,70 +21,53 @@ pub struct DocIndex {
     /// Folded words of each quotation, joined by spaces.
     pub quote_words: Vec<String>,
     /// Every folded word of the document.
-    pub words: HashSet<String>,
+    pub words: HashSet<String, WordHash>,
     /// Stems of every word.
-    pub stems: HashSet<String>,
+    pub stems: HashSet<String, WordHash>,
     /// The same words, sorted, for prefix search.
     sorted: Vec<String>,
     /// Folded words that occur in lowercase somewhere (so a capitalised
     /// occurrence is an ordinary word at a sentence start, not a name).
-    pub lowercase: HashSet<String>,
+    pub lowercase: HashSet<String, WordHash>,
     /// Folded words seen capitalised somewhere other than a sentence start.
-    pub midcaps: HashSet<String>,
+    pub midcaps: HashSet<String, WordHash>,
     /// The stem of every folded word, computed once per spelling (looked
     /// up for every word of every unit, so hashed cheaply).
-    stem_of: HashMap<String, String, BuildHasherDefault<WordHasher>>,
+    stem_of: HashMap<String, String, WordHash>,
 }
 
-/// FNV-1a: short keys (words) hash several times faster than with SipHash.
-/// Only for a map that is looked up, never iterated, so no output depends
-/// on its order.
-struct WordHasher(u64);
-
-impl Default for WordHasher {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+/// Adds `word` to `set` unless it is there, copying it only then.
+fn insert_new(set: &mut HashSet<String, WordHash>, word: &str) {
+    if !set.contains(word) {
+        set.insert(word.to_owned());
     }
 }
 
 impl DocIndex {
     #[must_use]
     pub fn new(doc: &Document, seg: &Segmented) -> Self {
-        let mut words = HashSet::new();
-        let mut stems = HashSet::new();
-        let mut lowercase = HashSet::new();
-        let mut midcaps = HashSet::new();
+        let mut words = HashSet::default();
+        let mut stems = HashSet::default();
+        let mut lowercase = HashSet::default();
+        let mut midcaps = HashSet::default();
         let mut stem_of = HashMap::default();
         let mut after_stop = true;
+        let mut f = String::new();
         for t in tokens(&doc.text()[doc.body_start()..], doc.body_start()) {
             if t.kind == TokenKind::Punct {
                 after_stop = matches!(t.text, "." | "!" | "?" | "“" | "\"" | "‘" | "«" | ":");
                 continue;
             }
-            let f = fold(t.text);
+            // Folded into one buffer: a book has a million words and few
+            // thousand spellings, so a copy is made only of a new one.
+            fold_into(t.text, &mut f);
             match t.text.chars().next() {
-                Some(c) if c.is_lowercase() => {
-                    lowercase.insert(f.clone());
-                }
-                Some(c) if c.is_uppercase() && !after_stop => {
-                    midcaps.insert(f.clone());
-                }
+                Some(c) if c.is_lowercase() => insert_new(&mut lowercase, &f),
+                Some(c) if c.is_uppercase() && !after_stop => insert_new(&mut midcaps, &f),
                 _ => {}
             }
             after_stop = false;
-            if words.contains(&f) {
+            if words.contains(f.as_str()) {
                 continue;
             }
             let st = stem(&f);
@@ -93,7 +79,7 @@ impl DocIndex {
             if f.contains('.') {
                 words.insert(f.replace('.', ""));
             }
-            words.insert(f);
+            words.insert(f.clone());
         }
         let quotes = super::quotes::find_quotes(doc, seg);
         let mut sorted: Vec<String> = words.iter().cloned().collect();
@@ -210,15 +196,18 @@ impl<'a> Side<'a> {
                 .map_or(span.start, |s| s.span.start),
             span.start,
         );
-        let starts: HashSet<usize> = seg.sentences[first..]
+        // Starts of the sentences in the span, in order: tokens come in
+        // order too, so one walk finds the tokens that start a sentence.
+        let mut starts = seg.sentences[first..]
             .iter()
             .take_while(|s| s.span.start < span.end)
             .map(|s| s.span.start)
-            .collect();
+            .peekable();
         let mut toks = Vec::new();
         let mut at_start = true;
         for t in tokens(doc.slice(span), span.start) {
-            if starts.contains(&t.span.start) {
+            while starts.next_if(|&s| s < t.span.start).is_some() {}
+            if starts.next_if_eq(&t.span.start).is_some() {
                 at_start = true;
             }
             let word = t.kind != TokenKind::Punct;

@@ -80,8 +80,8 @@ pub const DETECTORS: &[&Detector] = &[
     &swap::DETECTOR,
 ];
 
-/// Runs every detector on every unit; returns findings tagged by unit
-/// index, each unit's reported findings first, then the candidates its
+/// Runs every detector on every unit; returns the findings of each unit
+/// (in unit order), its reported findings first, then the candidates its
 /// guards dropped (`guard` set).
 #[must_use]
 pub fn detect(
@@ -91,12 +91,12 @@ pub fn detect(
     sb: &Segmented,
     units: &[Unit],
     on_unit: &dyn Fn(usize),
-) -> Vec<(usize, Finding)> {
+) -> Vec<Vec<Finding>> {
     let (ia, ib) = rayon::join(|| DocIndex::new(a, sa), || DocIndex::new(b, sb));
     // Units are independent of each other: chunks of them run in parallel
     // and come back in unit order, so the findings do not depend on the
     // number of threads.
-    let per_unit = |i: usize, unit: &Unit| {
+    let per_unit = |_: usize, unit: &Unit| {
         let view = UnitView { a, b, sa, sb, unit };
         let mut found = structural::detect(&view);
         // Word for word the same: whatever a detector might read into the
@@ -129,16 +129,15 @@ pub fn detect(
         }
         let (dropped, found): (Vec<Finding>, Vec<Finding>) =
             found.into_iter().partition(|f| f.guard.is_some());
-        dedupe(found)
-            .into_iter()
-            .chain(dropped)
-            .map(|f| (i, f))
-            .collect::<Vec<_>>()
+        // A buffer of its own, just big enough: it is kept until every
+        // unit is done.
+        let kept = dedupe(found);
+        let mut out = Vec::with_capacity(kept.len() + dropped.len());
+        out.extend(kept);
+        out.extend(dropped);
+        out
     };
     super::par::map_in_order(units, per_unit, on_unit)
-        .into_iter()
-        .flatten()
-        .collect()
 }
 
 /// One edit, one flag: of findings whose spans overlap on both sides

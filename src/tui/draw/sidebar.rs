@@ -54,6 +54,17 @@ fn list(app: &App, area: Rect, buf: &mut Buffer) {
     let items = app.sidebar_items();
     let first = app.sidebar_first(&items, rows);
     let t = app.theme;
+    if app.checking && items.is_empty() {
+        let line = "checking… (flags appear when the detectors finish)";
+        put(
+            buf,
+            area.x,
+            area.y,
+            &clip(line, usize::from(area.width)),
+            area.width,
+            t.dim(),
+        );
+    }
     for (row, &i) in items.iter().skip(first).take(rows).enumerate() {
         let d = &all[i];
         let mark = match app.review.verdict(i) {

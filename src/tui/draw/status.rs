@@ -73,8 +73,9 @@ fn summary(app: &App) -> String {
         .label()
         .map(|c| format!("{c} (] [) │ "))
         .unwrap_or_default();
+    let checking = if app.checking { "checking… │ " } else { "" };
     format!(
-        " {copy}{}{} │ {progress}{filter}{}{} │ {} ↔ {} │ ? help",
+        " {checking}{copy}{}{} │ {progress}{filter}{}{} │ {} ↔ {} │ ? help",
         position,
         current.unwrap_or_default(),
         search.unwrap_or_default(),

@@ -1,0 +1,213 @@
+//! Word boundaries (Unicode's UAX #29, as `unicode-segmentation` finds
+//! them), with a fast path for ASCII lines: the splitter under
+//! [`super::segment::tokens`]. The general splitter looks every character
+//! up in Unicode's tables; on ASCII only a dozen classes and the rules that
+//! join them matter. Tested against the general splitter on every short
+//! string of the classes' representatives and on random longer ones.
+
+use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
+
+/// The word-bound pieces of `text` with their byte offsets, exactly as
+/// `split_word_bound_indices` gives them. A line feed always has a
+/// boundary after it (UAX #29 WB3a), so each line is split on its own: an
+/// ASCII line by a byte scan, any other by the general splitter.
+pub fn word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    text.split_inclusive('\n').flat_map(move |line| {
+        let base = at;
+        at += line.len();
+        let pieces = if line.is_ascii() {
+            Pieces::Ascii(ascii_word_bounds(line))
+        } else {
+            Pieces::Unicode(line.split_word_bound_indices())
+        };
+        pieces.map(move |(i, w)| (base + i, w))
+    })
+}
+
+/// One line's pieces, by whichever splitter suits it.
+enum Pieces<'a, A: Iterator<Item = (usize, &'a str)>> {
+    Ascii(A),
+    Unicode(UWordBoundIndices<'a>),
+}
+
+impl<'a, A: Iterator<Item = (usize, &'a str)>> Iterator for Pieces<'a, A> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Self::Ascii(a) => a.next(),
+            Self::Unicode(u) => u.next(),
+        }
+    }
+}
+
+/// The word-break class of an ASCII byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Cr,
+    Lf,
+    /// Vertical tab, form feed.
+    Newline,
+    /// The space (tab is `Other`).
+    Space,
+    Letter,
+    Digit,
+    /// `:`
+    MidLetter,
+    /// `,` `;`
+    MidNum,
+    /// `.`
+    MidNumLet,
+    /// `'`
+    Quote,
+    /// `_`
+    Underscore,
+    Other,
+}
+
+const fn class(b: u8) -> Class {
+    match b {
+        b'\r' => Class::Cr,
+        b'\n' => Class::Lf,
+        0x0b | 0x0c => Class::Newline,
+        b' ' => Class::Space,
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b':' => Class::MidLetter,
+        b',' | b';' => Class::MidNum,
+        b'.' => Class::MidNumLet,
+        b'\'' => Class::Quote,
+        b'_' => Class::Underscore,
+        _ => Class::Other,
+    }
+}
+
+/// [`class`] of every ASCII byte, looked up rather than matched.
+const CLASSES: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b as usize] = class(b);
+        b += 1;
+    }
+    table
+};
+
+#[inline]
+fn class_of(b: u8) -> Class {
+    CLASSES[usize::from(b & 0x7f)]
+}
+
+/// Whether a word boundary falls before byte `i` of `t` (0 < i < len).
+#[inline]
+fn breaks_before(t: &[u8], i: usize) -> bool {
+    use Class::{Cr, Digit, Letter, Lf, MidLetter, MidNum, MidNumLet, Newline, Quote, Space, Underscore};
+    let (p, c) = (class_of(t[i - 1]), class_of(t[i]));
+    // The byte after and the one before the pair, looked at only by the
+    // joiners between letters (WB6, WB7) and between digits (WB11, WB12).
+    let next = || t.get(i + 1).map(|&b| class_of(b));
+    let before = || i.checked_sub(2).map(|k| class_of(t[k]));
+    let mid_letter = |x: Class| matches!(x, MidLetter | MidNumLet | Quote);
+    let mid_num = |x: Class| matches!(x, MidNum | MidNumLet | Quote);
+    let joined = match (p, c) {
+        (Cr, Lf) | (Space, Space) => true,                        // WB3, WB3d
+        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => false, // WB3a, WB3b
+        (Letter | Digit, Letter | Digit) => true,                 // WB5, WB8, WB9, WB10
+        (Letter | Digit | Underscore, Underscore) | (Underscore, Letter | Digit) => true, // WB13a, WB13b
+        (Letter, m) if mid_letter(m) && next() == Some(Letter) => true, // WB6
+        (m, Letter) if mid_letter(m) && before() == Some(Letter) => true, // WB7
+        (Digit, m) if mid_num(m) && next() == Some(Digit) => true, // WB12
+        (m, Digit) if mid_num(m) && before() == Some(Digit) => true, // WB11
+        _ => false,
+    };
+    !joined
+}
+
+/// The word-bound pieces of ASCII `text` with their byte offsets, as
+/// `split_word_bound_indices` gives them.
+fn ascii_word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    debug_assert!(text.is_ascii());
+    let t = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= t.len() {
+            return None;
+        }
+        let from = start;
+        let mut i = from + 1;
+        while i < t.len() && !breaks_before(t, i) {
+            i += 1;
+        }
+        start = i;
+        Some((from, &text[from..i]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One byte of every class, and a few of `Other`.
+    const ALPHABET: &[u8] = b"aZ7:,;.'_ \t\r\n\x0b-\"!";
+
+    fn same(text: &str) {
+        let slow: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+        if text.is_ascii() {
+            let fast: Vec<(usize, &str)> = ascii_word_bounds(text).collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+        let lines: Vec<(usize, &str)> = word_bounds(text).collect();
+        assert_eq!(lines, slow, "{text:?}");
+    }
+
+    /// ASCII with the characters that join across it or to it: a curly
+    /// apostrophe, an accented letter, a combining accent, a no-break
+    /// space, a line separator, a zero-width joiner and an emoji.
+    const MIXED: &[char] = &[
+        'a', '1', '.', '\'', ' ', '\n', '\r', ':', 'é', '\u{2019}', '\u{301}', '\u{a0}', '\u{2028}',
+        '\u{200d}', '👍', '“',
+    ];
+
+    #[test]
+    fn every_short_string_splits_as_unicode_segmentation_does() {
+        // The rules look two bytes back and one ahead: every window of four
+        // bytes, and its edges, is among these.
+        let n = ALPHABET.len();
+        for len in 1..=4u32 {
+            for mut k in 0..n.pow(len) {
+                let mut s = String::new();
+                for _ in 0..len {
+                    s.push(char::from(ALPHABET[k % n]));
+                    k /= n;
+                }
+                same(&s);
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_split_as_unicode_segmentation_does() {
+        same("Mr. O'Neil paid $3,000.50 on 2024-05-01; e.g. U.S. a:b c_d 3.x x.3 'quoted' end.\r\n\tNext");
+    }
+
+    proptest! {
+        #[test]
+        fn random_ascii_splits_as_unicode_segmentation_does(bytes in proptest::collection::vec(0usize..ALPHABET.len(), 0..40)) {
+            let s: String = bytes.iter().map(|&i| char::from(ALPHABET[i])).collect();
+            same(&s);
+        }
+
+        #[test]
+        fn mixed_text_splits_as_unicode_segmentation_does(chars in proptest::collection::vec(0usize..MIXED.len(), 0..40)) {
+            let s: String = chars.iter().map(|&i| MIXED[i]).collect();
+            same(&s);
+        }
+
+        #[test]
+        fn any_ascii_splits_as_unicode_segmentation_does(s in "[\\x00-\\x7f]{0,40}") {
+            same(&s);
+        }
+    }
+}
