@@ -10,6 +10,9 @@
 
 use std::sync::LazyLock;
 
+/// Words whose base forms one thread keeps (see `WordNet::bases`).
+const BASES_CACHED: usize = 1 << 15;
+
 static IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet.bin"));
 
 /// How two words relate, in the order they are tested.
@@ -281,7 +284,39 @@ impl WordNet {
 
     /// The lemmas a (lowercase) word form may be an inflection of,
     /// itself first when the table has it.
+    /// Lemma numbers of a word form's base forms, through a per-thread
+    /// cache (at most `BASES_CACHED` words, then started afresh): a book
+    /// asks for the same words again and again.
     fn bases(&self, word: &str) -> Vec<usize> {
+        type Cache = std::collections::HashMap<
+            Box<str>,
+            Box<[u32]>,
+            std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>,
+        >;
+        thread_local! {
+            static SEEN: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
+        }
+        let known = SEEN.with(|m| {
+            m.borrow()
+                .get(word)
+                .map(|b| b.iter().map(|&k| k as usize).collect())
+        });
+        if let Some(found) = known {
+            return found;
+        }
+        let out = self.find_bases(word);
+        SEEN.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= BASES_CACHED {
+                m.clear();
+            }
+            let value = out.iter().filter_map(|&k| u32::try_from(k).ok()).collect();
+            m.insert(word.into(), value);
+        });
+        out
+    }
+
+    fn find_bases(&self, word: &str) -> Vec<usize> {
         let key = word.replace(' ', "_");
         let mut out: Vec<usize> = Vec::new();
         let mut push = |b: &str| {
