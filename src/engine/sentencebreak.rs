@@ -81,15 +81,7 @@ const fn cat(b: u8) -> Cat {
     }
 }
 
-const CATS: [Cat; 128] = {
-    let mut table = [Cat::Other; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b as usize] = cat(b);
-        b += 1;
-    }
-    table
-};
+const CATS: [Cat; 128] = super::wordbreak::ascii_table!(Cat::Other, cat);
 
 #[inline]
 fn cat_of(b: u8) -> Cat {
@@ -275,17 +267,7 @@ mod tests {
 
     #[test]
     fn every_short_string_splits_as_unicode_segmentation_does() {
-        let n = ALPHABET.len();
-        for len in 1..=4u32 {
-            for mut k in 0..n.pow(len) {
-                let mut s = String::new();
-                for _ in 0..len {
-                    s.push(char::from(ALPHABET[k % n]));
-                    k /= n;
-                }
-                same(&s);
-            }
-        }
+        crate::engine::wordbreak::each_string(ALPHABET, 4, same);
     }
 
     #[test]

@@ -83,16 +83,22 @@ const fn class(b: u8) -> Class {
     }
 }
 
+/// A table of `f(b)` for every ASCII byte `b`, built at compile time.
+macro_rules! ascii_table {
+    ($default:expr, $f:ident) => {{
+        let mut table = [$default; 128];
+        let mut b = 0;
+        while b < 128 {
+            table[b as usize] = $f(b);
+            b += 1;
+        }
+        table
+    }};
+}
+pub(crate) use ascii_table;
+
 /// [`class`] of every ASCII byte, looked up rather than matched.
-const CLASSES: [Class; 128] = {
-    let mut table = [Class::Other; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b as usize] = class(b);
-        b += 1;
-    }
-    table
-};
+const CLASSES: [Class; 128] = ascii_table!(Class::Other, class);
 
 #[inline]
 fn class_of(b: u8) -> Class {
@@ -144,6 +150,23 @@ fn ascii_word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Calls `f` on every string of 1 to `max_len` bytes over `alphabet`
+/// (tests of the byte scanners against unicode-segmentation).
+#[cfg(test)]
+pub(crate) fn each_string(alphabet: &[u8], max_len: u32, mut f: impl FnMut(&str)) {
+    let n = alphabet.len();
+    for len in 1..=max_len {
+        for mut k in 0..n.pow(len) {
+            let mut s = String::new();
+            for _ in 0..len {
+                s.push(char::from(alphabet[k % n]));
+                k /= n;
+            }
+            f(&s);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,17 +197,7 @@ mod tests {
     fn every_short_string_splits_as_unicode_segmentation_does() {
         // The rules look two bytes back and one ahead: every window of four
         // bytes, and its edges, is among these.
-        let n = ALPHABET.len();
-        for len in 1..=4u32 {
-            for mut k in 0..n.pow(len) {
-                let mut s = String::new();
-                for _ in 0..len {
-                    s.push(char::from(ALPHABET[k % n]));
-                    k /= n;
-                }
-                same(&s);
-            }
-        }
+        each_string(ALPHABET, 4, same);
     }
 
     #[test]
