@@ -91,10 +91,27 @@ fn replaced<'t>(
     let in_amount = |k: usize| amounts.iter().any(|q| q.start <= k && k < q.end);
     (range.0..range.1)
         .filter(|&k| !in_amount(k))
+        .filter(|&k| judged(&side.toks[k]) || prefix_before_hyphen(side, k))
         .map(|k| &side.toks[k])
-        .filter(|t| judged(t))
         .filter(|t| uses(side, t) > uses(other, t))
         .collect()
+}
+
+/// A prefix of an opposite pair standing before a hyphen and a word
+/// ("off-policy", "in-house"): a function word judged as its prefix.
+fn prefix_before_hyphen(side: &super::context::Side<'_>, k: usize) -> bool {
+    let t = &side.toks[k];
+    let hyphen = side
+        .toks
+        .get(k + 1)
+        .is_some_and(|n| n.text == "-" && n.span.start == t.span.end);
+    let word_after = side.toks.get(k + 2).is_some_and(|n| n.is_word());
+    hyphen
+        && word_after
+        && !t.in_quote
+        && OPPOSITE_PREFIXES
+            .iter()
+            .any(|pair| pair.split('/').any(|p| p == t.fold))
 }
 
 /// How many words of a side share a token's stem: a word the other side
