@@ -391,3 +391,20 @@ fn regression_identical_sentence_with_unbalanced_quotes() {
     let c = compare(&a, &a.clone());
     assert_eq!(c.summary.factual, 0, "{:?}", c.discrepancies);
 }
+
+/// Found by `a_bom_only_shifts_segmentation`: a byte order mark before a
+/// text changed how many sentences it held.
+#[test]
+fn regression_bom_keeps_sentence_count() {
+    let t = "2024-01-02were.7%.werenaïvenotwere1,0007%\n\n3.5.7%$35,000,000were.it’s\n(Zürich40Zürich ";
+    let plain = Document::from(t);
+    let bom = Document::from(format!("\u{feff}{t}").as_str());
+    let (sp, sb) = (segment(&plain), segment(&bom));
+    let spans = |s: &factdiff::engine::segment::Segmented, shift: usize| -> Vec<(usize, usize)> {
+        s.sentences
+            .iter()
+            .map(|x| (x.span.start - shift, x.span.end - shift))
+            .collect()
+    };
+    assert_eq!(spans(&sp, 0), spans(&sb, 3));
+}

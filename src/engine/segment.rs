@@ -57,7 +57,7 @@ const MIN_CLAUSE_WORDS: usize = 3;
 #[must_use]
 pub fn segment(doc: &Document) -> Segmented {
     let mut out = Segmented::default();
-    let width = longest_line(doc.text());
+    let width = longest_line(&doc.text()[doc.body_start()..]);
     for para in paragraph_spans(doc.text(), doc.body_start()) {
         let first = out.sentences.len();
         let index = out.paragraphs.len();
