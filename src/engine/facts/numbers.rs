@@ -738,6 +738,18 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         if let Some(k) = partner {
             a_used[k] = true;
             let a_span = cx.a.cover(qa[k].start, qa[k].end);
+            if share_of_total(&qa[k], q, &qa, &qb, &matched) {
+                let reason = format!(
+                    "‘{}’ = ‘{}’: the same share of a total both give",
+                    clip(cx.a.text(a_span)),
+                    clip(cx.b.text(b_span))
+                );
+                out.push(
+                    Finding::new(Kind::Number, 0.85, Some(a_span), Some(b_span), reason)
+                        .dropped_by("equal-value"),
+                );
+                continue;
+            }
             let reason = format!(
                 "number changed: ‘{}’ → ‘{}’",
                 clip(cx.a.text(a_span)),
@@ -769,6 +781,30 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether a share and a count say the same of a total both sides give:
+/// "half of the 200 staff" / "100 of the 200 staff".
+fn share_of_total(
+    x: &Quantity,
+    y: &Quantity,
+    qa: &[Quantity],
+    qb: &[Quantity],
+    matched: &[(usize, usize)],
+) -> bool {
+    let percent = |u: &str| u == "%" || u == ROUGH_PERCENT;
+    let (share, count) = match (x.unit, y.unit) {
+        (u, "") if percent(u) => (x.value, y.value),
+        ("", u) if percent(u) => (y.value, x.value),
+        _ => return false,
+    };
+    matched.iter().any(|&(k, p)| {
+        let total = qa[k].value;
+        qa[k].unit.is_empty()
+            && qb[p].unit.is_empty()
+            && total > count
+            && (share / 100.0 * total - count).abs() < 0.5
+    })
 }
 
 /// Content words before a quantity searched for what it measures.
