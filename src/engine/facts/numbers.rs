@@ -738,7 +738,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         if let Some(k) = partner {
             a_used[k] = true;
             let a_span = cx.a.cover(qa[k].start, qa[k].end);
-            if share_of_total(&qa[k], q, &qa, &qb, &matched) {
+            if share_of_total(&qa[k], q, qa, qb, &matched) {
                 let reason = format!(
                     "‘{}’ = ‘{}’: the same share of a total both give",
                     clip(cx.a.text(a_span)),
