@@ -32,6 +32,10 @@ pub const DETECTOR: Detector = Detector {
             keeps_out: "the person a description of the original meant, named (\"the Rovers manager\" / \"Holt\")",
         },
         Guard {
+            name: "role-acronym",
+            keeps_out: "a role written as an abbreviation (\"CEO\", \"MP\"): no person's name",
+        },
+        Guard {
             name: "replacement-found",
             keeps_out: "a name from elsewhere in the document added to a sentence whose dropped name another, new name replaced (\"Nowak scored\" / \"Reid scored to put Riverside ahead\")",
         },
@@ -115,6 +119,18 @@ fn content(side: &Side<'_>, p: NamePhrase) -> Vec<String> {
         .filter(|t| t.kind == TokenKind::Word && t.is_capitalised())
         .map(|t| bare(&t.fold).replace('.', ""))
         .collect()
+}
+
+/// Whether a phrase is one abbreviation in capitals that names a role
+/// ("CEO", "MP"): a surname that is also a trade ("Baker") is written in
+/// lowercase letters and stays a name.
+fn role_acronym(cx: &UnitCx<'_>, p: NamePhrase) -> bool {
+    let t = &cx.b.toks[p.start];
+    let letters = t.text.trim_end_matches(['\'', '’', 's']);
+    p.end == p.start + 1
+        && letters.chars().count() >= 2
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && crate::engine::wordnet::wordnet().names_a_role(&letters.to_lowercase())
 }
 
 /// A word without its possessive ending: "Kadhemi" / "Kadhemi's" is one
@@ -220,6 +236,8 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
         let guard = if acronym_of_any(words, &words_a) {
             Some(("acronym", "an acronym of a name the original gives"))
+        } else if role_acronym(cx, *p) {
+            Some(("role-acronym", "an abbreviation for a role, not a name"))
         } else if words.iter().all(|w| derived_from_original(w, &cx.a)) {
             Some(("derived-form", "derived from a name the original gives"))
         } else {
@@ -286,6 +304,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             (None, n) => n,
             (Some(w), Some(n)) if w.start <= n.start && n.end <= w.end => Some(n),
             (w, _) => w,
+        };
+        // A new word in a name the original gives with one other word
+        // ("Ann Smith" → "Ann Baker"): that name is what changed.
+        let a_span = match unknown.then(|| one_word_changed(cx, words, &words_a)).flatten() {
+            Some(m) if replaced_name.is_none() => Some(cx.a.cover(pa[m].start, pa[m].end)),
+            _ => a_span,
         };
         let (conf, reason) = if unknown {
             let was = a_span.map_or_else(String::new, |s| format!("‘{}’ → ", clip(cx.a.text(s))));
