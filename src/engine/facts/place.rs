@@ -7,7 +7,7 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
-use crate::engine::words::{DETERMINERS, NEAR_TO, SOURCE_VERBS};
+use crate::engine::words::{DETERMINERS, NEAR_TO, SHARE_WORDS, SOURCE_VERBS};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -123,12 +123,9 @@ fn after_share(toks: &[super::context::Tok<'_>], i: usize) -> bool {
         t.fold.starts_with(|c: char| c.is_ascii_digit()) || super::numbers::is_number_word(&t.fold)
     };
     (i > 0 && count(&toks[i - 1]))
-        || toks[i.saturating_sub(SHARE_REACH)..i].iter().any(|t| {
-            matches!(
-                t.fold.as_str(),
-                "most" | "many" | "some" | "several" | "few" | "half" | "all" | "majority"
-            )
-        })
+        || toks[i.saturating_sub(SHARE_REACH)..i]
+            .iter()
+            .any(|t| SHARE_WORDS.contains(&t.fold.as_str()))
 }
 
 fn after_source_verb(toks: &[super::context::Tok<'_>], i: usize) -> bool {

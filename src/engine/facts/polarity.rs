@@ -3,14 +3,15 @@
 //! quote).
 
 use super::clip;
-use super::context::{Side, UnitCx, counterpart};
+use super::context::{Side, Tok, UnitCx, counterpart};
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 use crate::engine::words::{
-    BE_FORMS, CHANGE_VERBS, FIRM_MODALS, FORECASTS, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS,
+    BE_FORMS, CHANGE_VERBS, FIRM_MODALS, FORECASTS, HEARSAY, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS,
     NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
 };
+use std::sync::LazyLock;
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -70,14 +71,16 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
 /// words the negator covers. The word made may be a synonym's ("not
 /// working" / "malfunctions"), and a "-less" word is "without" its stem
 /// ("without a win" / "winless").
-fn negative_word(fold: &str, scope: &[String]) -> bool {
+fn negative_word(fold: &str, scope: &[&Tok<'_>]) -> bool {
     use crate::engine::lexicon::stem;
     use crate::engine::wordnet::{Relation, relation_cached};
     let made_from = |rest: &str| {
-        rest.len() >= 3
-            && scope
+        rest.len() >= 3 && {
+            let rest_stem = stem(rest);
+            scope
                 .iter()
-                .any(|s| stem(s) == stem(rest) || relation_cached(s, rest, false) == Relation::Synonym)
+                .any(|s| s.stem == rest_stem || relation_cached(&s.fold, rest, false) == Relation::Synonym)
+        }
     };
     NEGATIVE_WORDS.contains(&fold)
         || NEGATIVE_PREFIXES
@@ -88,7 +91,7 @@ fn negative_word(fold: &str, scope: &[String]) -> bool {
 
 /// A negative word, or the particle of a negative phrase: "turned down",
 /// "voted against".
-fn negative_phrase(side: &Side<'_>, k: usize, scope: &[String]) -> bool {
+fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
     const PHRASES: &[(&str, &[&str])] = &[
         ("down", &["turn", "turns", "turned", "turning"]),
         ("against", &["vote", "votes", "voted", "voting"]),
@@ -104,16 +107,20 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[String]) -> bool {
 /// "not yet received" / "still waiting"; "not ruled out" / "remained
 /// possible"; "did not rise" / "stayed flat": what a negation says, said
 /// the other way round.
-fn still_or_possible(side: &Side<'_>, k: usize, scope: &[String]) -> bool {
+fn said_the_other_way(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
+    /// Stems of the change verbs, made once.
+    static CHANGE_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        CHANGE_VERBS
+            .iter()
+            .map(|v| crate::engine::lexicon::stem(v))
+            .collect()
+    });
     let f = side.toks[k].fold.as_str();
-    let covers = |w: &str| scope.iter().any(|s| s == w);
+    let covers = |w: &str| scope.iter().any(|s| s.fold == w);
     let changes = || {
-        scope.iter().any(|s| {
-            let stem = crate::engine::lexicon::stem(s);
-            CHANGE_VERBS
-                .iter()
-                .any(|v| *v == s || crate::engine::lexicon::stem(v) == stem)
-        })
+        scope
+            .iter()
+            .any(|s| CHANGE_VERBS.contains(&s.fold.as_str()) || CHANGE_STEMS.contains(&s.stem))
     };
     (f == "still" && covers("yet"))
         || (matches!(f, "possible" | "possibility") && covers("ruled"))
@@ -128,7 +135,7 @@ const SCOPE_WORDS: usize = 3;
 /// dropped ("who asked not to be named") is a removal, not a flip.
 fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
     use crate::engine::wordnet::{Relation, relation_cached, wordnet};
-    let content = |u: &&super::context::Tok<'_>| u.is_word() && !super::lists::is_function_word(&u.fold);
+    let content = |u: &&Tok<'_>| u.is_word() && !super::lists::is_function_word(&u.fold);
     let scope: Vec<_> = scope(side, i).collect();
     scope.iter().any(|t| {
         other
@@ -146,7 +153,7 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
 }
 
 /// The content words after marker `i` that it applies to.
-fn scope<'s, 'a>(side: &'s Side<'a>, i: usize) -> impl Iterator<Item = &'s super::context::Tok<'a>> {
+fn scope<'s, 'a>(side: &'s Side<'a>, i: usize) -> impl Iterator<Item = &'s Tok<'a>> {
     side.toks[i + 1..]
         .iter()
         .filter(|t| t.is_word() && !super::lists::is_function_word(&t.fold))
@@ -253,7 +260,7 @@ fn purpose_before(side: &Side<'_>, i: usize) -> bool {
         side.toks[k].fold == "that"
             && k > 0
             && matches!(side.toks[k - 1].fold.as_str(), "so" | "order")
-            && side.toks[k + 1..i].iter().all(super::context::Tok::is_word)
+            && side.toks[k + 1..i].iter().all(Tok::is_word)
     })
 }
 
@@ -282,9 +289,6 @@ fn hedge_answer(side: &Side<'_>, k: usize, marker: &str) -> bool {
         || unprefixed
 }
 
-/// Hedges that say a claim comes from others.
-const HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly", "said"];
-
 /// Token indices of one side matching `pred`, outside quotations.
 fn marks(side: &Side<'_>, pred: &dyn Fn(&Side<'_>, usize) -> bool) -> Vec<usize> {
     (0..side.toks.len())
@@ -302,7 +306,7 @@ fn phrase(side: &Side<'_>, i: usize) -> (usize, usize) {
 
 /// Whether a token answers a marker: (side, token, marker, words the
 /// marker covers).
-type Answers = dyn Fn(&Side<'_>, usize, &str, &[String]) -> bool;
+type Answers = dyn Fn(&Side<'_>, usize, &str, &[&Tok<'_>]) -> bool;
 
 struct Rule<'r> {
     kind: Kind,
@@ -345,7 +349,7 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
             let (s, e) = counterpart(map, other.toks.len(), i, i + 1).unwrap_or((0, 0));
             let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
             let marker = &side.toks[i].fold;
-            let scope: Vec<String> = scope(side, i).map(|t| t.fold.clone()).collect();
+            let scope: Vec<&Tok<'_>> = scope(side, i).collect();
             // An evidential verb the other side also uses was kept, its
             // object moved ("X accused Y of" → "Y accused X, who …, of").
             let kept_verb =
@@ -462,7 +466,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         pred: &is_negator,
         more_in_original: "negation dropped",
         more_in_rewrite: "negation added",
-        answers: &|s, k, _, scope| negative_phrase(s, k, scope) || still_or_possible(s, k, scope),
+        answers: &|s, k, _, scope| negative_phrase(s, k, scope) || said_the_other_way(s, k, scope),
         answered_anywhere: &|_, _| false,
         conf: 0.75,
     };

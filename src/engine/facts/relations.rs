@@ -97,16 +97,21 @@ fn replaced<'t>(
         .collect()
 }
 
+/// Whether token `k` is joined to a hyphen right after it: "pre-stimulus"
+/// is read as "pre", "-", "stimulus".
+fn hyphened(side: &super::context::Side<'_>, k: usize) -> bool {
+    let t = &side.toks[k];
+    side.toks
+        .get(k + 1)
+        .is_some_and(|n| n.text == "-" && n.span.start == t.span.end)
+}
+
 /// A prefix of an opposite pair standing before a hyphen and a word
 /// ("off-policy", "in-house"): a function word judged as its prefix.
 fn prefix_before_hyphen(side: &super::context::Side<'_>, k: usize) -> bool {
     let t = &side.toks[k];
-    let hyphen = side
-        .toks
-        .get(k + 1)
-        .is_some_and(|n| n.text == "-" && n.span.start == t.span.end);
     let word_after = side.toks.get(k + 2).is_some_and(|n| n.is_word());
-    hyphen
+    hyphened(side, k)
         && word_after
         && !t.in_quote
         && OPPOSITE_PREFIXES
@@ -139,18 +144,11 @@ fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
     if prefixed_opposites(&x.fold, &y.fold) || prefixed_opposites(&y.fold, &x.fold) {
         return Relation::Antonym;
     }
-    // "pre-stimulus" is read as "pre", "-", "stimulus".
-    let hyphened = |side: &super::context::Side<'_>, t: &Tok<'_>| {
-        let k = index_of(side, t);
-        side.toks
-            .get(k + 1)
-            .is_some_and(|n| n.text == "-" && n.span.start == t.span.end)
-    };
     let pair = format!("{}/{}", x.fold, y.fold);
     let swapped = format!("{}/{}", y.fold, x.fold);
     if OPPOSITE_PREFIXES.iter().any(|p| *p == pair || *p == swapped)
-        && hyphened(&cx.a, x)
-        && hyphened(&cx.b, y)
+        && hyphened(&cx.a, index_of(&cx.a, x))
+        && hyphened(&cx.b, index_of(&cx.b, y))
     {
         return Relation::Antonym;
     }

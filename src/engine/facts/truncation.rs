@@ -142,9 +142,12 @@ fn continues_run(cx: &UnitCx<'_>, i: usize) -> bool {
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let b = &cx.b;
     (0..b.toks.len())
-        .filter(|&i| dangling_at(b, i) || cut_short(cx, i))
-        .filter(|&i| !cx.map.b_to_a[i].is_some_and(|k| dangling_at(&cx.a, k)))
-        .map(|i| {
+        .filter_map(|i| {
+            let dangling = dangling_at(b, i);
+            (dangling || cut_short(cx, i)).then_some((i, dangling))
+        })
+        .filter(|&(i, _)| !cx.map.b_to_a[i].is_some_and(|k| dangling_at(&cx.a, k)))
+        .map(|(i, dangling)| {
             let start = (0..i)
                 .rev()
                 .filter(|&k| b.toks[k].is_word())
@@ -156,7 +159,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             let a_span = cx.a_for_b(start, end);
             let reason = format!("phrase cut off: ‘{}’", clip(b.text(b_span)));
             let finding = Finding::new(Kind::Truncation, 0.8, a_span, Some(b_span), reason);
-            if dangling_at(b, i) || continues_run(cx, i) {
+            if dangling || continues_run(cx, i) {
                 finding
             } else {
                 finding.dropped_by("matched-elsewhere")
