@@ -4,12 +4,14 @@
 //! rare shared words form an increasing chain of anchors ([`anchors`]); a
 //! dynamic programme aligns only the gaps between anchors, banded when a gap
 //! is large ([`gap`]); unrelated "matches" are split; leftover removed and
-//! added sentences are paired out of order as moves ([`moves`]); units are
-//! then put in reading order ([`order`]).
+//! added sentences are paired out of order as moves ([`moves`]), and the
+//! leftovers beside a move or forming a whole moved paragraph are aligned
+//! with it ([`neighbours`]); units are then put in reading order ([`order`]).
 
 mod anchors;
 mod gap;
 mod moves;
+mod neighbours;
 mod order;
 #[cfg(test)]
 mod tests;
@@ -174,6 +176,7 @@ pub fn align_profiles(p: &Profiles) -> Vec<AlignedUnit> {
         push_step(&mut units, s);
     }
     moves::pair_moves(pa, pb, &mut units);
+    neighbours::regroup(pa, pb, &mut units);
     order::reading_order(units, pb.len())
 }
 

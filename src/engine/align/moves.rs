@@ -160,7 +160,7 @@ fn best_pairs(
 }
 
 /// Number of term ids two sorted term lists share.
-fn shared_terms(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
+pub(super) fn shared_terms(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {

@@ -1,0 +1,239 @@
+//! Leftovers next to moves. The in-order alignment never sees a moved
+//! sentence's neighbours together with it, so when a writer moves a whole
+//! paragraph and rewords it, the sentences around the one that [`moves`]
+//! found stay removed and added, and a paragraph whose sentences are each
+//! reworded too freely to pass as a move on its own is left out entirely.
+//! Both are aligned here with the in-order programme over the small window
+//! the move defines: a leftover sentence beside a move, and a leftover
+//! paragraph paired with a leftover paragraph of the other side.
+//!
+//! [`moves`]: super::moves
+
+use super::{AlignedUnit, UnitKind, compatible, gap, push_step};
+use crate::engine::similarity::{Scratch, SentenceProfile, compare_runs, run_terms};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// Leftover sentences taken in on each side of a move, before and after.
+const REACH: usize = 2;
+
+/// Leftover runs longer than this (in sentences) are not paired as a whole.
+const MAX_RUN: usize = 6;
+
+/// Two leftover runs are one moved paragraph when they share this much
+/// weighted vocabulary...
+const RUN_LEXICAL: f32 = 0.35;
+/// ...and this many content terms.
+const RUN_MIN_SHARED: usize = 5;
+
+/// Terms in more leftover runs than this do not propose pairs.
+const MAX_POSTINGS: usize = 32;
+
+/// Aligns the leftovers beside each move, then pairs leftover runs.
+pub(super) fn regroup(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<AlignedUnit>) {
+    beside_moves(a, b, units);
+    run_moves(a, b, units);
+}
+
+/// Which unit holds each one-sided sentence, per side.
+fn leftovers(units: &[AlignedUnit], kind: UnitKind) -> HashMap<usize, usize> {
+    units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind == kind)
+        .filter_map(|(k, u)| u.original.as_ref().or(u.rewrite.as_ref()).map(|r| (r.start, k)))
+        .collect()
+}
+
+/// `r` widened by up to [`REACH`] leftover sentences of its paragraph on
+/// each end.
+fn widen(
+    r: &Range<usize>,
+    free: &HashMap<usize, usize>,
+    gone: &[bool],
+    p: &[SentenceProfile],
+) -> Range<usize> {
+    let para = p[r.start].paragraph;
+    let open = |i: usize| free.get(&i).is_some_and(|&k| !gone[k]) && p[i].paragraph == para;
+    let mut w = r.clone();
+    while w.start > 0 && r.start - w.start < REACH && open(w.start - 1) {
+        w.start -= 1;
+    }
+    while w.end < p.len() && w.end - r.end < REACH && open(w.end) {
+        w.end += 1;
+    }
+    w
+}
+
+/// Sentences left one-sided by `steps`.
+fn one_sided(units: &[AlignedUnit]) -> usize {
+    units
+        .iter()
+        .filter(|u| u.original.is_none() || u.rewrite.is_none())
+        .map(|u| u.original.as_ref().or(u.rewrite.as_ref()).map_or(0, Range::len))
+        .sum()
+}
+
+/// The in-order alignment of `wa` with `wb`, its matches marked as moved.
+fn realign(
+    a: &[SentenceProfile],
+    b: &[SentenceProfile],
+    wa: &Range<usize>,
+    wb: &Range<usize>,
+) -> Vec<AlignedUnit> {
+    let mut out = Vec::new();
+    for s in gap::align_gap(a, b, (wa.start, wb.start), (wa.end, wb.end)) {
+        push_step(&mut out, s);
+    }
+    for u in &mut out {
+        if u.kind == UnitKind::Match {
+            u.kind = UnitKind::Moved;
+        }
+    }
+    out
+}
+
+/// Marks the units of the leftover sentences of `w` outside `inner` gone.
+fn take(w: &Range<usize>, inner: Option<&Range<usize>>, free: &HashMap<usize, usize>, gone: &mut [bool]) {
+    for i in w.clone() {
+        if inner.is_some_and(|r| r.contains(&i)) {
+            continue;
+        }
+        if let Some(&k) = free.get(&i) {
+            gone[k] = true;
+        }
+    }
+}
+
+fn drop_gone(units: &mut Vec<AlignedUnit>, gone: &[bool], fresh: Vec<AlignedUnit>) {
+    let mut k = 0;
+    units.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+    units.extend(fresh);
+}
+
+/// Realigns each move together with the leftover sentences beside it on
+/// both sides, keeping the result when it leaves fewer sentences one-sided.
+fn beside_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<AlignedUnit>) {
+    let (removed, added) = (
+        leftovers(units, UnitKind::Removed),
+        leftovers(units, UnitKind::Added),
+    );
+    if removed.is_empty() && added.is_empty() {
+        return;
+    }
+    let mut gone = vec![false; units.len()];
+    let mut fresh = Vec::new();
+    for k in 0..units.len() {
+        let u = &units[k];
+        let (Some(ra), Some(rb)) = (&u.original, &u.rewrite) else {
+            continue;
+        };
+        if u.kind != UnitKind::Moved {
+            continue;
+        }
+        let (wa, wb) = (widen(ra, &removed, &gone, a), widen(rb, &added, &gone, b));
+        let before = wa.len() - ra.len() + wb.len() - rb.len();
+        if before == 0 {
+            continue;
+        }
+        let redone = realign(a, b, &wa, &wb);
+        if one_sided(&redone) >= before {
+            continue;
+        }
+        gone[k] = true;
+        take(&wa, Some(ra), &removed, &mut gone);
+        take(&wb, Some(rb), &added, &mut gone);
+        fresh.extend(redone);
+    }
+    drop_gone(units, &gone, fresh);
+}
+
+/// Maximal runs of consecutive leftover sentences within one paragraph.
+fn runs(free: &HashMap<usize, usize>, p: &[SentenceProfile]) -> Vec<Range<usize>> {
+    let mut at: Vec<usize> = free.keys().copied().collect();
+    at.sort_unstable();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in at {
+        match out.last_mut() {
+            Some(r) if r.end == i && p[r.start].paragraph == p[i].paragraph && r.len() < MAX_RUN => {
+                r.end += 1
+            }
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+/// Pairs leftover runs of several sentences that share enough vocabulary as
+/// a whole (best first), and aligns each pair in order.
+fn run_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<AlignedUnit>) {
+    let (removed, added) = (
+        leftovers(units, UnitKind::Removed),
+        leftovers(units, UnitKind::Added),
+    );
+    if removed.is_empty() || added.is_empty() {
+        return;
+    }
+    let (ra, rb) = (runs(&removed, a), runs(&added, b));
+    let mut terms_b = Vec::with_capacity(rb.len());
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (n, r) in rb.iter().enumerate() {
+        let mut t = Vec::new();
+        run_terms(&b[r.clone()], &mut t);
+        for &(id, _) in &t {
+            postings.entry(id).or_default().push(n);
+        }
+        terms_b.push(t);
+    }
+    let mut scratch = Scratch::default();
+    let mut candidates = Vec::new();
+    let mut terms_a = Vec::new();
+    for (m, x) in ra.iter().enumerate() {
+        run_terms(&a[x.clone()], &mut terms_a);
+        let mut seen = HashSet::new();
+        for &(id, _) in &terms_a {
+            let Some(ns) = postings.get(&id).filter(|ns| ns.len() <= MAX_POSTINGS) else {
+                continue;
+            };
+            for &n in ns {
+                let y = &rb[n];
+                // One sentence each is a plain move, judged by `moves`.
+                if !seen.insert(n) || (x.len() == 1 && y.len() == 1) {
+                    continue;
+                }
+                if super::moves::shared_terms(&terms_a, &terms_b[n]) < RUN_MIN_SHARED
+                    || !compatible(&a[x.clone()], &b[y.clone()])
+                {
+                    continue;
+                }
+                let sim = compare_runs(&a[x.clone()], &b[y.clone()], &mut scratch);
+                if sim.lexical >= RUN_LEXICAL {
+                    candidates.push((m, n, sim.combined()));
+                }
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let mut gone = vec![false; units.len()];
+    let mut fresh = Vec::new();
+    for (m, n, _) in candidates {
+        if used_a.contains(&m) || used_b.contains(&n) {
+            continue;
+        }
+        let (wa, wb) = (&ra[m], &rb[n]);
+        let redone = realign(a, b, wa, wb);
+        if one_sided(&redone) >= wa.len() + wb.len() {
+            continue;
+        }
+        used_a.insert(m);
+        used_b.insert(n);
+        take(wa, None, &removed, &mut gone);
+        take(wb, None, &added, &mut gone);
+        fresh.extend(redone);
+    }
+    drop_gone(units, &gone, fresh);
+}
