@@ -33,6 +33,7 @@ const MAX_POSTINGS: usize = 32;
 pub(super) fn regroup(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<AlignedUnit>) {
     beside_moves(a, b, units);
     run_moves(a, b, units);
+    absorb(a, b, units);
 }
 
 /// Which unit holds each one-sided sentence, per side.
@@ -236,4 +237,109 @@ fn run_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<Align
         fresh.extend(redone);
     }
     drop_gone(units, &gone, fresh);
+}
+
+/// A leftover sentence joins the matched unit next to it in its paragraph
+/// when at least this share of its weight is found in the unit's other
+/// side and not in the unit's own side: the other side says what the
+/// leftover said, merged into a longer sentence.
+const ABSORB_SHARE: f32 = 0.35;
+
+/// Rounds of [`absorb`]: each takes in one more sentence on either end.
+const ABSORB_ROUNDS: usize = 4;
+
+/// Weight of `s`'s terms found in `there` and not in `own` (all sorted by
+/// id), as a share of `s`'s weight.
+fn novel_share(s: &SentenceProfile, own: &[(u32, f32)], there: &[(u32, f32)]) -> f32 {
+    if s.weight <= 0.0 {
+        return 0.0;
+    }
+    let has = |list: &[(u32, f32)], id: u32| list.binary_search_by_key(&id, |t| t.0).is_ok();
+    let found: f32 = s
+        .terms
+        .iter()
+        .filter(|&&(id, _)| has(there, id) && !has(own, id))
+        .map(|t| t.1)
+        .sum();
+    found / s.weight
+}
+
+/// Which matched unit holds each sentence of one side (`rewrite`: the
+/// rewrite's).
+fn holders(units: &[AlignedUnit], rewrite: bool) -> HashMap<usize, usize> {
+    let mut out = HashMap::new();
+    for (k, u) in units.iter().enumerate() {
+        if !matches!(u.kind, UnitKind::Match | UnitKind::Moved) {
+            continue;
+        }
+        let r = if rewrite { &u.rewrite } else { &u.original };
+        out.extend(r.clone().unwrap_or_default().map(|i| (i, k)));
+    }
+    out
+}
+
+/// Joins leftover sentences to the matched unit beside them whose other
+/// side holds what they say: a writer merged five short sentences into
+/// one, beyond the three-to-one steps of the in-order programme.
+fn absorb(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<AlignedUnit>) {
+    for _ in 0..ABSORB_ROUNDS {
+        let mut gone = vec![false; units.len()];
+        let mut grew = false;
+        let mut own = Vec::new();
+        let mut there = Vec::new();
+        let mut scratch = Scratch::default();
+        let (holder_a, holder_b) = (holders(units, false), holders(units, true));
+        for k in 0..units.len() {
+            let (side_b, s) = match (&units[k].original, &units[k].rewrite) {
+                (Some(r), None) => (false, r.start),
+                (None, Some(r)) => (true, r.start),
+                _ => continue,
+            };
+            let (mine, other) = if side_b { (b, a) } else { (a, b) };
+            let range = |u: &AlignedUnit| {
+                if side_b {
+                    (u.rewrite.clone(), u.original.clone())
+                } else {
+                    (u.original.clone(), u.rewrite.clone())
+                }
+            };
+            let holder = if side_b { &holder_b } else { &holder_a };
+            let mut best: Option<(f32, usize)> = None;
+            let next = [s.checked_sub(1), Some(s + 1)];
+            for &h in next.iter().flatten().filter_map(|i| holder.get(i)) {
+                let u = &units[h];
+                if gone[h] {
+                    continue;
+                }
+                let (Some(r), Some(o)) = range(u) else { continue };
+                let beside = (r.end == s && mine[r.end - 1].paragraph == mine[s].paragraph)
+                    || (r.start == s + 1 && mine[r.start].paragraph == mine[s].paragraph);
+                if !beside || !compatible(&mine[s..=s], &other[o.clone()]) {
+                    continue;
+                }
+                run_terms(&mine[r], &mut own);
+                run_terms(&other[o], &mut there);
+                let share = novel_share(&mine[s], &own, &there);
+                if share >= ABSORB_SHARE && best.is_none_or(|x| share > x.0) {
+                    best = Some((share, h));
+                }
+            }
+            let Some((_, h)) = best else { continue };
+            let joined = |r: &Range<usize>| r.start.min(s)..r.end.max(s + 1);
+            if side_b {
+                units[h].rewrite = units[h].rewrite.as_ref().map(joined);
+            } else {
+                units[h].original = units[h].original.as_ref().map(joined);
+            }
+            if let (Some(ra), Some(rb)) = (&units[h].original, &units[h].rewrite) {
+                units[h].score = compare_runs(&a[ra.clone()], &b[rb.clone()], &mut scratch).combined();
+            }
+            gone[k] = true;
+            grew = true;
+        }
+        drop_gone(units, &gone, Vec::new());
+        if !grew {
+            break;
+        }
+    }
 }

@@ -403,3 +403,21 @@ fn leftovers_beside_a_move_and_moved_paragraphs_are_aligned() {
         "{all:?}"
     );
 }
+
+#[test]
+fn many_sentences_merged_into_one_join_one_unit() {
+    // Five short sentences become one: beyond the programme's 3-1 steps.
+    let a = "The council voted on Monday to close the Elm Road library. The decision passed by seven votes to two. One member abstained. The library first opened in 1971. Its doors will shut for good on March 3.\n\nReaders protested outside the hall.";
+    let b = "By seven votes to two, with one member abstaining, the council decided on Monday to close the Elm Road library, which first opened in 1971 and whose doors will shut for good on March 3.\n\nReaders protested outside the hall.";
+    let units = run(a, b);
+    assert_eq!(
+        shapes(&units),
+        [
+            (UnitKind::Match, Some(0..5), Some(0..1)),
+            (UnitKind::Match, Some(5..6), Some(1..2))
+        ]
+    );
+    // The other way round: one sentence split into five.
+    let units = run(b, a);
+    assert_eq!(shapes(&units)[0], (UnitKind::Match, Some(0..1), Some(0..5)));
+}
