@@ -214,7 +214,9 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     let (mut value, mut end, mut unit) = if let Some(time) = clock_time(toks, first) {
         time
     } else if let Some(share) = fraction(toks, first) {
-        share
+        of_a_period(toks, share).unwrap_or(share)
+    } else if let Some(ratio) = ratio(toks, first) {
+        ratio
     } else if let Some(amount) = article_magnitude(toks, first) {
         amount
     } else if let Some(year) = year_range_end(toks, first) {
@@ -273,7 +275,13 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             (v, first + 1, u)
         }
     } else if let Some(v) = lookup(VAGUE, &head.fold) {
-        vague_value(toks, first, v)
+        // "every hundred years" is one hundred, "several hundred" is vague.
+        let one = first > 0 && EXACT_BEFORE.contains(&toks[first - 1].fold.as_str());
+        if one && !head.fold.ends_with('s') {
+            (v, first + 1, "")
+        } else {
+            vague_value(toks, first, v)
+        }
     } else if let Some(v) = lookup(ORDINALS, &head.fold) {
         if head.fold == "last" || head.fold == "second" && next_is(toks, first + 1, &["hand", "half"]) {
             return None;
@@ -536,6 +544,13 @@ const FRACTIONS: &[(&str, f64)] = &[
 /// whole percent ("a third" is "33%").
 const ROUGH_PERCENT: &str = "%~";
 
+/// Words after which "a third", "a quarter" is a share: "a third of",
+/// "rose by a quarter last year", "a third fewer than".
+const SHARE_AFTER: &[&str] = &[
+    "of", "last", "this", "in", "on", "since", "fewer", "less", "more", "lower", "higher", "smaller",
+    "larger", "than",
+];
+
 /// "a third", "one quarter", "three quarters", "half of" as a percentage.
 fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
     let head = toks[first].fold.as_str();
@@ -548,16 +563,75 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
     } else {
         (lookup(SMALL, head).filter(|&n| n > 1.0)?, first + 1)
     };
+    // "one-third", "two-thirds".
+    let k = k + usize::from(toks.get(k).is_some_and(|t| t.text == "-"));
     let word = toks.get(k)?.fold.as_str();
     let share = lookup(FRACTIONS, word)?;
     // "a third of", "three quarters of", "rose by a quarter": a share; "a
     // third term", "the third quarter" are not.
     let plural = word.ends_with('s');
     let fits = if count > 1.0 { plural } else { !plural };
-    let ends_phrase = toks.get(k + 1).is_none_or(|t| {
-        !t.is_word() || matches!(t.fold.as_str(), "of" | "last" | "this" | "in" | "on" | "since")
-    });
+    let ends_phrase = toks
+        .get(k + 1)
+        .is_none_or(|t| !t.is_word() || SHARE_AFTER.contains(&t.fold.as_str()));
     (fits && word != "half" && ends_phrase).then_some((count * share, k + 1, ROUGH_PERCENT))
+}
+
+/// "a quarter of a year" is three months, "half of an hour" thirty
+/// minutes: a share of one period is an amount of time.
+fn of_a_period(
+    toks: &[super::context::Tok<'_>],
+    (share, end, _): (f64, usize, &'static str),
+) -> Option<(f64, usize, &'static str)> {
+    if !next_is(toks, end, &["of"]) || !next_is(toks, end + 1, &["a", "an"]) {
+        return None;
+    }
+    let word = toks.get(end + 2)?.fold.as_str();
+    let (scale, unit) = ONE_PERIOD
+        .iter()
+        .find(|(w, _, _)| *w == word)
+        .map(|(_, v, u)| (*v, *u))
+        .or_else(|| lookup(SCALED_UNITS, word))?;
+    Some((share / 100.0 * scale, end + 3, unit))
+}
+
+/// The largest whole a ratio is read against: "1 in 4", "nine in 10",
+/// "one in a hundred"; "3 in 2019" is no ratio.
+const RATIO_WHOLE: f64 = 1000.0;
+
+/// "1 in 4", "one in ten", "one patient in six": a share, as a percentage.
+fn ratio(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
+    let count = |k: usize| -> Option<f64> {
+        let t = toks.get(k)?;
+        if t.kind == TokenKind::Number {
+            parse_digits(&t.fold)
+                .filter(|(_, suffix)| suffix.is_empty())
+                .map(|(v, _)| v)
+        } else {
+            lookup(SMALL, &t.fold)
+        }
+    };
+    let part = count(first)?;
+    // "one in six", "one participant in six".
+    let noun = toks
+        .get(first + 1)
+        .is_some_and(|t| t.is_word() && !t.is_capitalised() && next_is(toks, first + 2, &["in"]));
+    let at = first + 1 + usize::from(noun);
+    if !next_is(toks, at, &["in"]) {
+        return None;
+    }
+    let (whole, end) = match count(at + 1) {
+        Some(w) => (w, at + 2),
+        // "one in a hundred".
+        None if next_is(toks, at + 1, &["a"]) => (
+            toks.get(at + 2)
+                .and_then(|t| lookup(MAGNITUDES, &t.fold))
+                .filter(|m| *m <= RATIO_WHOLE)?,
+            at + 3,
+        ),
+        None => return None,
+    };
+    (part > 0.0 && part < whole && whole <= RATIO_WHOLE).then_some((100.0 * part / whole, end, ROUGH_PERCENT))
 }
 
 /// A single period named with "a" or as the last one: "a week" is seven
@@ -587,6 +661,9 @@ const VAGUE: &[(&str, f64)] = &[
     ("billions", 1e9),
     ("billion", 1e9),
 ];
+
+/// Words before a bare "hundred" or "thousand" that make it exactly one.
+const EXACT_BEFORE: &[&str] = &["every", "each", "per"];
 
 fn vague_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, usize, &'static str) {
     let of_more = next_is(toks, first + 1, &["of"])
@@ -634,8 +711,23 @@ fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
             }
         }
     }
+    // "two thousand three hundred", "one million and forty".
+    if unit.is_empty()
+        && let Some(scale) = toks.get(end).and_then(|t| lookup(WORD_MAGNITUDES, &t.fold))
+    {
+        let k = end + 1 + usize::from(next_is(toks, end + 1, &["and"]));
+        if let Some(head) = toks.get(k).and_then(|t| lookup(SMALL, &t.fold)) {
+            let (rest, rest_end, rest_unit) = words_value(toks, k, head);
+            if rest < scale {
+                return (value * scale + rest, rest_end, rest_unit);
+            }
+        }
+    }
     (value, end, unit)
 }
+
+/// Magnitudes written as words, after which more number words may follow.
+const WORD_MAGNITUDES: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9)];
 
 /// Units an ordinal counts in: "the 12th minute" / "12 minutes in".
 const ORDINAL_UNITS: &[(&str, (f64, &str))] = &[("minute", (1.0, "min")), ("hour", (60.0, "min"))];
