@@ -644,7 +644,9 @@ const ONE_PERIOD: &[(&str, f64, &str)] = &[
 ];
 
 /// Words before a period that make it one period long.
-const ONE_PERIOD_BEFORE: &[&str] = &["a", "an", "past", "last", "previous"];
+const ONE_PERIOD_BEFORE: &[&str] = &[
+    "a", "an", "past", "last", "previous", "each", "every", "per", "single",
+];
 
 /// Round quantities named without a figure: "hundreds", "several hundred",
 /// "tens of thousands". Compared among themselves (unit "~").

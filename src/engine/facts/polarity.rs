@@ -18,10 +18,16 @@ pub const DETECTOR: Detector = Detector {
     name: "polarity",
     kinds: &[Kind::Negation, Kind::Modality],
     catches: "a negation or a hedge added or dropped",
-    guards: &[Guard {
-        name: "opposite-said",
-        keeps_out: "a negation dropped or added with the negated word's opposite on the other side (\"not open\" / \"closed\")",
-    }],
+    guards: &[
+        Guard {
+            name: "opposite-said",
+            keeps_out: "a negation dropped or added with the negated word's opposite on the other side (\"not open\" / \"closed\")",
+        },
+        Guard {
+            name: "marker-elsewhere",
+            keeps_out: "a negation or hedge the other side also has, out of reach of the word diff (\"neither of which she would discuss\" / \"she would not go into detail about either\")",
+        },
+    ],
     run: detect,
 };
 
@@ -89,16 +95,43 @@ fn negative_word(fold: &str, scope: &[&Tok<'_>]) -> bool {
         || fold.strip_suffix("less").is_some_and(made_from)
 }
 
+/// Verbs of keeping away from an act, which answer a negation of that act.
+const AVOID_VERBS: &[&str] = &[
+    "avoid",
+    "avoids",
+    "avoided",
+    "avoiding",
+    "refrain",
+    "refrained",
+    "abstain",
+    "abstained",
+    "shunned",
+];
+
 /// A negative word, or the particle of a negative phrase: "turned down",
 /// "voted against".
 fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
     const PHRASES: &[(&str, &[&str])] = &[
         ("down", &["turn", "turns", "turned", "turning"]),
         ("against", &["vote", "votes", "voted", "voting"]),
+        (
+            "out",
+            &["stay", "stays", "stayed", "staying", "kept", "keep", "keeps"],
+        ),
     ];
     let fold = side.toks[k].fold.as_str();
     let before = if k > 0 { side.toks[k - 1].fold.as_str() } else { "" };
-    negative_word(fold, scope)
+    // A verb that negates what follows it answers only a negation of the
+    // same thing: "not to travel" / "to avoid travelling", but not "not
+    // shout" beside "avoid walking".
+    let same_object = || {
+        use crate::engine::wordnet::{Relation, relation_cached};
+        let (Some(s), Some(t)) = (scope.first(), self::scope(side, k).next()) else {
+            return true;
+        };
+        s.stem == t.stem || relation_cached(&s.fold, &t.fold, false) == Relation::Synonym
+    };
+    (negative_word(fold, scope) && (!AVOID_VERBS.contains(&fold) || same_object()))
         || PHRASES
             .iter()
             .any(|(p, verbs)| *p == fold && verbs.contains(&before))
@@ -226,6 +259,10 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     {
         return false;
     }
+    // "could not yet say": an inability, which the negation carries.
+    if matches!(f, "could" | "can") && side.toks.get(i + 1).is_some_and(|n| n.fold == "not") {
+        return false;
+    }
     // "so that the surveys could continue": a purpose, not a doubt.
     if matches!(f, "could" | "might" | "may") && purpose_before(side, i) {
         return false;
@@ -240,6 +277,11 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
         return false;
     }
     if PASSIVE_HEDGES.contains(&f) {
+        // "analysts had expected", "nobody had thought": someone's view,
+        // reported as such.
+        if i > 0 && matches!(side.toks[i - 1].fold.as_str(), "had" | "has" | "have") {
+            return false;
+        }
         let after_be = i > 0 && BE_FORMS.contains(&side.toks[i - 1].fold.as_str());
         let before_to = side
             .toks
@@ -321,6 +363,36 @@ struct Rule<'r> {
     conf: f32,
 }
 
+/// The tokens of `other` facing token `i` (through `map`), with
+/// [`CONTEXT`] tokens either side.
+fn facing(other: &Side<'_>, map: &[Option<usize>], i: usize) -> std::ops::Range<usize> {
+    let (s, e) = counterpart(map, other.toks.len(), i, i + 1).unwrap_or((0, 0));
+    s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len())
+}
+
+/// Whether marker `i` of `side` has no counterpart: the word diff left it
+/// unmatched (`map`: `side`'s tokens to `other`'s) and the words facing it
+/// on the other side hold no marker of the same kind nor an answer.
+fn unanswered(rule: &Rule<'_>, side: &Side<'_>, other: &Side<'_>, map: &[Option<usize>], i: usize) -> bool {
+    // Every marker counted kept its scope (see `apply`).
+    map[i].is_none() && {
+        let window = facing(other, map, i);
+        let marker = &side.toks[i].fold;
+        let scope: Vec<&Tok<'_>> = scope(side, i).collect();
+        // An evidential verb the other side also uses was kept, its
+        // object moved ("X accused Y of" → "Y accused X, who …, of").
+        let kept_verb =
+            EVIDENTIALS.iter().any(|(w, _)| w == marker) && other.toks.iter().any(|t| &t.fold == marker);
+        !kept_verb
+            && !(rule.answered_anywhere)(other, marker)
+            && !window.into_iter().any(|k| {
+                (rule.pred)(other, k)
+                    || (rule.answers)(other, k, marker, &scope)
+                    || synonym(marker, &other.toks[k].fold)
+            })
+    }
+}
+
 /// One finding per marker that one side has beyond the other's count and
 /// that has no counterpart: the word diff left it unmatched and the words
 /// facing it on the other side hold no marker of the same kind.
@@ -337,32 +409,30 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
         .filter(|&i| scope_kept(&cx.b, &cx.a, i))
         .collect();
     let on_original = ma.len() > mb.len();
-    let (extra, side, other, map) = if on_original {
-        (&ma, &cx.a, &cx.b, &cx.map.a_to_b)
+    let (extra, fewer, side, other, map) = if on_original {
+        (&ma, &mb, &cx.a, &cx.b, &cx.map.a_to_b)
     } else {
-        (&mb, &cx.b, &cx.a, &cx.map.b_to_a)
+        (&mb, &ma, &cx.b, &cx.a, &cx.map.b_to_a)
+    };
+    let other_map = if on_original {
+        &cx.map.b_to_a
+    } else {
+        &cx.map.a_to_b
     };
     let surplus = ma.len().abs_diff(mb.len());
-    let unanswered = |&i: &usize| {
-        // Every marker counted kept its scope (see `ma`, `mb`).
-        map[i].is_none() && {
-            let (s, e) = counterpart(map, other.toks.len(), i, i + 1).unwrap_or((0, 0));
-            let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
-            let marker = &side.toks[i].fold;
-            let scope: Vec<&Tok<'_>> = scope(side, i).collect();
-            // An evidential verb the other side also uses was kept, its
-            // object moved ("X accused Y of" → "Y accused X, who …, of").
-            let kept_verb =
-                EVIDENTIALS.iter().any(|(w, _)| w == marker) && other.toks.iter().any(|t| &t.fold == marker);
-            !kept_verb
-                && !(rule.answered_anywhere)(other, marker)
-                && !window.into_iter().any(|k| {
-                    (rule.pred)(other, k)
-                        || (rule.answers)(other, k, marker, &scope)
-                        || synonym(marker, &other.toks[k].fold)
-                })
+    // Each marker of the side with fewer that the word diff left unmatched
+    // takes a surplus marker facing it; one facing none is a negation
+    // moved out of reach ("neither of which she would discuss" / "she
+    // would not go into detail about either") and cancels a surplus one.
+    let mut taken = Vec::new();
+    let mut floating = 0;
+    for &j in fewer.iter().filter(|&&j| other_map[j].is_none()) {
+        match facing(side, other_map, j).find(|k| extra.contains(k) && !taken.contains(k)) {
+            Some(k) => taken.push(k),
+            None => floating += 1,
         }
-    };
+    }
+    let unanswered = |i: &usize| !taken.contains(i) && unanswered(rule, side, other, map, *i);
     // "not open" → "closed": the other side says the negated word's
     // opposite, which is the same statement.
     let opposite_said = |i: usize| {
@@ -388,6 +458,9 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
         }
     }
     picked.truncate(surplus);
+    for i in picked.split_off(picked.len().saturating_sub(floating)) {
+        dropped.push(finding(cx, rule, i, on_original).dropped_by("marker-elsewhere"));
+    }
     picked
         .into_iter()
         .map(|i| finding(cx, rule, i, on_original))
@@ -399,7 +472,17 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
 /// "closed", "slow" / "fast").
 fn opposite(a: &str, b: &str) -> bool {
     use crate::engine::wordnet::{Relation, wordnet};
-    a != b && wordnet().relation_as(a, b, true) == Relation::Antonym
+    let opposed = |a: &str, b: &str| a != b && wordnet().relation_as(a, b, true) == Relation::Antonym;
+    // "not reopen" / "stay shut": a repeated action opposes what its verb
+    // opposes.
+    opposed(a, b) || again(a).is_some_and(|x| opposed(x, b)) || again(b).is_some_and(|y| opposed(a, y))
+}
+
+/// The verb a "re-" word repeats ("reopen" → "open").
+fn again(w: &str) -> Option<&str> {
+    use crate::engine::wordnet::wordnet;
+    w.strip_prefix("re")
+        .filter(|rest| rest.len() >= 4 && wordnet().knows(rest))
 }
 
 /// Whether two words share a sense ("suggests" / "proposes", "potential" /
