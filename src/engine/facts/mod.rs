@@ -11,6 +11,7 @@ pub mod numbers;
 mod place;
 mod polarity;
 pub mod quotes;
+mod ranks;
 mod relations;
 mod structural;
 mod swap;
@@ -77,6 +78,7 @@ pub const DETECTORS: &[&Detector] = &[
     &truncation::DETECTOR,
     &contrast::DETECTOR,
     &relations::DETECTOR,
+    &ranks::DETECTOR,
     &swap::DETECTOR,
 ];
 

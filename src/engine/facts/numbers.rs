@@ -904,6 +904,47 @@ fn share_of_total(
 /// Content words before a quantity searched for what it measures.
 const MEASURE_WINDOW: usize = 5;
 
+/// Tokens before a quantity whose content words tell it from another:
+/// "a history …, published in 2001, and a memoir …, published in 2008".
+const CONTEXT_WINDOW: usize = 10;
+
+/// The stems of the content words before quantity `k` of `qs`, back to the
+/// quantity before it or [`CONTEXT_WINDOW`] tokens.
+fn context_words(side: &Side<'_>, qs: &[Quantity], k: usize) -> Vec<String> {
+    let q = &qs[k];
+    let after_previous = qs
+        .iter()
+        .filter(|o| o.end <= q.start)
+        .map(|o| o.end)
+        .max()
+        .unwrap_or(0);
+    let from = q.start.saturating_sub(CONTEXT_WINDOW).max(after_previous);
+    side.toks[from..q.start]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !super::lists::is_function_word(&t.fold))
+        .map(|t| t.stem.clone())
+        .collect()
+}
+
+/// Whether two figures trade places by the words before them: what tells
+/// the first from the second in the original stands before the second in
+/// the rewrite, and the other way round.
+fn crossed_contexts(
+    cx: &UnitCx<'_>,
+    (qa, qb): (&[Quantity], &[Quantity]),
+    (i, j): (usize, usize),
+    (p, r): (usize, usize),
+) -> bool {
+    let (wi, wj) = (context_words(&cx.a, qa, i), context_words(&cx.a, qa, j));
+    let (wp, wr) = (context_words(&cx.b, qb, p), context_words(&cx.b, qb, r));
+    let only = |x: &[String], y: &[String]| -> Vec<String> {
+        x.iter().filter(|w| !y.contains(w)).cloned().collect()
+    };
+    let (di, dj) = (only(&wi, &wj), only(&wj, &wi));
+    let hits = |d: &[String], w: &[String]| d.iter().filter(|x| w.contains(x)).count();
+    !di.is_empty() && !dj.is_empty() && hits(&di, &wr) > hits(&di, &wp) && hits(&dj, &wp) > hits(&dj, &wr)
+}
+
 /// The stem of the nearest content word before a quantity: what it counts
 /// or who gives it ("turnout at 18,000", "organisers said 65,000").
 fn measured(side: &Side<'_>, q: &Quantity) -> Option<String> {
@@ -930,7 +971,8 @@ fn swapped_figures(
             }
             let (ci, cj) = (context(&cx.a, &qa[i]), context(&cx.a, &qa[j]));
             let (cp, cr) = (context(&cx.b, &qb[p]), context(&cx.b, &qb[r]));
-            let crossed = ci.is_some() && cj.is_some() && ci != cj && ci == cr && cj == cp;
+            let crossed = (ci.is_some() && cj.is_some() && ci != cj && ci == cr && cj == cp)
+                || crossed_contexts(cx, (qa, qb), (i, j), (p, r));
             if crossed {
                 let a_span = cx.a.cover(qa[i].start.min(qa[j].start), qa[i].end.max(qa[j].end));
                 let b_span = cx.b.cover(qb[p].start.min(qb[r].start), qb[p].end.max(qb[r].end));
