@@ -312,12 +312,12 @@ fn blind3_condensed_pair() {
 
 #[test]
 fn blind3_long_biography_pair() {
-    check_floor("blind3-long-biography", 0.99, 0.72);
+    check_floor("blind3-long-biography", 0.99, 0.79);
 }
 
 #[test]
 fn blind3_reordered_business_pair() {
-    check_floor("blind3-reordered-business", 0.71, 0.35);
+    check_floor("blind3-reordered-business", 0.71, 0.8);
 }
 
 #[test]
@@ -333,4 +333,43 @@ fn blind3_pure_spin_values_pair_has_no_factual_flag() {
 #[test]
 fn blind3_pure_spin_hedges_pair_has_no_factual_flag() {
     check_no_flag("blind3-pure-spin-hedges");
+}
+
+// The blind4-* pairs were written the next session by a helper who never
+// saw src/ (a court report, a science study, a story whose rewrite merges
+// and splits most sentences, a 900-word pure-spin feature, an obituary full
+// of dates, a flood report) and scored before any change for them:
+// court-verdict 0.86/1.00, science-study 1.00/0.86, merged-sentences
+// 1.00/0.32, obituary-dates 0.57/0.56, weather-disaster 0.83/0.45
+// (recall/precision); pure-spin-long 9 false flags. The floors below are
+// the figures after general fixes.
+
+#[test]
+fn blind4_court_verdict_pair() {
+    check_floor("blind4-court-verdict", 0.85, 0.99);
+}
+
+#[test]
+fn blind4_science_study_pair() {
+    check_floor("blind4-science-study", 0.99, 0.99);
+}
+
+#[test]
+fn blind4_merged_sentences_pair() {
+    check_floor("blind4-merged-sentences", 0.99, 0.85);
+}
+
+#[test]
+fn blind4_obituary_dates_pair() {
+    check_floor("blind4-obituary-dates", 0.85, 0.87);
+}
+
+#[test]
+fn blind4_weather_disaster_pair() {
+    check_floor("blind4-weather-disaster", 0.99, 0.85);
+}
+
+#[test]
+fn blind4_pure_spin_long_pair_has_no_factual_flag() {
+    check_no_flag("blind4-pure-spin-long");
 }

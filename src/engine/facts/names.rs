@@ -335,7 +335,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             }
             continue;
         } else if let Some(&m) = missing_a.first() {
-            if describes(cx, pa[m], cx.b.text(b_span)) {
+            if describes(cx, pa[m], cx.b.text(b_span)) || description_of(cx, a_span, cx.b.text(b_span)) {
                 let why = "names the person the original describes";
                 out.push(dropped(cx, *p, "description-named", why));
                 continue;
@@ -473,18 +473,51 @@ fn describes(cx: &UnitCx<'_>, p: NamePhrase, new_name: &str) -> bool {
         return false;
     }
     let old = cx.a.text(cx.a.cover(p.start, p.end));
-    let text = cx.a.doc.text();
-    // Near the name and in its sentence.
+    said_near(cx.a.doc.text(), new_name, LINK_WINDOW, |near| near.contains(old))
+}
+
+/// Whether `test` holds for some stretch of `text` around an occurrence
+/// of `name`: up to `window` bytes either side, within its sentence.
+fn said_near(text: &str, name: &str, window: usize, test: impl Fn(&str) -> bool) -> bool {
     let near = |i: usize| {
         let ends = |c: char| matches!(c, '.' | '!' | '?');
-        let lo = floor_boundary(text, i.saturating_sub(LINK_WINDOW));
+        let lo = floor_boundary(text, i.saturating_sub(window));
         let lo = text[lo..i].rfind(ends).map_or(lo, |k| lo + k + 1);
-        let after = i + new_name.len();
-        let hi = floor_boundary(text, (after + LINK_WINDOW).min(text.len()));
+        let after = i + name.len();
+        let hi = floor_boundary(text, (after + window).min(text.len()));
         let hi = text[after..hi].find(ends).map_or(hi, |k| after + k);
-        text[lo..hi].contains(old)
+        test(&text[lo..hi])
     };
-    text.match_indices(new_name).any(|(i, _)| near(i))
+    text.match_indices(name).any(|(i, _)| near(i))
+}
+
+/// Bytes either side of a name searched for the noun of a description of
+/// it: the rest of its sentence, as a rule.
+const SENTENCE_WINDOW: usize = 200;
+
+/// Whether the original words facing a known name are a description the
+/// original gives that name elsewhere ("school leavers from the town" →
+/// "from Pellmouth", where the original says "Pellmouth's mayor … the
+/// town's oldest employers"): the rewrite named what the original
+/// described.
+fn description_of(cx: &UnitCx<'_>, facing: Option<crate::engine::text::Span>, name: &str) -> bool {
+    let Some(span) = facing else { return false };
+    let words: Vec<&str> =
+        cx.a.text(span)
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+    let [det, noun] = words.as_slice() else {
+        return false;
+    };
+    let determined = matches!(det.to_lowercase().as_str(), "the" | "this" | "that");
+    let plain = noun.chars().all(|c| c.is_lowercase());
+    determined
+        && plain
+        && said_near(cx.a.doc.text(), name, SENTENCE_WINDOW, |near| {
+            contains_word(&near.to_lowercase(), noun)
+        })
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
