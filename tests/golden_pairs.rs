@@ -253,17 +253,17 @@ fn last_transfer_pair() {
 
 #[test]
 fn blind_library_pair() {
-    check_floor("blind-library", 0.99, 0.79);
+    check_floor("blind-library", 0.99, 0.88);
 }
 
 #[test]
 fn blind_vaccine_trial_pair_with_merged_sentences() {
-    check_floor("blind-vaccine-trial", 0.99, 0.72);
+    check_floor("blind-vaccine-trial", 0.99, 0.79);
 }
 
 #[test]
 fn blind_biography_pair() {
-    check_floor("blind-biography", 0.87, 0.72);
+    check_floor("blind-biography", 0.87, 0.88);
 }
 
 #[test]
@@ -312,7 +312,7 @@ fn blind3_condensed_pair() {
 
 #[test]
 fn blind3_long_biography_pair() {
-    check_floor("blind3-long-biography", 0.99, 0.79);
+    check_floor("blind3-long-biography", 0.99, 0.99);
 }
 
 #[test]
@@ -361,7 +361,7 @@ fn blind4_merged_sentences_pair() {
 
 #[test]
 fn blind4_obituary_dates_pair() {
-    check_floor("blind4-obituary-dates", 0.85, 0.87);
+    check_floor("blind4-obituary-dates", 0.85, 0.99);
 }
 
 #[test]

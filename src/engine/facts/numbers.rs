@@ -213,6 +213,8 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     let head = toks.get(first)?;
     let (mut value, mut end, mut unit) = if let Some(time) = clock_time(toks, first) {
         time
+    } else if let Some(time) = oclock(toks, first) {
+        time
     } else if let Some(share) = fraction(toks, first) {
         of_a_period(toks, share).unwrap_or(share)
     } else if let Some(ratio) = ratio(toks, first) {
@@ -421,6 +423,44 @@ fn article_magnitude(toks: &[super::context::Tok<'_>], first: usize) -> Option<(
         }
     }
     None
+}
+
+/// The unit of an hour of the clock said without morning or evening
+/// ("ten o'clock"): either.
+const EITHER_HALF: &str = "time?";
+
+/// Tokens after "o'clock" searched for the part of the day.
+const DAY_PART_REACH: usize = 4;
+
+/// "ten o'clock", "7 o'clock in the evening": an hour of the clock.
+fn oclock(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
+    let head = toks.get(first)?;
+    let hours = if head.kind == TokenKind::Number {
+        parse_digits(&head.fold)
+            .filter(|(_, suffix)| suffix.is_empty())?
+            .0
+    } else {
+        lookup(SMALL, &head.fold)?
+    };
+    let said = toks.get(first + 1)?.fold.replace('’', "'");
+    if said != "o'clock" || !(1.0..=12.0).contains(&hours) {
+        return None;
+    }
+    let end = first + 2;
+    let part = toks[end..]
+        .iter()
+        .take(DAY_PART_REACH)
+        .find_map(|t| match t.fold.as_str() {
+            "morning" => Some(false),
+            "afternoon" | "evening" | "night" | "tonight" => Some(true),
+            _ => None,
+        });
+    let hours = if hours == 12.0 { 0.0 } else { hours };
+    Some(match part {
+        Some(true) => (hours + 12.0, end, "time"),
+        Some(false) => (hours, end, "time"),
+        None => (hours, end, EITHER_HALF),
+    })
 }
 
 /// A time of day: "5:30", "5:30 a.m.", "11pm", "11 p.m." as hours since
@@ -764,6 +804,8 @@ fn readings(q: &Quantity) -> Vec<(f64, &'static str)> {
             (v.floor(), "%"),
             ((v * 10.0).round() / 10.0, "%"),
         ]
+    } else if q.unit == EITHER_HALF {
+        vec![(q.value, "time"), (q.value + 12.0, "time")]
     } else if q.unit == "mo" {
         // "12 months" is a year.
         vec![(q.value, q.unit), (q.value / 12.0, "yr")]
@@ -832,6 +874,19 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         if let Some(k) = partner {
             a_used[k] = true;
             let a_span = cx.a.cover(qa[k].start, qa[k].end);
+            let counted_on = years_later(&cx.a, &qa[k], q, qa) || years_later(&cx.b, q, &qa[k], qb);
+            if counted_on {
+                let reason = format!(
+                    "‘{}’ = ‘{}’: the same year, counted on from the year the sentence gives",
+                    clip(cx.a.text(a_span)),
+                    clip(cx.b.text(b_span))
+                );
+                out.push(
+                    Finding::new(Kind::Number, 0.85, Some(a_span), Some(b_span), reason)
+                        .dropped_by("equal-value"),
+                );
+                continue;
+            }
             if share_of_total(&qa[k], q, qa, qb, &matched) {
                 let reason = format!(
                     "‘{}’ = ‘{}’: the same share of a total both give",
@@ -875,6 +930,29 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Years a four-figure number must lie between to be read as a year.
+const YEARS: std::ops::RangeInclusive<f64> = 1000.0..=2200.0;
+
+/// Whether `span` ("two years later", on `side`, among `qs`) and `year`
+/// ("by 1955") name the same year: a year `side` gives, plus the span
+/// ("in 1953 … two years later").
+fn years_later(side: &Side<'_>, span: &Quantity, year: &Quantity, qs: &[Quantity]) -> bool {
+    let later = side
+        .toks
+        .get(span.end)
+        .is_some_and(|t| matches!(t.fold.as_str(), "later" | "afterwards" | "after"));
+    later
+        && span.unit == "yr"
+        && year.unit.is_empty()
+        && YEARS.contains(&year.value)
+        && qs.iter().any(|q| {
+            q.unit.is_empty()
+                && YEARS.contains(&q.value)
+                && q.end <= span.start
+                && q.value + span.value == year.value
+        })
 }
 
 /// Whether a share and a count say the same of a total both sides give:

@@ -8,8 +8,8 @@ use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 use crate::engine::words::{
-    BE_FORMS, CHANGE_VERBS, FIRM_MODALS, FORECASTS, HEARSAY, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS,
-    NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
+    BE_FORMS, CHANGE_VERBS, DEMAND_VERBS, FIRM_MODALS, FORECASTS, HEARSAY, HEDGES, NEGATIVE_PREFIXES,
+    NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -214,9 +214,25 @@ const EVIDENTIALS: &[(&str, &[&str])] = &[
 /// ("accused the mayor of", "felt strongly that").
 const EVIDENTIAL_REACH: usize = 4;
 
+/// Tokens after "insisted that" searched for the bare "be" or "should" of
+/// a demand.
+const DEMAND_REACH: usize = 6;
+
 /// Whether token `i` is an evidential verb followed by what makes it one.
 fn is_evidential(side: &Side<'_>, i: usize) -> bool {
     let f = side.toks[i].fold.as_str();
+    // "insisted that every sample be sorted twice": a demand, not a claim.
+    let demand = f.starts_with("insist")
+        && side
+            .toks
+            .iter()
+            .skip(i + 2)
+            .take(DEMAND_REACH)
+            .take_while(|n| n.is_word())
+            .any(|n| matches!(n.fold.as_str(), "be" | "should" | "must"));
+    if demand {
+        return false;
+    }
     EVIDENTIALS.iter().any(|(w, next)| {
         *w == f
             && side
@@ -328,6 +344,9 @@ fn hedge_answer(side: &Side<'_>, k: usize, marker: &str) -> bool {
         .is_some_and(|rest| crate::engine::lexicon::stem(rest) == side.toks[k].stem);
     FORECASTS.contains(&f)
         || (matches!(marker, "could" | "can") && matches!(f, "able" | "capable" | "managed"))
+        // "insisted that students spend" / "required students to spend": a
+        // demand, said with another verb of demanding.
+        || (marker.starts_with("insist") && DEMAND_VERBS.contains(&f))
         || unprefixed
 }
 
@@ -435,14 +454,18 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
     let unanswered = |i: &usize| !taken.contains(i) && unanswered(rule, side, other, map, *i);
     // "not open" → "closed": the other side says the negated word's
     // opposite, which is the same statement.
+    // The opposite may stand anywhere the word diff left unmatched ("she
+    // never lost her accent despite …" / "in spite of … she kept her
+    // accent").
     let opposite_said = |i: usize| {
         let (_, end) = phrase(side, i);
         let (s, e) = counterpart(map, other.toks.len(), i, end).unwrap_or((0, 0));
         let window = s.saturating_sub(CONTEXT)..(e + CONTEXT).min(other.toks.len());
+        let free = |k: usize| window.contains(&k) || other_map[k].is_none();
         rule.kind == Kind::Negation
             && side.toks[i + 1..end].iter().any(|t| {
                 t.is_word()
-                    && window.clone().any(|k| {
+                    && (0..other.toks.len()).filter(|&k| free(k)).any(|k| {
                         let o = &other.toks[k];
                         o.is_word() && opposite(&t.fold, &o.fold)
                     })
