@@ -189,7 +189,7 @@ pub fn quantities<'s>(side: &'s Side<'_>) -> &'s [Quantity] {
 }
 
 fn find_quantities(side: &Side<'_>) -> Vec<Quantity> {
-    let mut out = Vec::new();
+    let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < side.toks.len() {
         match quantity_at(side, i) {
@@ -202,8 +202,24 @@ fn find_quantities(side: &Side<'_>) -> Vec<Quantity> {
             None => i += 1,
         }
     }
+    // "between 29 and 45 dollars", "10 to 12 km": the first figure of a
+    // range counts in the unit the second gives.
+    for k in (1..out.len()).rev() {
+        let (first, second) = (&out[k - 1], &out[k]);
+        let joined = second.start == first.end + 1
+            && RANGE_WORDS.contains(&side.toks[first.end].fold.as_str())
+            && first.unit.is_empty()
+            && !second.unit.is_empty()
+            && side.toks[second.start].kind == side.toks[first.start].kind;
+        if joined {
+            out[k - 1].unit = out[k].unit;
+        }
+    }
     out
 }
+
+/// Words between the two figures of a range.
+const RANGE_WORDS: &[&str] = &["and", "to", "-", "–", "or"];
 
 fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     let toks = &side.toks;
@@ -354,7 +370,22 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
 /// "fourteen dollars and twenty cents": the cents after an amount of
 /// money, as a fraction of the unit, and the tokens they take.
 fn cents_after(toks: &[super::context::Tok<'_>], end: usize, unit: &str) -> Option<(f64, usize)> {
-    if !matches!(unit, "$" | "€" | "£" | "lb") || !next_is(toks, end, &["and"]) {
+    if !matches!(unit, "$" | "€" | "£" | "lb") {
+        return None;
+    }
+    // "twelve pounds fifty": the pence after a sum in pounds or euros,
+    // where no noun follows ("twelve pounds fifty" but not "two pounds
+    // twenty apples").
+    let money_word = end > 0 && matches!(toks[end - 1].fold.as_str(), "pounds" | "euros" | "dollars");
+    if money_word && !next_is(toks, end, &["and"]) {
+        let head = toks.get(end)?;
+        let (value, after, _) = words_value(toks, end, lookup(SMALL, &head.fold)?);
+        let bare = toks
+            .get(after)
+            .is_none_or(|t| !t.is_word() || super::lists::is_function_word(&t.fold));
+        return (value < 100.0 && bare).then_some((value / 100.0, after - end));
+    }
+    if !next_is(toks, end, &["and"]) {
         return None;
     }
     let head = toks.get(end + 1)?;
@@ -429,36 +460,72 @@ fn article_magnitude(toks: &[super::context::Tok<'_>], first: usize) -> Option<(
 /// ("ten o'clock"): either.
 const EITHER_HALF: &str = "time?";
 
-/// Tokens after "o'clock" searched for the part of the day.
-const DAY_PART_REACH: usize = 4;
+/// The part of the day after an hour said in words: "in the morning" is
+/// before noon (`false`), "in the evening", "at night" after (`true`).
+fn day_part(toks: &[super::context::Tok<'_>], from: usize) -> Option<(bool, usize)> {
+    let k = from + usize::from(next_is(toks, from, &["in", "at"]));
+    let k = k + usize::from(next_is(toks, k, &["the"]));
+    let half = match toks.get(k)?.fold.as_str() {
+        "morning" => false,
+        "afternoon" | "evening" | "night" => true,
+        _ => return None,
+    };
+    // "in the morning", "at night": the part must follow at once.
+    (k > from || matches!(toks[k].fold.as_str(), "morning" | "evening")).then_some((half, k + 1 - from))
+}
 
-/// "ten o'clock", "7 o'clock in the evening": an hour of the clock.
+/// "ten o'clock", "nine in the morning", "half past seven in the
+/// evening", "a quarter to ten at night", "noon": an hour of the clock.
 fn oclock(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
     let head = toks.get(first)?;
-    let hours = if head.kind == TokenKind::Number {
-        parse_digits(&head.fold)
-            .filter(|(_, suffix)| suffix.is_empty())?
-            .0
-    } else {
-        lookup(SMALL, &head.fold)?
+    match head.fold.as_str() {
+        "noon" | "midday" => return Some((12.0, first + 1, "time")),
+        "midnight" => return Some((0.0, first + 1, "time")),
+        _ => {}
+    }
+    // "half past", "a quarter past", "a quarter to" before the hour.
+    let (offset, at) = match (head.fold.as_str(), toks.get(first + 1).map(|t| t.fold.as_str())) {
+        ("half", Some("past")) => (0.5, first + 2),
+        ("a" | "quarter", _) => {
+            let q = first + usize::from(head.fold == "a");
+            if !next_is(toks, q, &["quarter"]) {
+                return None;
+            }
+            match toks.get(q + 1).map(|t| t.fold.as_str()) {
+                Some("past") => (0.25, q + 2),
+                Some("to") => (-0.25, q + 2),
+                _ => return None,
+            }
+        }
+        _ => (0.0, first),
     };
-    let said = toks.get(first + 1)?.fold.replace('’', "'");
-    if said != "o'clock" || !(1.0..=12.0).contains(&hours) {
+    let t = toks.get(at)?;
+    let hours = if t.kind == TokenKind::Number {
+        parse_digits(&t.fold).filter(|(_, suffix)| suffix.is_empty())?.0
+    } else {
+        lookup(SMALL, &t.fold)?
+    };
+    if !(1.0..=12.0).contains(&hours) || hours.fract() != 0.0 {
         return None;
     }
-    let end = first + 2;
-    let part = toks[end..]
-        .iter()
-        .take(DAY_PART_REACH)
-        .find_map(|t| match t.fold.as_str() {
-            "morning" => Some(false),
-            "afternoon" | "evening" | "night" | "tonight" => Some(true),
-            _ => None,
-        });
-    let hours = if hours == 12.0 { 0.0 } else { hours };
+    let mut end = at + 1;
+    let said = toks
+        .get(end)
+        .is_some_and(|t| t.fold.replace('’', "'") == "o'clock");
+    end += usize::from(said);
+    let part = day_part(toks, end);
+    if let Some((_, n)) = part {
+        end += n;
+    }
+    // A bare "seven" is a count; "half past seven" or "seven o'clock" is
+    // an hour.
+    if !said && part.is_none() && offset == 0.0 {
+        return None;
+    }
+    let hours = if hours == 12.0 { 0.0 } else { hours } + offset;
     Some(match part {
-        Some(true) => (hours + 12.0, end, "time"),
-        Some(false) => (hours, end, "time"),
+        Some((true, _)) => (hours + 12.0, end, "time"),
+        Some((false, _)) => (hours, end, "time"),
         None => (hours, end, EITHER_HALF),
     })
 }
