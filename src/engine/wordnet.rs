@@ -552,21 +552,42 @@ impl WordNet {
     }
 }
 
+/// Word pairs whose relation one thread keeps (see [`relation_cached`]).
+const RELATIONS_CACHED: usize = 1 << 15;
+
 /// [`WordNet::relation_as`] through a per-thread cache: a book repeats its
-/// word pairs, so each thread looks a pair up once.
+/// word pairs, so each thread looks a pair up once. The key is built in a
+/// reused buffer (the length of `a`, `a`, `b`, the flag: no two pairs
+/// share one), so a pair seen before costs no allocation; the cache holds
+/// at most `RELATIONS_CACHED` pairs, then starts afresh.
 #[must_use]
 pub fn relation_cached(a: &str, b: &str, attributive: bool) -> Relation {
+    type Cache = std::collections::HashMap<
+        Box<[u8]>,
+        Relation,
+        std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>,
+    >;
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<(String, String, bool), Relation>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SEEN: std::cell::RefCell<(Cache, Vec<u8>)> = std::cell::RefCell::new(Default::default());
     }
-    let key = (a.to_owned(), b.to_owned(), attributive);
-    if let Some(r) = SEEN.with(|m| m.borrow().get(&key).copied()) {
-        return r;
-    }
-    let r = wordnet().relation_as(a, b, attributive);
-    SEEN.with(|m| m.borrow_mut().insert(key, r));
-    r
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        let (cache, key) = &mut *seen;
+        key.clear();
+        key.extend_from_slice(&a.len().to_le_bytes());
+        key.extend_from_slice(a.as_bytes());
+        key.extend_from_slice(b.as_bytes());
+        key.push(u8::from(attributive));
+        if let Some(&r) = cache.get(key.as_slice()) {
+            return r;
+        }
+        let r = wordnet().relation_as(a, b, attributive);
+        if cache.len() >= RELATIONS_CACHED {
+            cache.clear();
+        }
+        cache.insert(key.as_slice().into(), r);
+        r
+    })
 }
 
 #[cfg(test)]

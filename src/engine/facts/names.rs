@@ -151,9 +151,11 @@ fn initials(words: &[String]) -> String {
 /// a name there, or that side holds its acronym.
 fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -> bool {
     let has = |w: &String| {
+        // The stem of `w` once, not once per token.
+        let stem = other.index.stem(w);
         other.toks.iter().any(|t| {
-            t.fold.replace('.', "") == *w
-                || t.stem == other.index.stem(w)
+            undotted_is(&t.fold, w)
+                || t.stem == stem
                 || related(&t.fold, w)
                 || (w.chars().count() >= 5
                     && t.fold.chars().count() >= 5
@@ -164,6 +166,12 @@ fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -
         return true;
     }
     acronym_of_any(words, other_names)
+}
+
+/// Whether `word` with its full stops removed is `target` (compared
+/// without making the undotted copy).
+fn undotted_is(word: &str, target: &str) -> bool {
+    word.bytes().filter(|&b| b != b'.').eq(target.bytes())
 }
 
 /// The original words that a rewrite phrase keeps ("the prime minister" for
@@ -202,13 +210,15 @@ fn related(a: &str, b: &str) -> bool {
 /// Whether a capitalised word of the original sentence is the place or
 /// people this word derives from ("Italy" / "Italian", "US" / "American").
 fn derived_from_original(word: &str, side: &super::context::Side<'_>) -> bool {
-    use crate::engine::wordnet::{Relation, wordnet};
+    use crate::engine::wordnet::Relation;
     side.toks
         .iter()
         .filter(|t| t.is_word() && t.is_capitalised() && t.fold != word)
         .any(|t| {
+            // Through the per-thread cache: a book asks for the same
+            // pairs of names again and again.
             matches!(
-                wordnet().relation(&t.fold, word),
+                crate::engine::wordnet::relation_cached(&t.fold, word, false),
                 Relation::Derived | Relation::Synonym
             )
         })
@@ -484,7 +494,10 @@ fn describes(cx: &UnitCx<'_>, p: NamePhrase, new_name: &str) -> bool {
         let hi = text[after..hi].find(ends).map_or(hi, |k| after + k);
         text[lo..hi].contains(old)
     };
-    text.match_indices(new_name).any(|(i, _)| near(i))
+    // The same matches as `str::match_indices` (left to right, not
+    // overlapping), found by a vectorised search: this scans the whole
+    // document.
+    !new_name.is_empty() && memchr::memmem::find_iter(text.as_bytes(), new_name.as_bytes()).any(near)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
