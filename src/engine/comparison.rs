@@ -7,9 +7,11 @@ use super::discrepancy::{Discrepancy, FACTUAL_THRESHOLD, Finding, Kind, Suppress
 use super::facts;
 use super::segment::{Segmented, segment};
 use super::text::{Document, Span};
+use facts::context::DocIndex;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One aligned unit with its byte spans and word diff.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -91,6 +93,9 @@ pub struct Aligned {
     units: Vec<Unit>,
     /// Whether the units' word diffs are made.
     diffed: bool,
+    /// The detectors' document indexes, built beside the alignment (which
+    /// runs on one core) for [`Aligned::detect`].
+    indexes: Arc<(DocIndex, DocIndex)>,
 }
 
 /// Reports `progress` from `from` to `to` as `done` of `of` items are done,
@@ -117,7 +122,12 @@ impl Aligned {
     pub fn new_reporting(original: &Document, rewrite: &Document, progress: &dyn Fn(f32)) -> Self {
         let (seg_a, seg_b) = rayon::join(|| segment(original), || segment(rewrite));
         progress(0.03);
-        let aligned = align(original, &seg_a, rewrite, &seg_b);
+        // The alignment is serial: the detectors' indexes of both
+        // documents are built meanwhile on another core.
+        let (aligned, indexes) = rayon::join(
+            || align(original, &seg_a, rewrite, &seg_b),
+            || facts::indexes(original, &seg_a, rewrite, &seg_b),
+        );
         progress(0.15);
         let units = aligned
             .into_iter()
@@ -136,6 +146,7 @@ impl Aligned {
             rewrite: seg_b,
             units,
             diffed: false,
+            indexes: Arc::new(indexes),
         }
     }
 
@@ -187,10 +198,21 @@ impl Aligned {
             original: seg_a,
             rewrite: seg_b,
             units,
+            indexes,
             ..
         } = self;
         let on_unit = |i: usize| stage(progress, 0.35, 0.98, i, units.len());
-        let findings = facts::detect(original, &seg_a, rewrite, &seg_b, &units, &on_unit);
+        let findings = facts::detect_indexed(
+            original,
+            &seg_a,
+            rewrite,
+            &seg_b,
+            &units,
+            [&indexes.0, &indexes.1],
+            &on_unit,
+        );
+        // Freed before the report is written.
+        drop(indexes);
         progress(1.0);
         let (discrepancies, suppressed) = number_findings(findings);
         let summary = summarise(original, rewrite, &seg_a, &seg_b, &units, &discrepancies);

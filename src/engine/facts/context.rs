@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 
 /// Facts about a whole document that detectors consult across units.
+#[derive(Debug)]
 pub struct DocIndex {
     /// Inner spans (marks excluded) of quotations, in order.
     pub quotes: Vec<Span>,
