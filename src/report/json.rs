@@ -85,7 +85,7 @@ fn write_report(report: &Report<'_, '_>, chunk: usize, out: &mut dyn Write) -> i
 }
 
 /// Elements rendered per parallel task.
-const JSON_CHUNK: usize = 256;
+const JSON_CHUNK: usize = 64;
 
 /// A JSON array at depth one of the report (its elements at depth two),
 /// pretty-printed: `[]` when empty, else each element on a new line

@@ -204,7 +204,9 @@ impl<'a> Side<'a> {
             .take_while(|s| s.span.start < span.end)
             .map(|s| s.span.start)
             .peekable();
-        let mut toks = Vec::new();
+        // About one token per four bytes of English: room made once, not
+        // grown token by token.
+        let mut toks = Vec::with_capacity(span.len() / 4 + 4);
         let mut at_start = true;
         for t in tokens(doc.slice(span), span.start) {
             while starts.next_if(|&s| s < t.span.start).is_some() {}
