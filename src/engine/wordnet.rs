@@ -457,6 +457,39 @@ impl WordNet {
         String::from_utf8_lossy(self.lemma(k as usize)).replace('_', " ")
     }
 
+    /// The first tests of [`WordNet::relation_as`], on all the senses of
+    /// each word: `Unknown` when one has none, `Synonym` when they share
+    /// one, `Derived` when one derives from the other; `None` when the
+    /// further tests decide.
+    fn shared_or_derived(&self, all_a: &[u32], all_b: &[u32]) -> Option<Relation> {
+        if all_a.is_empty() || all_b.is_empty() {
+            return Some(Relation::Unknown);
+        }
+        if all_a.iter().any(|s| all_b.contains(s)) {
+            return Some(Relation::Synonym);
+        }
+        let derives = |from: &[u32], to: &[u32]| {
+            from.iter()
+                .any(|&s| self.pertains(s).iter().any(|p| to.contains(&p)))
+        };
+        if derives(all_a, all_b) || derives(all_b, all_a) {
+            return Some(Relation::Derived);
+        }
+        None
+    }
+
+    /// Whether [`WordNet::relation`] of the two is `Synonym` or `Derived`,
+    /// without the later tests (opposites, broader words, siblings) that
+    /// could only give another answer.
+    #[must_use]
+    pub fn synonym_or_derived(&self, a: &str, b: &str) -> bool {
+        let (all_a, all_b) = (self.senses(a, None), self.senses(b, None));
+        matches!(
+            self.shared_or_derived(&all_a, &all_b),
+            Some(Relation::Synonym | Relation::Derived)
+        )
+    }
+
     /// How `b` relates to `a` (both lowercase word forms).
     #[must_use]
     pub fn relation(&self, a: &str, b: &str) -> Relation {
@@ -469,18 +502,8 @@ impl WordNet {
     pub fn relation_as(&self, a: &str, b: &str, attributive: bool) -> Relation {
         let all_a = self.senses(a, None);
         let all_b = self.senses(b, None);
-        if all_a.is_empty() || all_b.is_empty() {
-            return Relation::Unknown;
-        }
-        if all_a.iter().any(|s| all_b.contains(s)) {
-            return Relation::Synonym;
-        }
-        let derives = |from: &[u32], to: &[u32]| {
-            from.iter()
-                .any(|&s| self.pertains(s).iter().any(|p| to.contains(&p)))
-        };
-        if derives(&all_a, &all_b) || derives(&all_b, &all_a) {
-            return Relation::Derived;
+        if let Some(r) = self.shared_or_derived(&all_a, &all_b) {
+            return r;
         }
         let top_a = self.senses(a, Some(TOP_SENSES));
         let top_b = self.senses(b, Some(TOP_SENSES));
@@ -593,6 +616,59 @@ pub fn relation_cached(a: &str, b: &str, attributive: bool) -> Relation {
 #[cfg(test)]
 mod tests {
     use super::{Relation, wordnet};
+
+    /// The shortcut answers as the whole relation does, on pairs of every
+    /// kind.
+    #[test]
+    fn synonym_or_derived_is_the_relation_test() {
+        let words = [
+            "italy",
+            "italian",
+            "us",
+            "american",
+            "rose",
+            "fell",
+            "rock",
+            "jazz",
+            "car",
+            "automobile",
+            "bombing",
+            "attack",
+            "france",
+            "french",
+            "paris",
+            "london",
+            "zzqx",
+            "big",
+            "large",
+            "small",
+            "sister",
+            "brother",
+            "iraq",
+            "iraqi",
+            "explicit",
+            "implicit",
+            "god",
+            "lord",
+            "israel",
+            "israelite",
+            "egypt",
+            "egyptian",
+            "jerusalem",
+            "david",
+            "moses",
+        ];
+        let wn = wordnet();
+        let mut both = 0;
+        for a in words {
+            for b in words {
+                let whole = matches!(wn.relation(a, b), Relation::Synonym | Relation::Derived);
+                assert_eq!(wn.synonym_or_derived(a, b), whole, "{a} / {b}");
+                both += usize::from(whole && a != b);
+            }
+        }
+        assert!(both > 4, "{both} pairs related");
+    }
 
     fn rel(a: &str, b: &str) -> Relation {
         wordnet().relation(a, b)

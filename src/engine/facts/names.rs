@@ -210,17 +210,14 @@ fn related(a: &str, b: &str) -> bool {
 /// Whether a capitalised word of the original sentence is the place or
 /// people this word derives from ("Italy" / "Italian", "US" / "American").
 fn derived_from_original(word: &str, side: &super::context::Side<'_>) -> bool {
-    use crate::engine::wordnet::Relation;
+    use crate::engine::wordnet::wordnet;
     side.toks
         .iter()
         .filter(|t| t.is_word() && t.is_capitalised() && t.fold != word)
         .any(|t| {
-            // Through the per-thread cache: a book asks for the same
-            // pairs of names again and again.
-            matches!(
-                crate::engine::wordnet::relation_cached(&t.fold, word, false),
-                Relation::Derived | Relation::Synonym
-            )
+            // Only the relation's first tests can answer Derived or Synonym:
+            // asked without the rest (opposites, broader words, siblings).
+            wordnet().synonym_or_derived(&t.fold, word)
         })
 }
 
