@@ -22,13 +22,18 @@ pub struct WordHunk {
 /// comparing case- and apostrophe-folded tokens.
 #[must_use]
 pub fn word_diff(a: &Document, a_span: Span, b: &Document, b_span: Span) -> Vec<WordHunk> {
-    let ta: Vec<_> = tokens(a.slice(a_span), a_span.start).collect();
-    let tb: Vec<_> = tokens(b.slice(b_span), b_span.start).collect();
+    // Room made once (about one token per four bytes of English), not
+    // grown token by token.
+    let mut ta = Vec::with_capacity(a_span.len() / 4 + 4);
+    ta.extend(tokens(a.slice(a_span), a_span.start));
+    let mut tb = Vec::with_capacity(b_span.len() / 4 + 4);
+    tb.extend(tokens(b.slice(b_span), b_span.start));
     // Each folded spelling as a small number: the diff hashes and compares
     // numbers, not strings (the same diff: it only asks which are equal).
     // A word already in its folded form (lowercase ASCII without a
     // backtick: most words) is its own key, borrowed; others are folded.
-    let mut ids: HashMap<Cow<'_, str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut ids: HashMap<Cow<'_, str>, u32, BuildHasherDefault<WordHasher>> =
+        HashMap::with_capacity_and_hasher(ta.len() + tb.len(), BuildHasherDefault::default());
     let mut folded = String::new();
     let mut id = |text| {
         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
