@@ -167,10 +167,15 @@ const UNRELATED_LEXICAL: f32 = 0.08;
 pub fn align_profiles(p: &Profiles) -> Vec<AlignedUnit> {
     let (pa, pb) = (&p.a[..], &p.b[..]);
     let cuts = anchors::cut_points(pa, pb, p.vocabulary);
-    let mut steps = Vec::new();
-    for w in cuts.windows(2) {
-        steps.extend(gap::align_gap(pa, pb, w[0], w[1]));
-    }
+    // Gaps between anchors are aligned on their own: in parallel, in order
+    // (rayon's collect keeps the windows' order), the same steps.
+    let steps: Vec<Step> = {
+        use rayon::prelude::*;
+        cuts.par_windows(2)
+            .with_min_len(64)
+            .flat_map_iter(|w| gap::align_gap(pa, pb, w[0], w[1]))
+            .collect()
+    };
     let mut units = Vec::with_capacity(steps.len());
     for s in steps {
         push_step(&mut units, s);

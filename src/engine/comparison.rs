@@ -7,9 +7,11 @@ use super::discrepancy::{Discrepancy, FACTUAL_THRESHOLD, Finding, Kind, Suppress
 use super::facts;
 use super::segment::{Segmented, segment};
 use super::text::{Document, Span};
+use facts::context::DocIndex;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One aligned unit with its byte spans and word diff.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -75,7 +77,9 @@ const REPORT_EVERY: usize = 256;
 /// went on the whole-Bible pair (detectors about two thirds).
 #[must_use]
 pub fn compare_reporting(original: &Document, rewrite: &Document, progress: &dyn Fn(f32)) -> Comparison {
-    let mut aligned = Aligned::new_reporting(original, rewrite, progress);
+    // No caller waits for the aligned texts here: the detectors' indexes
+    // are built beside the alignment.
+    let mut aligned = Aligned::stage_one(original, rewrite, progress, true);
     aligned.diff_words(original, rewrite, progress);
     aligned.detect(original, rewrite, progress)
 }
@@ -91,6 +95,10 @@ pub struct Aligned {
     units: Vec<Unit>,
     /// Whether the units' word diffs are made.
     diffed: bool,
+    /// The detectors' document indexes when built beside the alignment
+    /// (which runs mostly on one core) for [`Aligned::detect`]; else
+    /// `detect` builds them.
+    indexes: Option<Arc<(DocIndex, DocIndex)>>,
 }
 
 /// Reports `progress` from `from` to `to` as `done` of `of` items are done,
@@ -115,9 +123,21 @@ impl Aligned {
     /// comparison done (up to 0.15).
     #[must_use]
     pub fn new_reporting(original: &Document, rewrite: &Document, progress: &dyn Fn(f32)) -> Self {
+        // The caller shows the aligned texts as soon as they exist (the
+        // review screen): nothing else is built meanwhile.
+        Self::stage_one(original, rewrite, progress, false)
+    }
+
+    /// [`Aligned::new_reporting`]; with `indexed`, the detectors' indexes
+    /// of both documents are built meanwhile on another core (the stage
+    /// then ends when both are done).
+    fn stage_one(original: &Document, rewrite: &Document, progress: &dyn Fn(f32), indexed: bool) -> Self {
         let (seg_a, seg_b) = rayon::join(|| segment(original), || segment(rewrite));
         progress(0.03);
-        let aligned = align(original, &seg_a, rewrite, &seg_b);
+        let (aligned, indexes) = rayon::join(
+            || align(original, &seg_a, rewrite, &seg_b),
+            || indexed.then(|| Arc::new(facts::indexes(original, &seg_a, rewrite, &seg_b))),
+        );
         progress(0.15);
         let units = aligned
             .into_iter()
@@ -136,6 +156,7 @@ impl Aligned {
             rewrite: seg_b,
             units,
             diffed: false,
+            indexes,
         }
     }
 
@@ -187,10 +208,22 @@ impl Aligned {
             original: seg_a,
             rewrite: seg_b,
             units,
+            indexes,
             ..
         } = self;
         let on_unit = |i: usize| stage(progress, 0.35, 0.98, i, units.len());
-        let findings = facts::detect(original, &seg_a, rewrite, &seg_b, &units, &on_unit);
+        let indexes = indexes.unwrap_or_else(|| Arc::new(facts::indexes(original, &seg_a, rewrite, &seg_b)));
+        let findings = facts::detect_indexed(
+            original,
+            &seg_a,
+            rewrite,
+            &seg_b,
+            &units,
+            [&indexes.0, &indexes.1],
+            &on_unit,
+        );
+        // Freed before the report is written.
+        drop(indexes);
         progress(1.0);
         let (discrepancies, suppressed) = number_findings(findings);
         let summary = summarise(original, rewrite, &seg_a, &seg_b, &units, &discrepancies);

@@ -69,12 +69,30 @@ impl Hasher for WordHasher {
     }
 }
 
-static STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+/// A set of listed words, looked up with the word hasher (never iterated).
+type WordSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<WordHasher>>;
+
+static STOP_SET: LazyLock<WordSet> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
+/// Stop words and the further function words, in one set.
+static FUNCTION_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    STOP_WORDS
+        .iter()
+        .chain(crate::engine::words::MORE_FUNCTION_WORDS)
+        .copied()
+        .collect()
+});
 
 #[must_use]
 pub fn is_stop_word(folded: &str) -> bool {
     STOP_SET.contains(folded)
+}
+
+/// Whether a folded word is a stop word or one of the further function
+/// words (`MORE_FUNCTION_WORDS`): one look-up, not a set and a list.
+#[must_use]
+pub fn is_function_word(folded: &str) -> bool {
+    FUNCTION_SET.contains(folded)
 }
 
 /// The stem of a folded word; archaic verb forms are first rewritten to

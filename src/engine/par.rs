@@ -5,7 +5,12 @@ use rayon::prelude::*;
 
 /// Items per parallel task: big enough that a task outweighs its
 /// scheduling, small enough that uneven units still balance.
-const CHUNK: usize = 64;
+const CHUNK: usize = 32;
+
+/// Tasks per thread in one wave: every wave ends by waiting for its
+/// slowest task, so a wave holds many (with 2 per thread the other core
+/// idled up to a task's length every few milliseconds).
+const TASKS_PER_THREAD: usize = 16;
 
 /// `f(i, &items[i])` for every item, in parallel chunks, results in item
 /// order. `done(i)` is called for every index in order on the calling
@@ -17,7 +22,7 @@ where
     R: Send,
     F: Fn(usize, &T) -> R + Sync,
 {
-    let wave = CHUNK * 2 * rayon::current_num_threads().max(1);
+    let wave = CHUNK * TASKS_PER_THREAD * rayon::current_num_threads().max(1);
     let mut out = Vec::with_capacity(items.len());
     for (w, part) in items.chunks(wave).enumerate() {
         let base = w * wave;

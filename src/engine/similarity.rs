@@ -53,15 +53,88 @@ struct RawSentence {
     paragraph: usize,
 }
 
-/// Turns words into term ids, folding into one buffer and stemming each
-/// distinct spelling once: a book has a million words but few thousand
-/// spellings.
+/// One side's sentences read on their own, so that both sides are read at
+/// once: each folded spelling numbered in order of first use on the side
+/// and stemmed once; stop words left out.
+struct SideWords<'a> {
+    /// Per side word: its folded spelling and its stem.
+    words: Vec<(String, String)>,
+    /// Content words of every sentence in token order, one after another:
+    /// the side word number, with [`NAME_BIT`] set for a name or number.
+    flat: Vec<u32>,
+    /// Where each sentence's words end in `flat`.
+    ends: Vec<u32>,
+    sentences: Vec<SentenceText<'a>>,
+}
+
+/// Marks a word used as a name in [`SideWords::flat`].
+const NAME_BIT: u32 = 1 << 31;
+
+impl<'a> SideWords<'a> {
+    fn read(sentences: Vec<SentenceText<'a>>) -> Self {
+        let mut ids: HashMap<String, Option<u32>, WordHash> = HashMap::default();
+        let mut words = Vec::new();
+        let mut flat = Vec::new();
+        let mut ends = Vec::with_capacity(sentences.len());
+        let mut buf = String::new();
+        for s in &sentences {
+            for (k, t) in tokens(s.text, 0)
+                .filter(|t| t.kind != TokenKind::Punct)
+                .enumerate()
+            {
+                fold_into(t.text, &mut buf);
+                // "11,500" and "11500" are one figure.
+                if buf.starts_with(|c: char| c.is_ascii_digit()) && buf.contains(',') {
+                    buf.retain(|c| c != ',');
+                }
+                let id = match ids.get(buf.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = (!is_stop_word(&buf)).then(|| {
+                            words.push((buf.clone(), stem(&buf)));
+                            u32::try_from(words.len() - 1).unwrap_or(u32::MAX) & !NAME_BIT
+                        });
+                        ids.insert(buf.clone(), id);
+                        id
+                    }
+                };
+                let Some(id) = id else {
+                    continue;
+                };
+                let capital = k > 0 && t.text.chars().next().is_some_and(char::is_uppercase);
+                let name = t.kind == TokenKind::Number || capital;
+                flat.push(if name { id | NAME_BIT } else { id });
+            }
+            ends.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
+        }
+        Self {
+            words,
+            flat,
+            ends,
+            sentences,
+        }
+    }
+
+    fn sentence_words(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.flat[start..self.ends[i] as usize]
+    }
+}
+
+/// Gives terms their ids in the order one reading of the original then the
+/// rewrite meets them: a stem at its first use, a content-free sentence's
+/// whole text after the sentence (ids are positions in the order met).
 #[derive(Default)]
 struct Interner {
-    /// Folded spelling to term id, `None` for a stop word.
-    by_word: HashMap<String, Option<u32>, WordHash>,
+    /// Folded spelling to term id.
+    by_word: HashMap<String, u32, WordHash>,
     by_stem: HashMap<String, u32, WordHash>,
-    buf: String,
+}
+
+/// One side's term ids: per side word, and per content-free sentence.
+struct SideIds {
+    words: Vec<u32>,
+    wholes: Vec<Option<u32>>,
 }
 
 impl Interner {
@@ -71,64 +144,90 @@ impl Interner {
         let next = u32::try_from(self.by_stem.len()).unwrap_or(u32::MAX);
         *self.by_stem.entry(key).or_insert(next)
     }
-    fn term(&mut self, word: &str) -> Option<u32> {
-        fold_into(word, &mut self.buf);
-        // "11,500" and "11500" are one figure.
-        if self.buf.starts_with(|c: char| c.is_ascii_digit()) && self.buf.contains(',') {
-            self.buf.retain(|c| c != ',');
-        }
-        if let Some(&id) = self.by_word.get(&self.buf) {
+
+    fn term(&mut self, (spelling, stem): &(String, String)) -> u32 {
+        if let Some(&id) = self.by_word.get(spelling) {
             return id;
         }
-        let id = (!is_stop_word(&self.buf)).then(|| {
-            let next = u32::try_from(self.by_stem.len()).unwrap_or(u32::MAX);
-            *self.by_stem.entry(stem(&self.buf)).or_insert(next)
-        });
-        self.by_word.insert(self.buf.clone(), id);
+        let next = u32::try_from(self.by_stem.len()).unwrap_or(u32::MAX);
+        let id = *self.by_stem.entry(stem.clone()).or_insert(next);
+        self.by_word.insert(spelling.clone(), id);
         id
     }
 
-    fn sentence(&mut self, s: SentenceText<'_>) -> RawSentence {
-        let mut terms = Vec::new();
-        for (k, t) in tokens(s.text, 0)
-            .filter(|t| t.kind != TokenKind::Punct)
-            .enumerate()
-        {
-            let Some(id) = self.term(t.text) else {
-                continue;
-            };
-            let capital = k > 0 && t.text.chars().next().is_some_and(char::is_uppercase);
-            let name = t.kind == TokenKind::Number || capital;
-            terms.push((id, name));
+    /// Numbers a side's terms, sentence by sentence in order.
+    fn number(&mut self, side: &SideWords<'_>) -> SideIds {
+        let mut words: Vec<Option<u32>> = vec![None; side.words.len()];
+        let mut wholes = vec![None; side.sentences.len()];
+        for (i, s) in side.sentences.iter().enumerate() {
+            let used = side.sentence_words(i);
+            for &w in used {
+                let w = (w & !NAME_BIT) as usize;
+                if words[w].is_none() {
+                    words[w] = Some(self.term(&side.words[w]));
+                }
+            }
+            if used.is_empty() {
+                // A sentence of stop words or punctuation ("...", "It is.")
+                // has no content terms; its whole text stands in as one, so
+                // it still matches an identical sentence.
+                wholes[i] = Some(self.whole(s.text));
+            }
         }
-        terms.sort_unstable_by_key(|&(id, name)| (id, !name));
-        terms.dedup_by_key(|&mut (id, _)| id);
-        if terms.is_empty() {
-            // A sentence of stop words or punctuation ("...", "It is.") has
-            // no content terms; its whole text stands in as one, so it still
-            // matches an identical sentence.
-            terms.push((self.whole(s.text), false));
-        }
-        RawSentence {
-            terms,
-            chars: s.text.chars().count(),
-            header: s.header,
-            paragraph: s.paragraph,
+        SideIds {
+            words: words.into_iter().map(|id| id.unwrap_or(u32::MAX)).collect(),
+            wholes,
         }
     }
+}
+
+/// A side's sentences with their term ids, sorted and deduplicated.
+fn raw_sentences(side: &SideWords<'_>, ids: &SideIds) -> Vec<RawSentence> {
+    side.sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut terms: Vec<(u32, bool)> = side
+                .sentence_words(i)
+                .iter()
+                .map(|&w| (ids.words[(w & !NAME_BIT) as usize], w & NAME_BIT != 0))
+                .collect();
+            terms.sort_unstable_by_key(|&(id, name)| (id, !name));
+            terms.dedup_by_key(|&mut (id, _)| id);
+            if let Some(whole) = ids.wholes[i] {
+                terms.push((whole, false));
+            }
+            RawSentence {
+                terms,
+                chars: s.text.chars().count(),
+                header: s.header,
+                paragraph: s.paragraph,
+            }
+        })
+        .collect()
 }
 
 impl Profiles {
     /// Profiles of the sentences of two documents. Term weights are inverse
     /// sentence frequencies over both documents.
+    ///
+    /// Both sides are split, folded and stemmed at once; only the
+    /// numbering of terms (ids in the order one reading of `a` then `b`
+    /// meets them) runs on one thread.
     pub fn new<'a>(
         a: impl IntoIterator<Item = SentenceText<'a>>,
         b: impl IntoIterator<Item = SentenceText<'a>>,
     ) -> Self {
+        let (a, b): (Vec<_>, Vec<_>) = (a.into_iter().collect(), b.into_iter().collect());
+        let (wa, wb) = rayon::join(|| SideWords::read(a), || SideWords::read(b));
         let mut interner = Interner::default();
-        let ra: Vec<RawSentence> = a.into_iter().map(|s| interner.sentence(s)).collect();
-        let rb: Vec<RawSentence> = b.into_iter().map(|s| interner.sentence(s)).collect();
+        let ids_a = interner.number(&wa);
+        let ids_b = interner.number(&wb);
+        drop(interner.by_word);
+        let (ra, rb) = rayon::join(|| raw_sentences(&wa, &ids_a), || raw_sentences(&wb, &ids_b));
         let vocabulary = interner.by_stem.len();
+        drop(interner.by_stem);
+        drop((wa, wb, ids_a, ids_b));
         let mut df = vec![0u32; vocabulary];
         for s in ra.iter().chain(&rb) {
             for &(id, _) in &s.terms {

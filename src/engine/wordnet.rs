@@ -457,6 +457,39 @@ impl WordNet {
         String::from_utf8_lossy(self.lemma(k as usize)).replace('_', " ")
     }
 
+    /// The first tests of [`WordNet::relation_as`], on all the senses of
+    /// each word: `Unknown` when one has none, `Synonym` when they share
+    /// one, `Derived` when one derives from the other; `None` when the
+    /// further tests decide.
+    fn shared_or_derived(&self, all_a: &[u32], all_b: &[u32]) -> Option<Relation> {
+        if all_a.is_empty() || all_b.is_empty() {
+            return Some(Relation::Unknown);
+        }
+        if all_a.iter().any(|s| all_b.contains(s)) {
+            return Some(Relation::Synonym);
+        }
+        let derives = |from: &[u32], to: &[u32]| {
+            from.iter()
+                .any(|&s| self.pertains(s).iter().any(|p| to.contains(&p)))
+        };
+        if derives(all_a, all_b) || derives(all_b, all_a) {
+            return Some(Relation::Derived);
+        }
+        None
+    }
+
+    /// Whether [`WordNet::relation`] of the two is `Synonym` or `Derived`,
+    /// without the later tests (opposites, broader words, siblings) that
+    /// could only give another answer.
+    #[must_use]
+    pub fn synonym_or_derived(&self, a: &str, b: &str) -> bool {
+        let (all_a, all_b) = (self.senses(a, None), self.senses(b, None));
+        matches!(
+            self.shared_or_derived(&all_a, &all_b),
+            Some(Relation::Synonym | Relation::Derived)
+        )
+    }
+
     /// How `b` relates to `a` (both lowercase word forms).
     #[must_use]
     pub fn relation(&self, a: &str, b: &str) -> Relation {
@@ -469,18 +502,8 @@ impl WordNet {
     pub fn relation_as(&self, a: &str, b: &str, attributive: bool) -> Relation {
         let all_a = self.senses(a, None);
         let all_b = self.senses(b, None);
-        if all_a.is_empty() || all_b.is_empty() {
-            return Relation::Unknown;
-        }
-        if all_a.iter().any(|s| all_b.contains(s)) {
-            return Relation::Synonym;
-        }
-        let derives = |from: &[u32], to: &[u32]| {
-            from.iter()
-                .any(|&s| self.pertains(s).iter().any(|p| to.contains(&p)))
-        };
-        if derives(&all_a, &all_b) || derives(&all_b, &all_a) {
-            return Relation::Derived;
+        if let Some(r) = self.shared_or_derived(&all_a, &all_b) {
+            return r;
         }
         let top_a = self.senses(a, Some(TOP_SENSES));
         let top_b = self.senses(b, Some(TOP_SENSES));
@@ -552,26 +575,100 @@ impl WordNet {
     }
 }
 
+/// Word pairs whose relation one thread keeps (see [`relation_cached`]).
+const RELATIONS_CACHED: usize = 1 << 15;
+
 /// [`WordNet::relation_as`] through a per-thread cache: a book repeats its
-/// word pairs, so each thread looks a pair up once.
+/// word pairs, so each thread looks a pair up once. The key is built in a
+/// reused buffer (the length of `a`, `a`, `b`, the flag: no two pairs
+/// share one), so a pair seen before costs no allocation; the cache holds
+/// at most `RELATIONS_CACHED` pairs, then starts afresh.
 #[must_use]
 pub fn relation_cached(a: &str, b: &str, attributive: bool) -> Relation {
+    type Cache = std::collections::HashMap<
+        Box<[u8]>,
+        Relation,
+        std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>,
+    >;
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<(String, String, bool), Relation>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SEEN: std::cell::RefCell<(Cache, Vec<u8>)> = std::cell::RefCell::new(Default::default());
     }
-    let key = (a.to_owned(), b.to_owned(), attributive);
-    if let Some(r) = SEEN.with(|m| m.borrow().get(&key).copied()) {
-        return r;
-    }
-    let r = wordnet().relation_as(a, b, attributive);
-    SEEN.with(|m| m.borrow_mut().insert(key, r));
-    r
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        let (cache, key) = &mut *seen;
+        key.clear();
+        key.extend_from_slice(&a.len().to_le_bytes());
+        key.extend_from_slice(a.as_bytes());
+        key.extend_from_slice(b.as_bytes());
+        key.push(u8::from(attributive));
+        if let Some(&r) = cache.get(key.as_slice()) {
+            return r;
+        }
+        let r = wordnet().relation_as(a, b, attributive);
+        if cache.len() >= RELATIONS_CACHED {
+            cache.clear();
+        }
+        cache.insert(key.as_slice().into(), r);
+        r
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::{Relation, wordnet};
+
+    /// The shortcut answers as the whole relation does, on pairs of every
+    /// kind.
+    #[test]
+    fn synonym_or_derived_is_the_relation_test() {
+        let words = [
+            "italy",
+            "italian",
+            "us",
+            "american",
+            "rose",
+            "fell",
+            "rock",
+            "jazz",
+            "car",
+            "automobile",
+            "bombing",
+            "attack",
+            "france",
+            "french",
+            "paris",
+            "london",
+            "zzqx",
+            "big",
+            "large",
+            "small",
+            "sister",
+            "brother",
+            "iraq",
+            "iraqi",
+            "explicit",
+            "implicit",
+            "god",
+            "lord",
+            "israel",
+            "israelite",
+            "egypt",
+            "egyptian",
+            "jerusalem",
+            "david",
+            "moses",
+        ];
+        let wn = wordnet();
+        let mut both = 0;
+        for a in words {
+            for b in words {
+                let whole = matches!(wn.relation(a, b), Relation::Synonym | Relation::Derived);
+                assert_eq!(wn.synonym_or_derived(a, b), whole, "{a} / {b}");
+                both += usize::from(whole && a != b);
+            }
+        }
+        assert!(both > 4, "{both} pairs related");
+    }
 
     fn rel(a: &str, b: &str) -> Relation {
         wordnet().relation(a, b)

@@ -29,81 +29,136 @@ pub fn render(r: &View<'_>) -> String {
 /// Writes the report to `out` as it is made: the same bytes as [`render`]
 /// without holding the whole text (72 MB for the whole Bible) in memory.
 ///
+/// The two long arrays (`alignment`, `discrepancies`) are written in waves
+/// of chunks rendered in parallel (each element pretty-printed alone and
+/// indented to its depth, then escaped as
+/// [`crate::sanitize::json_invisible_escaped`] escapes: it escapes
+/// character by character, so chunk by chunk is the same), so the report
+/// of a book is not one core's serial work; the rest goes through the
+/// serializer as before. The bytes are those of one pretty serialization
+/// of [`Report`], escaped (tested).
+///
 /// # Errors
 /// Writing to `out` failed.
 pub fn write(r: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     let places = Places::of(r);
-    let mut escaped = Escaped {
-        out: io::BufWriter::with_capacity(1 << 16, out),
-        carry: Vec::new(),
-    };
     let report = Report { r, places: &places };
-    // The serializer writes a token at a time; buffered in front, the
-    // escaping sees 64 kB at a time (a character split between two is
-    // carried over), not a UTF-8 check and a scan per token.
-    let mut batched = io::BufWriter::with_capacity(1 << 16, &mut escaped);
-    report.serialize(&mut serde_json::Serializer::pretty(&mut batched))?;
-    batched.flush()?;
-    drop(batched);
-    escaped.flush()?;
-    escaped.out.write_all(b"\n")?;
-    escaped.out.flush()
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    write_report(&report, JSON_CHUNK, &mut out)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
-/// A writer that escapes what [`crate::sanitize::json_invisible_escaped`]
-/// escapes, on the way through. A character split across two writes is
-/// held back until its last byte comes.
-struct Escaped<W: Write> {
-    out: W,
-    carry: Vec<u8>,
-}
-
-impl<W: Write> Write for Escaped<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let joined;
-        let bytes: &[u8] = if self.carry.is_empty() {
-            buf
-        } else {
-            self.carry.extend_from_slice(buf);
-            joined = std::mem::take(&mut self.carry);
-            &joined
-        };
-        let (text, rest) = match std::str::from_utf8(bytes) {
-            Ok(text) => (text, &[][..]),
-            Err(e) if e.error_len().is_none() => {
-                let (valid, rest) = bytes.split_at(e.valid_up_to());
-                (std::str::from_utf8(valid).map_err(io::Error::other)?, rest)
-            }
-            Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
-        };
-        // Every character escaped is at or above U+007F: text below that
-        // (nearly all of a report) goes through untouched.
-        if text.bytes().all(|b| b < 0x7f) {
-            self.out.write_all(text.as_bytes())?;
-            self.carry.extend_from_slice(rest);
-            return Ok(buf.len());
-        }
-        let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if crate::sanitize::risky_in_json(c) {
-                self.out.write_all(&text.as_bytes()[start..i])?;
-                write!(self.out, "\\u{:04x}", c as u32)?;
-                start = i + c.len_utf8();
-            }
-        }
-        self.out.write_all(&text.as_bytes()[start..])?;
-        self.carry.extend_from_slice(rest);
-        Ok(buf.len())
+/// `text` with what [`crate::sanitize::json_invisible_escaped`] escapes
+/// escaped. Every such character is at or above U+007F: text below that
+/// (nearly all of a report) is passed on unchecked.
+fn escaped(text: Vec<u8>) -> io::Result<Vec<u8>> {
+    if text.iter().all(|&b| b < 0x7f) {
+        return Ok(text);
     }
+    let text = String::from_utf8(text).map_err(io::Error::other)?;
+    Ok(crate::sanitize::json_invisible_escaped(text).into_bytes())
+}
 
-    fn flush(&mut self) -> io::Result<()> {
-        if !self.carry.is_empty() {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "JSON text ends inside a character",
-            ));
+/// [`Report`] pretty-printed, as `serde_json`'s pretty serializer writes
+/// it: `{`, each key on its own line indented by two spaces, `"key": `,
+/// the value, `,` between entries, `}` on its own line.
+/// `chunk` elements of an array are rendered per parallel task.
+fn write_report(report: &Report<'_, '_>, chunk: usize, out: &mut dyn Write) -> io::Result<()> {
+    let (r, places) = (report.r, report.places);
+    // The view itself is not shared with the threads (it may hold
+    // closures): only the documents and places are.
+    let docs = r.docs;
+    out.write_all(b"{\n  \"alignment\": ")?;
+    write_array(&r.comparison.units, out, chunk, |u, buf| {
+        serde_json::to_writer_pretty(buf, &UnitJson { u, places })
+    })?;
+    out.write_all(b",\n  \"discrepancies\": ")?;
+    write_array(&r.comparison.discrepancies, out, chunk, |d, buf| {
+        serde_json::to_writer_pretty(buf, &DiscrepancyJson { d, docs, places })
+    })?;
+    out.write_all(b",\n")?;
+    // The other entries through the serializer, as an object of their own
+    // at the same depth: its text after the opening `{` line is the rest.
+    let mut tail = Vec::new();
+    serde_json::to_writer_pretty(&mut tail, &Tail(report))?;
+    let rest = tail
+        .strip_prefix(b"{\n")
+        .ok_or_else(|| io::Error::other("report tail"))?;
+    out.write_all(&escaped(rest.to_vec())?)
+}
+
+/// Elements rendered per parallel task.
+const JSON_CHUNK: usize = 64;
+
+/// A JSON array at depth one of the report (its elements at depth two),
+/// pretty-printed: `[]` when empty, else each element on a new line
+/// indented by four spaces, `,` between them, and `]` indented by two.
+/// Elements are rendered in chunks on every core, a wave at a time, and
+/// written in order.
+/// `json` pretty-prints one element alone.
+fn write_array<T, F>(items: &[T], out: &mut dyn Write, chunk: usize, json: F) -> io::Result<()>
+where
+    T: Sync,
+    F: Fn(&T, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+{
+    use rayon::prelude::*;
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    let wave = chunk * 4 * rayon::current_num_threads().max(1);
+    for (w, part) in items.chunks(wave).enumerate() {
+        let rendered: Vec<io::Result<Vec<u8>>> = part
+            .par_chunks(chunk)
+            .enumerate()
+            .map(|(c, items)| {
+                let mut buf = Vec::new();
+                let mut one = Vec::new();
+                for (k, item) in items.iter().enumerate() {
+                    let first = w == 0 && c == 0 && k == 0;
+                    buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    one.clear();
+                    json(item, &mut one)?;
+                    indent_lines(&one, b"    ", &mut buf);
+                }
+                escaped(buf)
+            })
+            .collect();
+        for buf in rendered {
+            out.write_all(&buf?)?;
         }
-        self.out.flush()
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// Copies `text` to `out` with `indent` after every line feed. A line feed
+/// in pretty JSON is always layout: inside strings it is escaped.
+fn indent_lines(text: &[u8], indent: &[u8], out: &mut Vec<u8>) {
+    let mut lines = text.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.extend_from_slice(first);
+    }
+    for line in lines {
+        out.push(b'\n');
+        out.extend_from_slice(indent);
+        out.extend_from_slice(line);
+    }
+}
+
+/// The report's entries after the two arrays.
+struct Tail<'v, 'a>(&'v Report<'v, 'a>);
+
+impl Serialize for Tail<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0.r;
+        let summary = serde_json::to_value(&r.comparison.summary).map_err(serde::ser::Error::custom)?;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("factdiff", env!("CARGO_PKG_VERSION"))?;
+        m.serialize_entry("original_file", r.names[0])?;
+        m.serialize_entry("rewrite_file", r.names[1])?;
+        m.serialize_entry("summary", &summary)?;
+        m.end()
     }
 }
 
@@ -299,21 +354,62 @@ fn quote(doc: &Document, span: Option<Span>) -> Option<&str> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn escapes_on_the_way_through_as_on_the_whole_text() {
-        let text = "{\"a\": \"x\u{202e}y\u{85}z \u{2028} é 日本\"}";
-        let mut out = Vec::new();
-        let mut w = Escaped {
-            out: &mut out,
-            carry: Vec::new(),
+    /// The report written in parallel chunks, escaped chunk by chunk, is
+    /// the report one pretty serialization of it gives, escaped whole.
+    fn assert_chunked_is_whole(a: &Document, b: &Document, chunks: &[usize], what: &str) {
+        let c = crate::engine::compare(a, b);
+        let view = View {
+            names: ["a \u{202e}\"x\"", "b"],
+            docs: [a, b],
+            comparison: &c,
+            verdicts: None,
+            shown: [None, None],
+            files: None,
         };
-        // One byte at a time: every multi-byte character is split.
-        for b in text.as_bytes() {
-            w.write_all(std::slice::from_ref(b)).unwrap();
+        let places = Places::of(&view);
+        let report = Report {
+            r: &view,
+            places: &places,
+        };
+        let mut whole = Vec::new();
+        report
+            .serialize(&mut serde_json::Serializer::pretty(&mut whole))
+            .unwrap();
+        let whole = crate::sanitize::json_invisible_escaped(String::from_utf8(whole).unwrap());
+        for &chunk in chunks {
+            let mut chunked = Vec::new();
+            write_report(&report, chunk, &mut chunked).unwrap();
+            assert!(
+                String::from_utf8(chunked).unwrap() == whole,
+                "{what} chunk {chunk}"
+            );
         }
-        w.flush().unwrap();
-        let expected = crate::sanitize::json_invisible_escaped(text.to_owned());
-        assert_ne!(expected, text, "the sample has something to escape");
-        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    /// On every article pair, with chunks of one, a few and many elements
+    /// (several waves, a last short chunk); on empty arrays; on text with
+    /// characters to escape in the arrays.
+    #[test]
+    fn chunked_report_is_the_serialized_report() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pairs");
+        let mut pairs = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let (Ok(a), Ok(b)) = (
+                std::fs::read_to_string(path.join("original.txt")),
+                std::fs::read_to_string(path.join("rewrite.txt")),
+            ) else {
+                continue;
+            };
+            let (a, b) = (Document::from_string(a), Document::from_string(b));
+            assert_chunked_is_whole(&a, &b, &[1, 3, 1000], &path.display().to_string());
+            pairs += 1;
+        }
+        assert!(pairs > 20, "{pairs} pairs");
+        let same = Document::from("Same.");
+        assert_chunked_is_whole(&same, &same, &[2], "identical");
+        let a = Document::from("Ann Lee said \u{202e}no\u{85} on Monday. The cat sat.");
+        let b = Document::from("Bob Ray said \u{2028}yes on Friday. The dog sat.");
+        assert_chunked_is_whole(&a, &b, &[1, 2], "escapes");
     }
 }

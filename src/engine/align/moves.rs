@@ -3,6 +3,7 @@
 
 use super::{AlignedUnit, UnitKind, compatible};
 use crate::engine::similarity::{Scratch, SentenceProfile, compare_runs};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// A moved pair must share this much weighted vocabulary...
@@ -68,28 +69,33 @@ fn split_weak_matches(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut 
     if removed.is_empty() && added.is_empty() {
         return;
     }
-    let mut scratch = Scratch::default();
-    let mut best = |i: usize, j: usize| {
-        let sim = compare_runs(&a[i..=i], &b[j..=j], &mut scratch);
+    let best = |scratch: &mut Scratch, i: usize, j: usize| {
+        let sim = compare_runs(&a[i..=i], &b[j..=j], scratch);
         (sim.lexical >= MOVE_LEXICAL && compatible(&a[i..=i], &b[j..=j])).then_some(sim.combined())
     };
-    let mut split = Vec::new();
-    for (k, u) in units.iter().enumerate() {
-        let (Some(ra), Some(rb)) = (&u.original, &u.rewrite) else {
-            continue;
-        };
-        if u.kind != UnitKind::Match || ra.len() != 1 || rb.len() != 1 || u.score >= WEAK_MATCH {
-            continue;
-        }
-        let bar = (u.score + BETTER_BY).max(MOVE_COMBINED);
-        let a_better = added.iter().any(|&j| best(ra.start, j).is_some_and(|s| s >= bar));
-        let b_better = removed
-            .iter()
-            .any(|&i| best(i, rb.start).is_some_and(|s| s >= bar));
-        if a_better || b_better {
-            split.push(k);
-        }
-    }
+    // Each unit is judged on its own: in parallel, collected in order.
+    let split: Vec<usize> = units
+        .par_iter()
+        .enumerate()
+        .with_min_len(256)
+        .map_init(Scratch::default, |scratch, (k, u)| {
+            let (Some(ra), Some(rb)) = (&u.original, &u.rewrite) else {
+                return None;
+            };
+            if u.kind != UnitKind::Match || ra.len() != 1 || rb.len() != 1 || u.score >= WEAK_MATCH {
+                return None;
+            }
+            let bar = (u.score + BETTER_BY).max(MOVE_COMBINED);
+            let a_better = added
+                .iter()
+                .any(|&j| best(scratch, ra.start, j).is_some_and(|s| s >= bar));
+            let b_better = removed
+                .iter()
+                .any(|&i| best(scratch, i, rb.start).is_some_and(|s| s >= bar));
+            (a_better || b_better).then_some(k)
+        })
+        .filter_map(|k| k)
+        .collect();
     for k in split.into_iter().rev() {
         let u = units.remove(k);
         let (ra, rb) = (u.original.unwrap_or(0..0), u.rewrite.unwrap_or(0..0));
@@ -121,29 +127,39 @@ fn best_pairs(
             postings.entry(t).or_default().push(j);
         }
     }
-    let mut scratch = Scratch::default();
-    let mut candidates = Vec::new();
     let long_enough = |p: &SentenceProfile| p.terms.len() >= MOVE_MIN_SHARED;
-    for &i in removed.iter().filter(|&&i| long_enough(&a[i])) {
-        let mut seen = HashSet::new();
-        for &(t, _) in &a[i].terms {
-            let Some(js) = postings.get(&t).filter(|js| js.len() <= MAX_POSTINGS) else {
-                continue;
-            };
-            for &j in js {
-                if !seen.insert(j)
-                    || shared_terms(&a[i].terms, &b[j].terms) < MOVE_MIN_SHARED
-                    || !compatible(&a[i..=i], &b[j..=j])
-                {
+    // Each removed sentence's candidates on their own: in parallel,
+    // collected in the order of `removed`, as one loop would find them.
+    let mut candidates: Vec<(usize, usize, f32)> = removed
+        .par_iter()
+        .with_min_len(64)
+        .map_init(Scratch::default, |scratch, &i| {
+            let mut found = Vec::new();
+            if !long_enough(&a[i]) {
+                return found;
+            }
+            let mut seen = HashSet::new();
+            for &(t, _) in &a[i].terms {
+                let Some(js) = postings.get(&t).filter(|js| js.len() <= MAX_POSTINGS) else {
                     continue;
-                }
-                let sim = compare_runs(&a[i..=i], &b[j..=j], &mut scratch);
-                if sim.lexical >= MOVE_LEXICAL && sim.combined() >= MOVE_COMBINED {
-                    candidates.push((i, j, sim.combined()));
+                };
+                for &j in js {
+                    if !seen.insert(j)
+                        || shared_terms(&a[i].terms, &b[j].terms) < MOVE_MIN_SHARED
+                        || !compatible(&a[i..=i], &b[j..=j])
+                    {
+                        continue;
+                    }
+                    let sim = compare_runs(&a[i..=i], &b[j..=j], scratch);
+                    if sim.lexical >= MOVE_LEXICAL && sim.combined() >= MOVE_COMBINED {
+                        found.push((i, j, sim.combined()));
+                    }
                 }
             }
-        }
-    }
+            found
+        })
+        .flatten()
+        .collect();
     candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
     candidates

@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 
 /// Facts about a whole document that detectors consult across units.
+#[derive(Debug)]
 pub struct DocIndex {
     /// Inner spans (marks excluded) of quotations, in order.
     pub quotes: Vec<Span>,
@@ -203,9 +204,22 @@ impl<'a> Side<'a> {
             .take_while(|s| s.span.start < span.end)
             .map(|s| s.span.start)
             .peekable();
-        let mut toks = Vec::new();
+        // About one token per four bytes of English: room made once, not
+        // grown token by token.
+        let mut toks = Vec::with_capacity(span.len() / 4 + 4);
         let mut at_start = true;
+        // Quotes are in order too: the one that may hold a token is found
+        // by walking on (as `DocIndex::in_quote` finds it by a search).
+        let quotes = &index.quotes;
+        let mut quote = quotes.partition_point(|q| q.end < span.start);
         for t in tokens(doc.slice(span), span.start) {
+            while quotes.get(quote).is_some_and(|q| q.end < t.span.end) {
+                quote += 1;
+            }
+            let in_quote = quotes
+                .get(quote)
+                .is_some_and(|q| q.start <= t.span.start && t.span.end <= q.end);
+            debug_assert_eq!(in_quote, index.in_quote(t.span));
             while starts.next_if(|&s| s < t.span.start).is_some() {}
             if starts.next_if_eq(&t.span.start).is_some() {
                 at_start = true;
@@ -218,7 +232,7 @@ impl<'a> Side<'a> {
                 stem: if word { index.stem(&folded) } else { String::new() },
                 fold: folded,
                 kind: t.kind,
-                in_quote: index.in_quote(t.span),
+                in_quote,
                 sentence_start: at_start && word,
             });
             if word {

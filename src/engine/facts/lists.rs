@@ -6,5 +6,6 @@ pub use crate::engine::words::{MORE_FUNCTION_WORDS, NAME_CONNECTORS, NOT_NAMES};
 /// Whether a folded word is a function word (ends a noun phrase).
 #[must_use]
 pub fn is_function_word(fold: &str) -> bool {
-    crate::engine::lexicon::is_stop_word(fold) || MORE_FUNCTION_WORDS.contains(&fold)
+    // A stop word or one of `MORE_FUNCTION_WORDS`, in one look-up.
+    crate::engine::lexicon::is_function_word(fold)
 }

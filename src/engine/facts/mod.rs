@@ -94,7 +94,30 @@ pub fn detect(
     units: &[Unit],
     on_unit: &dyn Fn(usize),
 ) -> Vec<Vec<Finding>> {
-    let (ia, ib) = rayon::join(|| DocIndex::new(a, sa), || DocIndex::new(b, sb));
+    let (ia, ib) = indexes(a, sa, b, sb);
+    detect_indexed(a, sa, b, sb, units, [&ia, &ib], on_unit)
+}
+
+/// The document indexes [`detect`] reads, both built at once (a caller
+/// may build them early, beside other work, and pass them to
+/// [`detect_indexed`]).
+#[must_use]
+pub fn indexes(a: &Document, sa: &Segmented, b: &Document, sb: &Segmented) -> (DocIndex, DocIndex) {
+    rayon::join(|| DocIndex::new(a, sa), || DocIndex::new(b, sb))
+}
+
+/// [`detect`] with the documents' indexes made already ([`indexes`] of
+/// the same documents and segments).
+#[must_use]
+pub fn detect_indexed(
+    a: &Document,
+    sa: &Segmented,
+    b: &Document,
+    sb: &Segmented,
+    units: &[Unit],
+    [ia, ib]: [&DocIndex; 2],
+    on_unit: &dyn Fn(usize),
+) -> Vec<Vec<Finding>> {
     // Units are independent of each other: chunks of them run in parallel
     // and come back in unit order, so the findings do not depend on the
     // number of threads.
@@ -107,8 +130,8 @@ pub fn detect(
         if let (Some(sa_span), Some(sb_span)) = (unit.original, unit.rewrite)
             && !same_words(sa_span, sb_span)
         {
-            let side_a = Side::new(a, &ia, sa, sa_span);
-            let side_b = Side::new(b, &ib, sb, sb_span);
+            let side_a = Side::new(a, ia, sa, sa_span);
+            let side_b = Side::new(b, ib, sb, sb_span);
             // The unit's display diff is this diff: read the map off it.
             let map = TokenMap::from_hunks(&side_a, &side_b, &unit.hunks);
             let cx = UnitCx {

@@ -151,9 +151,11 @@ fn initials(words: &[String]) -> String {
 /// a name there, or that side holds its acronym.
 fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -> bool {
     let has = |w: &String| {
+        // The stem of `w` once, not once per token.
+        let stem = other.index.stem(w);
         other.toks.iter().any(|t| {
-            t.fold.replace('.', "") == *w
-                || t.stem == other.index.stem(w)
+            undotted_is(&t.fold, w)
+                || t.stem == stem
                 || related(&t.fold, w)
                 || (w.chars().count() >= 5
                     && t.fold.chars().count() >= 5
@@ -164,6 +166,12 @@ fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -
         return true;
     }
     acronym_of_any(words, other_names)
+}
+
+/// Whether `word` with its full stops removed is `target` (compared
+/// without making the undotted copy).
+fn undotted_is(word: &str, target: &str) -> bool {
+    word.bytes().filter(|&b| b != b'.').eq(target.bytes())
 }
 
 /// The original words that a rewrite phrase keeps ("the prime minister" for
@@ -202,15 +210,14 @@ fn related(a: &str, b: &str) -> bool {
 /// Whether a capitalised word of the original sentence is the place or
 /// people this word derives from ("Italy" / "Italian", "US" / "American").
 fn derived_from_original(word: &str, side: &super::context::Side<'_>) -> bool {
-    use crate::engine::wordnet::{Relation, wordnet};
+    use crate::engine::wordnet::wordnet;
     side.toks
         .iter()
         .filter(|t| t.is_word() && t.is_capitalised() && t.fold != word)
         .any(|t| {
-            matches!(
-                wordnet().relation(&t.fold, word),
-                Relation::Derived | Relation::Synonym
-            )
+            // Only the relation's first tests can answer Derived or Synonym:
+            // asked without the rest (opposites, broader words, siblings).
+            wordnet().synonym_or_derived(&t.fold, word)
         })
 }
 
@@ -488,7 +495,10 @@ fn said_near(text: &str, name: &str, window: usize, test: impl Fn(&str) -> bool)
         let hi = text[after..hi].find(ends).map_or(hi, |k| after + k);
         test(&text[lo..hi])
     };
-    text.match_indices(name).any(|(i, _)| near(i))
+    // The same matches as `str::match_indices` (left to right, not
+    // overlapping), found by a vectorised search: this scans the whole
+    // document.
+    !name.is_empty() && memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(near)
 }
 
 /// Bytes either side of a name searched for the noun of a description of

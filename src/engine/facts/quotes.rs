@@ -97,9 +97,14 @@ struct UnitQuote {
 /// The pieces of quotations that fall inside a unit side: a quote spanning
 /// several units is compared piece by piece, each in its own unit.
 fn unit_quotes(side: &Side<'_>) -> Vec<UnitQuote> {
-    side.index
-        .quotes
+    // Quotes are in order and apart (starts and ends ascending): the ones
+    // that can overlap the side lie from the first ending after its start
+    // to the last starting before its end.
+    let quotes = &side.index.quotes;
+    let from = quotes.partition_point(|q| q.end <= side.span.start);
+    quotes[from..]
         .iter()
+        .take_while(|q| q.start < side.span.end)
         .filter(|q| side.span.overlaps(**q))
         .map(|q| UnitQuote {
             span: Span::new(q.start.max(side.span.start), q.end.min(side.span.end)),
