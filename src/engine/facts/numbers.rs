@@ -233,6 +233,11 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         time
     } else if let Some(share) = fraction(toks, first) {
         of_a_period(toks, share).unwrap_or(share)
+    } else if let Some(time) =
+        lookup(FRACTIONS, &head.fold).and_then(|v| of_a_period(toks, (v, first + 1, "")))
+    {
+        // "every quarter of an hour".
+        time
     } else if let Some(ratio) = ratio(toks, first) {
         ratio
     } else if let Some(amount) = article_magnitude(toks, first) {
@@ -326,6 +331,18 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         unit = u;
         end += 1;
     } else if unit.is_empty() {
+        // "three and a half hours" is 210 minutes.
+        let and_a_half = next_is(toks, end, &["and"])
+            && next_is(toks, end + 1, &["a"])
+            && next_is(toks, end + 2, &["half"]);
+        if and_a_half
+            && toks
+                .get(end + 3)
+                .is_some_and(|t| lookup(SCALED_UNITS, &t.fold).is_some() || lookup(UNITS, &t.fold).is_some())
+        {
+            value += 0.5;
+            end += 3;
+        }
         // "1,200-kilometre" is "1,200 kilometres".
         // "25 million Australian dollars": a nationality before the currency.
         let national = usize::from(
@@ -744,6 +761,8 @@ fn ratio(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, 
 /// A single period named with "a" or as the last one: "a week" is seven
 /// days, "the past year" twelve months.
 const ONE_PERIOD: &[(&str, f64, &str)] = &[
+    ("minute", 1.0, "min"),
+    ("hour", 60.0, "min"),
     ("day", 1.0, "d"),
     ("week", 7.0, "d"),
     ("month", 1.0, "mo"),
@@ -751,9 +770,7 @@ const ONE_PERIOD: &[(&str, f64, &str)] = &[
 ];
 
 /// Words before a period that make it one period long.
-const ONE_PERIOD_BEFORE: &[&str] = &[
-    "a", "an", "past", "last", "previous", "each", "every", "per", "single",
-];
+const ONE_PERIOD_BEFORE: &[&str] = &["a", "an", "past", "last", "previous", "each", "every", "single"];
 
 /// Round quantities named without a figure: "hundreds", "several hundred",
 /// "tens of thousands". Compared among themselves (unit "~").
@@ -1080,6 +1097,10 @@ fn crossed_contexts(
     (i, j): (usize, usize),
     (p, r): (usize, usize),
 ) -> bool {
+    // Only figures of one kind trade places: a year with a year.
+    if qa[i].unit != qa[j].unit || qb[p].unit != qb[r].unit {
+        return false;
+    }
     let (wi, wj) = (context_words(&cx.a, qa, i), context_words(&cx.a, qa, j));
     let (wp, wr) = (context_words(&cx.b, qb, p), context_words(&cx.b, qb, r));
     let only = |x: &[String], y: &[String]| -> Vec<String> {

@@ -116,7 +116,10 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
         ("against", &["vote", "votes", "voted", "voting"]),
         (
             "out",
-            &["stay", "stays", "stayed", "staying", "kept", "keep", "keeps"],
+            &[
+                "stay", "stays", "stayed", "staying", "kept", "keep", "keeps", "rule", "rules", "ruled",
+                "ruling",
+            ],
         ),
     ];
     let fold = side.toks[k].fold.as_str();
@@ -131,10 +134,16 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
         };
         s.stem == t.stem || relation_cached(&s.fold, &t.fold, false) == Relation::Synonym
     };
+    // "unlikely to start" / "probably would not start": a hedge with its
+    // negation inside.
+    let unhedged = fold.strip_prefix("un").is_some_and(|rest| HEDGES.contains(&rest));
     (negative_word(fold, scope) && (!AVOID_VERBS.contains(&fold) || same_object()))
+        || unhedged
+        // "would not endorse" / "ruled out endorsing"; but "had not ruled
+        // out" is the negation of the phrase itself.
         || PHRASES
             .iter()
-            .any(|(p, verbs)| *p == fold && verbs.contains(&before))
+            .any(|(p, verbs)| *p == fold && verbs.contains(&before) && !scope.iter().any(|s| s.fold == before))
 }
 
 /// "not yet received" / "still waiting"; "not ruled out" / "remained
