@@ -908,8 +908,8 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
-    let qa = quantities(&cx.a);
-    let qb = quantities(&cx.b);
+    let (qa, qb) = (stated(&cx.a), stated(&cx.b));
+    let (qa, qb) = (&qa[..], &qb[..]);
     let mut a_used = vec![false; qa.len()];
     let mut unmatched_b = Vec::new();
     let mut matched = Vec::new();
@@ -1014,6 +1014,28 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The quantities of a side that state a value: a span of years between
+/// two years the side gives ("in 1997, and … eight years later, in 2005")
+/// restates them and is left out.
+fn stated(side: &Side<'_>) -> Vec<Quantity> {
+    let qs = quantities(side);
+    let year = |q: &Quantity| q.unit.is_empty() && YEARS.contains(&q.value);
+    let restated = |q: &Quantity| {
+        let relative = side
+            .toks
+            .get(q.end)
+            .is_some_and(|t| matches!(t.fold.as_str(), "later" | "earlier" | "afterwards" | "before"));
+        relative
+            && q.unit == "yr"
+            && qs.iter().filter(|x| year(x)).any(|x| {
+                qs.iter()
+                    .filter(|y| year(y))
+                    .any(|y| y.value - x.value == q.value)
+            })
+    };
+    qs.iter().filter(|q| !restated(q)).cloned().collect()
 }
 
 /// Years a four-figure number must lie between to be read as a year.

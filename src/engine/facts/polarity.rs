@@ -139,6 +139,8 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
     let unhedged = fold.strip_prefix("un").is_some_and(|rest| HEDGES.contains(&rest));
     (negative_word(fold, scope) && (!AVOID_VERBS.contains(&fold) || same_object()))
         || unhedged
+        // "no other woman in her year" / "the only woman in her year".
+        || (fold == "only" && scope.first().is_some_and(|s| s.fold == "other"))
         // "would not endorse" / "ruled out endorsing"; but "had not ruled
         // out" is the negation of the phrase itself.
         || PHRASES
