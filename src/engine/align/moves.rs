@@ -52,6 +52,11 @@ pub(super) fn pair_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &m
     }
 }
 
+/// A leftover that clearly beats a weak match's partner must share this
+/// much weighted vocabulary with the sentence (less than a move on its
+/// own needs: the margin over the weak match is the evidence).
+const SPLIT_LEXICAL: f32 = 0.4;
+
 /// A one-to-one match scoring below this may be a reordering's leftover...
 const WEAK_MATCH: f32 = 0.45;
 /// ...and is undone when one of its sentences scores this much better with
@@ -71,7 +76,7 @@ fn split_weak_matches(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut 
     }
     let best = |scratch: &mut Scratch, i: usize, j: usize| {
         let sim = compare_runs(&a[i..=i], &b[j..=j], scratch);
-        (sim.lexical >= MOVE_LEXICAL && compatible(&a[i..=i], &b[j..=j])).then_some(sim.combined())
+        (sim.lexical >= SPLIT_LEXICAL && compatible(&a[i..=i], &b[j..=j])).then_some(sim.combined())
     };
     // Each unit is judged on its own: in parallel, collected in order.
     let split: Vec<usize> = units

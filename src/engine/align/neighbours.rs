@@ -75,12 +75,14 @@ fn one_sided(units: &[AlignedUnit]) -> usize {
         .sum()
 }
 
-/// The in-order alignment of `wa` with `wb`, its matches marked as moved.
+/// The in-order alignment of `wa` with `wb`, its matches of `kind` (moved
+/// when the window was a move's).
 fn realign(
     a: &[SentenceProfile],
     b: &[SentenceProfile],
     wa: &Range<usize>,
     wb: &Range<usize>,
+    kind: UnitKind,
 ) -> Vec<AlignedUnit> {
     let mut out = Vec::new();
     for s in gap::align_gap(a, b, (wa.start, wb.start), (wa.end, wb.end)) {
@@ -88,7 +90,7 @@ fn realign(
     }
     for u in &mut out {
         if u.kind == UnitKind::Match {
-            u.kind = UnitKind::Moved;
+            u.kind = kind;
         }
     }
     out
@@ -132,7 +134,8 @@ fn beside_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<Al
         let (Some(ra), Some(rb)) = (&u.original, &u.rewrite) else {
             continue;
         };
-        if u.kind != UnitKind::Moved {
+        let kind = u.kind;
+        if !matches!(kind, UnitKind::Moved | UnitKind::Match) {
             continue;
         }
         let (wa, wb) = (widen(ra, &removed, &gone, a), widen(rb, &added, &gone, b));
@@ -140,7 +143,7 @@ fn beside_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<Al
         if before == 0 {
             continue;
         }
-        let redone = realign(a, b, &wa, &wb);
+        let redone = realign(a, b, &wa, &wb, kind);
         if one_sided(&redone) >= before {
             continue;
         }
@@ -226,7 +229,7 @@ fn run_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<Align
             continue;
         }
         let (wa, wb) = (&ra[m], &rb[n]);
-        let redone = realign(a, b, wa, wb);
+        let redone = realign(a, b, wa, wb, UnitKind::Moved);
         if one_sided(&redone) >= wa.len() + wb.len() {
             continue;
         }
