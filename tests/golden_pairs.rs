@@ -273,6 +273,11 @@ fn blind_hardwrapped_pair() {
 
 /// Every sentence reworded, no fact changed: nothing may be flagged.
 fn check_no_flag(name: &str) {
+    check_at_most(name, 0);
+}
+
+/// A pure-spin pair (no factual edit) raises at most `most` factual flags.
+fn check_at_most(name: &str, most: usize) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/pairs")
         .join(name);
@@ -286,8 +291,9 @@ fn check_no_flag(name: &str) {
         .map(|d| d.reason.as_str())
         .collect();
     assert!(
-        flags.is_empty(),
-        "false flags on pure-spin pair {name}: {flags:#?}"
+        flags.len() <= most,
+        "{} false flags on pure-spin pair {name} (at most {most}): {flags:#?}",
+        flags.len()
     );
 }
 
@@ -372,4 +378,44 @@ fn blind4_weather_disaster_pair() {
 #[test]
 fn blind4_pure_spin_long_pair_has_no_factual_flag() {
     check_no_flag("blind4-pure-spin-long");
+}
+
+// The blind5-* pairs were written late in the same session by another
+// helper who never saw src/ (an election count, a football transfer, a
+// product recall, a reordered profile, an events story full of dates,
+// times and prices, a health-policy story full of hedges) and scored
+// before any change for them: election-count 1.00/0.47, transfer-deal
+// 0.67/0.31, product-recall 1.00/0.33, reordered-profile 1.00/0.38,
+// health-policy 0.67/0.62 (recall/precision); pure-spin-dates 22 false
+// flags. The floors below are the figures after general fixes; these pairs
+// are far from the targets.
+
+#[test]
+fn blind5_election_count_pair() {
+    check_floor("blind5-election-count", 0.99, 0.69);
+}
+
+#[test]
+fn blind5_transfer_deal_pair() {
+    check_floor("blind5-transfer-deal", 0.66, 0.32);
+}
+
+#[test]
+fn blind5_product_recall_pair() {
+    check_floor("blind5-product-recall", 0.99, 0.59);
+}
+
+#[test]
+fn blind5_reordered_profile_pair() {
+    check_floor("blind5-reordered-profile", 0.99, 0.45);
+}
+
+#[test]
+fn blind5_health_policy_pair() {
+    check_floor("blind5-health-policy", 0.66, 0.7);
+}
+
+#[test]
+fn blind5_pure_spin_dates_pair_has_at_most_nine_flags() {
+    check_at_most("blind5-pure-spin-dates", 9);
 }
