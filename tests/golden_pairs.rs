@@ -397,7 +397,7 @@ fn blind5_election_count_pair() {
 
 #[test]
 fn blind5_transfer_deal_pair() {
-    check_floor("blind5-transfer-deal", 0.66, 0.32);
+    check_floor("blind5-transfer-deal", 0.66, 0.56);
 }
 
 #[test]

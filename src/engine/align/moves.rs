@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// A moved pair must share this much weighted vocabulary...
-const MOVE_LEXICAL: f32 = 0.5;
+const MOVE_LEXICAL: f32 = 0.4;
 /// ...and be this alike overall.
 const MOVE_COMBINED: f32 = 0.5;
 

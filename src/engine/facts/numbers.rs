@@ -131,6 +131,7 @@ const UNITS: &[(&str, &str)] = &[
     ("tonnes", "t"),
     ("tons", "t"),
     ("pounds", "lb"),
+    ("pound", "lb"),
     ("dollars", "$"),
     ("dollar", "$"),
     ("euros", "€"),
@@ -691,6 +692,10 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
     let k = k + usize::from(toks.get(k).is_some_and(|t| t.text == "-"));
     let word = toks.get(k)?.fold.as_str();
     let share = lookup(FRACTIONS, word)?;
+    // "a third-place finish" is a rank, not a share.
+    if toks.get(k + 1).is_some_and(|t| t.text == "-") {
+        return None;
+    }
     // "a third of", "three quarters of", "rose by a quarter": a share; "a
     // third term", "the third quarter" are not.
     let plural = word.ends_with('s');
@@ -744,7 +749,15 @@ fn ratio(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, 
     if !next_is(toks, at, &["in"]) {
         return None;
     }
+    // "14 goals in 46 games" counts two things, not a share (a plural
+    // noun after the second figure).
+    let whole_counts = |k: usize| {
+        noun && toks
+            .get(k)
+            .is_some_and(|t| t.fold.ends_with('s') && crate::engine::wordnet::wordnet().is_noun(&t.fold))
+    };
     let (whole, end) = match count(at + 1) {
+        Some(_) if whole_counts(at + 2) => return None,
         Some(w) => (w, at + 2),
         // "one in a hundred".
         None if next_is(toks, at + 1, &["a"]) => (
