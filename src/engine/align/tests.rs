@@ -176,20 +176,25 @@ A final vote is scheduled for next month.";
     assert_eq!(units.iter().filter(|u| u.kind == UnitKind::Match).count(), 4);
 }
 
+/// A reordered business story (paragraphs moved, each sentence reworded).
+const REORDERED_A: &str = "The firm bought Alder Mills, a maker of frozen pies, in March for $200 million. Finance chief Ivo Harlow said the purchase was ahead of plan and would lift earnings next year.\n\nHarlow also said the firm's Danish unit, which it entered in 2019, remained loss-making. He said the board would decide by the end of the year whether to keep the unit.\n\nThe firm is building a new plant in Leeds at a cost of $90 million. It expects the plant to open in the second quarter of next year.\n\nInput costs were a mixed picture. The price of barley fell during the quarter, but glass and freight costs rose, and Harlow said the firm expected those costs to stay high into next year.";
+const REORDERED_B: &str = "Finance chief Ivo Harlow said the Danish operation, which the firm moved into in 2019, was still profitable. A decision on whether to hold on to the unit would be taken before the year is out, he said.\n\nIn March the firm completed its $200 million purchase of Alder Mills, a frozen-pie producer. Harlow said the deal was running ahead of plan and would boost earnings next year.\n\nCost pressures were uneven. Barley prices rose during the quarter, as did glass and freight costs, and Harlow said the firm expected those costs to remain elevated into next year.\n\nA new $90 million factory is under construction in Leeds. The firm expects it to open in the second quarter of next year.";
+
+/// The rewrite sentences paired with original sentence `i`.
+fn paired_with(units: &[AlignedUnit], i: usize) -> Option<Range<usize>> {
+    units
+        .iter()
+        .find(|u| u.original.as_ref().is_some_and(|r| r.contains(&i)))
+        .and_then(|u| u.rewrite.clone())
+}
+
 #[test]
 fn weak_match_left_by_a_reordering_is_undone() {
     // Paragraphs reordered: in order, the Danish-unit sentence (2) would
     // pair weakly with the barley sentence (5), leaving the barley
     // sentence of the original (7) removed.
-    let a = "The firm bought Alder Mills, a maker of frozen pies, in March for $200 million. Finance chief Ivo Harlow said the purchase was ahead of plan and would lift earnings next year.\n\nHarlow also said the firm's Danish unit, which it entered in 2019, remained loss-making. He said the board would decide by the end of the year whether to keep the unit.\n\nThe firm is building a new plant in Leeds at a cost of $90 million. It expects the plant to open in the second quarter of next year.\n\nInput costs were a mixed picture. The price of barley fell during the quarter, but glass and freight costs rose, and Harlow said the firm expected those costs to stay high into next year.";
-    let b = "Finance chief Ivo Harlow said the Danish operation, which the firm moved into in 2019, was still profitable. A decision on whether to hold on to the unit would be taken before the year is out, he said.\n\nIn March the firm completed its $200 million purchase of Alder Mills, a frozen-pie producer. Harlow said the deal was running ahead of plan and would boost earnings next year.\n\nCost pressures were uneven. Barley prices rose during the quarter, as did glass and freight costs, and Harlow said the firm expected those costs to remain elevated into next year.\n\nA new $90 million factory is under construction in Leeds. The firm expects it to open in the second quarter of next year.";
-    let units = run(a, b);
-    let paired = |i: usize| {
-        units
-            .iter()
-            .find(|u| u.original.as_ref().is_some_and(|r| r.contains(&i)))
-            .and_then(|u| u.rewrite.clone())
-    };
+    let units = run(REORDERED_A, REORDERED_B);
+    let paired = |i: usize| paired_with(&units, i);
     assert_eq!(paired(7), Some(5..6), "{:?}", shapes(&units));
     assert_ne!(paired(2), Some(5..6), "{:?}", shapes(&units));
 }
@@ -385,15 +390,8 @@ fn leftovers_beside_a_move_and_moved_paragraphs_are_aligned() {
     // The same reordered story: the Danish paragraph is reworded too freely
     // for either sentence to pass as a move alone, and "Input costs" /
     // "Cost pressures" share no content word, yet each sits beside a move.
-    let a = "The firm bought Alder Mills, a maker of frozen pies, in March for $200 million. Finance chief Ivo Harlow said the purchase was ahead of plan and would lift earnings next year.\n\nHarlow also said the firm's Danish unit, which it entered in 2019, remained loss-making. He said the board would decide by the end of the year whether to keep the unit.\n\nThe firm is building a new plant in Leeds at a cost of $90 million. It expects the plant to open in the second quarter of next year.\n\nInput costs were a mixed picture. The price of barley fell during the quarter, but glass and freight costs rose, and Harlow said the firm expected those costs to stay high into next year.";
-    let b = "Finance chief Ivo Harlow said the Danish operation, which the firm moved into in 2019, was still profitable. A decision on whether to hold on to the unit would be taken before the year is out, he said.\n\nIn March the firm completed its $200 million purchase of Alder Mills, a frozen-pie producer. Harlow said the deal was running ahead of plan and would boost earnings next year.\n\nCost pressures were uneven. Barley prices rose during the quarter, as did glass and freight costs, and Harlow said the firm expected those costs to remain elevated into next year.\n\nA new $90 million factory is under construction in Leeds. The firm expects it to open in the second quarter of next year.";
-    let units = run(a, b);
-    let paired = |i: usize| {
-        units
-            .iter()
-            .find(|u| u.original.as_ref().is_some_and(|r| r.contains(&i)))
-            .and_then(|u| u.rewrite.clone())
-    };
+    let units = run(REORDERED_A, REORDERED_B);
+    let paired = |i: usize| paired_with(&units, i);
     let all = shapes(&units);
     assert_eq!(paired(2), Some(0..1), "{all:?}");
     assert_eq!(paired(3), Some(1..2), "{all:?}");

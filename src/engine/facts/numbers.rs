@@ -972,21 +972,16 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             a_used[k] = true;
             let a_span = cx.a.cover(qa[k].start, qa[k].end);
             let counted_on = years_later(&cx.a, &qa[k], q, qa) || years_later(&cx.b, q, &qa[k], qb);
-            if counted_on {
+            let same_value = if counted_on {
+                Some("the same year, counted on from the year the sentence gives")
+            } else if share_of_total(&qa[k], q, qa, qb, &matched) {
+                Some("the same share of a total both give")
+            } else {
+                None
+            };
+            if let Some(why) = same_value {
                 let reason = format!(
-                    "‘{}’ = ‘{}’: the same year, counted on from the year the sentence gives",
-                    clip(cx.a.text(a_span)),
-                    clip(cx.b.text(b_span))
-                );
-                out.push(
-                    Finding::new(Kind::Number, 0.85, Some(a_span), Some(b_span), reason)
-                        .dropped_by("equal-value"),
-                );
-                continue;
-            }
-            if share_of_total(&qa[k], q, qa, qb, &matched) {
-                let reason = format!(
-                    "‘{}’ = ‘{}’: the same share of a total both give",
+                    "‘{}’ = ‘{}’: {why}",
                     clip(cx.a.text(a_span)),
                     clip(cx.b.text(b_span))
                 );
