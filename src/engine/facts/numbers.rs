@@ -250,8 +250,15 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             // "Q3", "G7", "MP4": a code whose figure is its value.
             return code_at(side, i, first);
         };
+        // "over-65s" is an age group, not a decade.
+        let age_group = suffix == "s"
+            && first >= 2
+            && toks[first - 1].text == "-"
+            && matches!(toks[first - 2].fold.as_str(), "over" | "under");
         // "300m" is money after a currency sign, else metres or millions.
-        let suffix_unit = if suffix == "m" && currency.is_none() {
+        let suffix_unit = if age_group {
+            Suffix::Scale(1.0)
+        } else if suffix == "m" && currency.is_none() {
             Suffix::Unit(METRES_OR_MILLION)
         } else {
             suffix_value(suffix)
@@ -1005,8 +1012,13 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             ));
         } else {
             let known = cx.a.index.words.contains(&cx.b.toks[q.start].fold);
-            // "a quarter" → "one quarter", "a year" → "one year".
-            let one = cx.b.toks[q.start].fold == "one" && q.end == q.start + 1;
+            // "a quarter" → "one quarter", "a year" → "one year"; "every
+            // day" for "daily" names a rate, not an amount.
+            let one = (cx.b.toks[q.start].fold == "one" && q.end == q.start + 1)
+                || (q.end == q.start + 1
+                    && q.start > 0
+                    && matches!(cx.b.toks[q.start - 1].fold.as_str(), "every" | "each")
+                    && ONE_PERIOD.iter().any(|(w, _, _)| *w == cx.b.toks[q.start].fold));
             let conf = if known || one { 0.3 } else { 0.65 };
             let reason = format!(
                 "number not in the original sentence: ‘{}’",
