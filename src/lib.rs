@@ -18,4 +18,6 @@ pub mod engine;
 pub mod input;
 pub mod report;
 pub mod sanitize;
+#[cfg(test)]
+mod test_pairs;
 pub mod tui;

@@ -391,17 +391,8 @@ mod tests {
     /// characters to escape in the arrays.
     #[test]
     fn chunked_report_is_the_serialized_report() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pairs");
         let mut pairs = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let (Ok(a), Ok(b)) = (
-                std::fs::read_to_string(path.join("original.txt")),
-                std::fs::read_to_string(path.join("rewrite.txt")),
-            ) else {
-                continue;
-            };
-            let (a, b) = (Document::from_string(a), Document::from_string(b));
+        for (path, a, b) in crate::test_pairs::article_pairs() {
             assert_chunked_is_whole(&a, &b, &[1, 3, 1000], &path.display().to_string());
             pairs += 1;
         }

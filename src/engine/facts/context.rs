@@ -419,18 +419,9 @@ mod tests {
     /// diff is the map a second diff gives.
     #[test]
     fn map_from_hunks_is_the_diffed_map() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pairs");
         let mut units = 0;
         let mut changed = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let (Ok(a), Ok(b)) = (
-                std::fs::read_to_string(path.join("original.txt")),
-                std::fs::read_to_string(path.join("rewrite.txt")),
-            ) else {
-                continue;
-            };
-            let (a, b) = (Document::from_string(a), Document::from_string(b));
+        for (path, a, b) in crate::test_pairs::article_pairs() {
             let (sa, sb) = (segment(&a), segment(&b));
             let (ia, ib) = (DocIndex::new(&a, &sa), DocIndex::new(&b, &sb));
             for unit in compare(&a, &b).units {

@@ -1039,7 +1039,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
 /// The quantities of a side that state a value: a span of years between
 /// two years the side gives ("in 1997, and … eight years later, in 2005")
 /// restates them and is left out.
-fn stated(side: &Side<'_>) -> Vec<Quantity> {
+fn stated<'s>(side: &'s Side<'_>) -> std::borrow::Cow<'s, [Quantity]> {
     let qs = quantities(side);
     let year = |q: &Quantity| q.unit.is_empty() && YEARS.contains(&q.value);
     let restated = |q: &Quantity| {
@@ -1055,7 +1055,11 @@ fn stated(side: &Side<'_>) -> Vec<Quantity> {
                     .any(|y| y.value - x.value == q.value)
             })
     };
-    qs.iter().filter(|q| !restated(q)).cloned().collect()
+    if qs.iter().any(restated) {
+        qs.iter().filter(|q| !restated(q)).cloned().collect()
+    } else {
+        std::borrow::Cow::Borrowed(qs)
+    }
 }
 
 /// Years a four-figure number must lie between to be read as a year.
@@ -1114,7 +1118,7 @@ const CONTEXT_WINDOW: usize = 10;
 
 /// The stems of the content words before quantity `k` of `qs`, back to the
 /// quantity before it or [`CONTEXT_WINDOW`] tokens.
-fn context_words(side: &Side<'_>, qs: &[Quantity], k: usize) -> Vec<String> {
+fn context_words<'s>(side: &'s Side<'_>, qs: &[Quantity], k: usize) -> Vec<&'s str> {
     let q = &qs[k];
     let after_previous = qs
         .iter()
@@ -1126,31 +1130,21 @@ fn context_words(side: &Side<'_>, qs: &[Quantity], k: usize) -> Vec<String> {
     side.toks[from..q.start]
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !super::lists::is_function_word(&t.fold))
-        .map(|t| t.stem.clone())
+        .map(|t| t.stem.as_str())
         .collect()
 }
 
-/// Whether two figures trade places by the words before them: what tells
-/// the first from the second in the original stands before the second in
-/// the rewrite, and the other way round.
-fn crossed_contexts(
-    cx: &UnitCx<'_>,
-    (qa, qb): (&[Quantity], &[Quantity]),
-    (i, j): (usize, usize),
-    (p, r): (usize, usize),
-) -> bool {
-    // Only figures of one kind trade places: a year with a year.
-    if qa[i].unit != qa[j].unit || qb[p].unit != qb[r].unit {
-        return false;
-    }
-    let (wi, wj) = (context_words(&cx.a, qa, i), context_words(&cx.a, qa, j));
-    let (wp, wr) = (context_words(&cx.b, qb, p), context_words(&cx.b, qb, r));
-    let only = |x: &[String], y: &[String]| -> Vec<String> {
-        x.iter().filter(|w| !y.contains(w)).cloned().collect()
+/// Whether two figures of one kind trade places by the words before them
+/// (original `wi`, `wj`; rewrite `wp`, `wr`): what tells the first from
+/// the second in the original stands before the second in the rewrite, and
+/// the other way round.
+fn crossed_contexts<'w>((wi, wj): (&[&'w str], &[&'w str]), (wp, wr): (&[&str], &[&str])) -> bool {
+    let only = |x: &[&'w str], y: &[&'w str]| -> Vec<&'w str> {
+        x.iter().copied().filter(|w| !y.contains(w)).collect()
     };
-    let (di, dj) = (only(&wi, &wj), only(&wj, &wi));
-    let hits = |d: &[String], w: &[String]| d.iter().filter(|x| w.contains(x)).count();
-    !di.is_empty() && !dj.is_empty() && hits(&di, &wr) > hits(&di, &wp) && hits(&dj, &wp) > hits(&dj, &wr)
+    let (di, dj) = (only(wi, wj), only(wj, wi));
+    let hits = |d: &[&str], w: &[&str]| d.iter().filter(|x| w.contains(x)).count();
+    !di.is_empty() && !dj.is_empty() && hits(&di, wr) > hits(&di, wp) && hits(&dj, wp) > hits(&dj, wr)
 }
 
 /// The stem of the nearest content word before a quantity: what it counts
@@ -1171,16 +1165,23 @@ fn swapped_figures(
     (qa, qb): (&[Quantity], &[Quantity]),
     matched: &[(usize, usize)],
 ) -> Option<Finding> {
-    let context = |side: &Side<'_>, q: &Quantity| measured(side, q);
+    if matched.len() < 2 {
+        return None;
+    }
+    // What stands before each figure, read once per figure.
+    let nearest = |side: &Side<'_>, qs: &[Quantity]| qs.iter().map(|q| measured(side, q)).collect::<Vec<_>>();
+    let (ma, mb) = (nearest(&cx.a, qa), nearest(&cx.b, qb));
+    let wa: Vec<Vec<&str>> = (0..qa.len()).map(|k| context_words(&cx.a, qa, k)).collect();
+    let wb: Vec<Vec<&str>> = (0..qb.len()).map(|k| context_words(&cx.b, qb, k)).collect();
     for (n, &(i, p)) in matched.iter().enumerate() {
         for &(j, r) in &matched[n + 1..] {
             if same(&qa[i], &qa[j]) {
                 continue;
             }
-            let (ci, cj) = (context(&cx.a, &qa[i]), context(&cx.a, &qa[j]));
-            let (cp, cr) = (context(&cx.b, &qb[p]), context(&cx.b, &qb[r]));
+            let (ci, cj, cp, cr) = (&ma[i], &ma[j], &mb[p], &mb[r]);
+            let one_kind = qa[i].unit == qa[j].unit && qb[p].unit == qb[r].unit;
             let crossed = (ci.is_some() && cj.is_some() && ci != cj && ci == cr && cj == cp)
-                || crossed_contexts(cx, (qa, qb), (i, j), (p, r));
+                || (one_kind && crossed_contexts((&wa[i], &wa[j]), (&wb[p], &wb[r])));
             if crossed {
                 let a_span = cx.a.cover(qa[i].start.min(qa[j].start), qa[i].end.max(qa[j].end));
                 let b_span = cx.b.cover(qb[p].start.min(qb[r].start), qb[p].end.max(qb[r].end));

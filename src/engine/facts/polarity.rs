@@ -8,8 +8,8 @@ use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 use crate::engine::words::{
-    BE_FORMS, CHANGE_VERBS, DEMAND_VERBS, FIRM_MODALS, FORECASTS, HEARSAY, HEDGES, NEGATIVE_PREFIXES,
-    NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
+    AVOID_VERBS, BE_FORMS, CHANGE_VERBS, DEMAND_VERBS, FIRM_MODALS, FORECASTS, HEARSAY, HEDGES,
+    NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -95,19 +95,6 @@ fn negative_word(fold: &str, scope: &[&Tok<'_>]) -> bool {
         || fold.strip_suffix("less").is_some_and(made_from)
 }
 
-/// Verbs of keeping away from an act, which answer a negation of that act.
-const AVOID_VERBS: &[&str] = &[
-    "avoid",
-    "avoids",
-    "avoided",
-    "avoiding",
-    "refrain",
-    "refrained",
-    "abstain",
-    "abstained",
-    "shunned",
-];
-
 /// A negative word, or the particle of a negative phrase: "turned down",
 /// "voted against".
 fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
@@ -137,7 +124,8 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
     // "unlikely to start" / "probably would not start": a hedge with its
     // negation inside.
     let unhedged = fold.strip_prefix("un").is_some_and(|rest| HEDGES.contains(&rest));
-    (negative_word(fold, scope) && (!AVOID_VERBS.contains(&fold) || same_object()))
+    negative_word(fold, scope)
+        || (AVOID_VERBS.contains(&fold) && same_object())
         || unhedged
         // "no other woman in her year" / "the only woman in her year".
         || (fold == "only" && scope.first().is_some_and(|s| s.fold == "other"))
