@@ -12,7 +12,7 @@ use factdiff::tui::review::Review;
 use factdiff::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use tui_support::{ch, feed, key};
 
@@ -56,6 +56,26 @@ fn the_stages_make_the_same_comparison_as_compare() {
     assert!(!whole.discrepancies.is_empty(), "the demo pair has flags");
 }
 
+/// The flags of the demo pair arrive: the diffed stage, then the checked one.
+fn arrive(app: &mut App, aligned: &mut Aligned) -> usize {
+    let (a, b) = factdiff::tui::demo_pair();
+    aligned.diff_words(&a.document, &b.document, &|_| {});
+    app.accept(Stage::Diffed(Box::new(
+        aligned.unchecked(&a.document, &b.document),
+    )))
+    .expect("diffed");
+    assert!(app.checking);
+    assert!(app.pair.cmp.units.iter().any(|u| !u.hunks.is_empty()));
+    let whole = Pair::new(a, b);
+    let review = Review::in_memory(&whole);
+    let found = whole.cmp.discrepancies.len();
+    app.accept(Stage::Checked(Box::new(Ok((whole, review)))))
+        .expect("checked");
+    assert!(!app.checking);
+    assert_eq!(app.pair.cmp.discrepancies.len(), found);
+    found
+}
+
 #[test]
 fn the_aligned_texts_show_before_the_flags_and_keys_work_meanwhile() {
     let (mut app, mut aligned) = staged();
@@ -65,28 +85,8 @@ fn the_aligned_texts_show_before_the_flags_and_keys_work_meanwhile() {
     feed(&mut app, &[ch('j'), ch('j')]);
     let top = app.top;
     assert_ne!(top, Default::default(), "j scrolls while checking");
-    // A verdict needs a flag: it waits, and says so.
-    feed(&mut app, &[ch('n')]);
-    assert!(app.message.as_deref().unwrap_or("").contains("checking…"));
-    feed(&mut app, &[ch('o')]);
-    assert!(!app.pair.rewrite_order, "o waits for the flags");
 
-    let (a, b) = factdiff::tui::demo_pair();
-    aligned.diff_words(&a.document, &b.document, &|_| {});
-    app.accept(Stage::Diffed(Box::new(
-        aligned.unchecked(&a.document, &b.document),
-    )))
-    .expect("diffed");
-    assert!(app.checking);
-    assert!(app.pair.cmp.units.iter().any(|u| !u.hunks.is_empty()));
-
-    let whole = Pair::new(a, b);
-    let review = Review::in_memory(&whole);
-    let found = whole.cmp.discrepancies.len();
-    app.accept(Stage::Checked(Box::new(Ok((whole, review)))))
-        .expect("checked");
-    assert!(!app.checking);
-    assert_eq!(app.pair.cmp.discrepancies.len(), found);
+    let found = arrive(&mut app, &mut aligned);
     assert_eq!(app.top, top, "the flags arrive where the reader is");
     let shown = screen(&mut app);
     assert!(!shown.contains("checking…"), "{shown}");
@@ -101,6 +101,58 @@ fn the_aligned_texts_show_before_the_flags_and_keys_work_meanwhile() {
     feed(&mut direct, &[ch('j'), ch('j')]);
     feed(&mut app, &[key(KeyCode::Esc)]);
     assert_eq!(screen(&mut app), screen(&mut direct));
+}
+
+#[test]
+fn keys_that_need_the_flags_wait_for_them_with_what_follows() {
+    let (mut app, mut aligned) = staged();
+    // f, then a note typed at once, then a verdict: none of it can act
+    // before the flags exist, and none of it is lost.
+    let typed = [
+        ch('f'),
+        key(KeyCode::Enter),
+        ch('q'),
+        ch('n'),
+        key(KeyCode::Esc),
+        ch('c'),
+    ];
+    feed(&mut app, &typed);
+    assert!(!app.quit, "the q was part of the note");
+    assert_eq!(app.waiting.len(), typed.len());
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("6 keys wait for the flags"), "{said}");
+    // A scroll typed after waiting keys waits too, to keep the order.
+    feed(&mut app, &[ch('j')]);
+    assert_eq!(app.top, Default::default());
+    assert_eq!(app.waiting.len(), typed.len() + 1);
+
+    arrive(&mut app, &mut aligned);
+    assert!(app.waiting.is_empty());
+    let mut direct = tui_support::demo_app(W, H);
+    feed(&mut direct, &typed);
+    feed(&mut direct, &[ch('j')]);
+    assert_eq!(app.current, direct.current);
+    assert!(app.current.is_some(), "f found a factual flag");
+    let i = app.current.expect("selected");
+    assert_eq!(app.review.note(i), "qn", "the note typed while checking");
+    assert_eq!(app.review.note(i), direct.review.note(i));
+    assert_eq!(app.review.verdict(i), direct.review.verdict(i));
+    assert_eq!(screen(&mut app), screen(&mut direct));
+}
+
+#[test]
+fn ctrl_c_quits_at_once_while_keys_wait() {
+    let (mut app, _) = staged();
+    feed(&mut app, &[ch('f')]);
+    assert_eq!(app.waiting.len(), 1);
+    feed(
+        &mut app,
+        &[Event::Key(KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL,
+        ))],
+    );
+    assert!(app.quit);
 }
 
 #[test]

@@ -53,6 +53,9 @@ pub struct App {
     /// The detectors are still running: the pair has no flags yet (see
     /// `checking`).
     pub checking: bool,
+    /// Input that came while checking and needs the flags (or came after
+    /// such input): acted on, in order, once the flags arrive.
+    pub waiting: std::collections::VecDeque<ratatui::crossterm::event::Event>,
 }
 
 impl App {
@@ -82,6 +85,7 @@ impl App {
             quit: false,
             copies: super::copies::Copies::default(),
             checking: false,
+            waiting: std::collections::VecDeque::new(),
         };
         app.relayout();
         app

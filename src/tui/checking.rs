@@ -58,23 +58,43 @@ impl App {
                             found.discrepancies, found.factual
                         ))
                     });
+                for event in std::mem::take(&mut self.waiting) {
+                    super::event_loop::act_on(self, event);
+                }
             }
         }
         Ok(())
     }
 
+    /// Whether `action` needs the detectors' flags: walking the flags
+    /// (unless a search is being walked), verdicts, notes, export and the
+    /// rewrite's order.
+    pub(super) fn needs_flags(&self, action: &Action) -> bool {
+        match action {
+            Action::Next | Action::Previous => !self.search.active(),
+            Action::NextDiscrepancy
+            | Action::PreviousDiscrepancy
+            | Action::NextFactual
+            | Action::PreviousFactual => true,
+            other => Self::flag_action(other),
+        }
+    }
+
+    fn flag_action(action: &Action) -> bool {
+        matches!(
+            action,
+            Action::SetVerdict(_)
+                | Action::EditNote
+                | Action::AnnotateSelection
+                | Action::DismissRewording
+                | Action::Export
+                | Action::ToggleOrder
+        )
+    }
+
     /// Whether `action` must wait for the flags, saying so if it must.
     pub(super) fn waits_for_flags(&mut self, action: &Action) -> bool {
-        let waits = self.checking
-            && matches!(
-                action,
-                Action::SetVerdict(_)
-                    | Action::EditNote
-                    | Action::AnnotateSelection
-                    | Action::DismissRewording
-                    | Action::Export
-                    | Action::ToggleOrder
-            );
+        let waits = self.checking && Self::flag_action(action);
         if waits {
             self.message =
                 Some("checking…: flags, verdicts, notes, export and o wait for the detectors".into());

@@ -28,6 +28,32 @@ pub fn action_for(event: &Event, app: &App) -> Option<Action> {
     }
 }
 
+/// Acts on one input event. While the detectors are still running, a key
+/// that needs their flags (`f`, `n`, a verdict, a note…) waits, and so does
+/// everything typed after it, so that "f Enter my note" typed at once
+/// does what it says once the flags arrive; Ctrl-C and resizes never wait.
+pub fn act_on(app: &mut App, event: Event) {
+    let action = action_for(&event, app);
+    if app.checking && !matches!(action, Some(Action::Resize(..))) {
+        let quits = matches!(&event, Event::Key(k)
+            if k.code == ratatui::crossterm::event::KeyCode::Char('c')
+                && k.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL));
+        let waits = !app.waiting.is_empty() || action.as_ref().is_some_and(|a| app.needs_flags(a));
+        if waits && !quits {
+            app.waiting.push_back(event);
+            let keys = match app.waiting.len() {
+                1 => "1 key waits".to_owned(),
+                n => format!("{n} keys wait"),
+            };
+            app.message = Some(format!("checking…: {keys} for the flags (Ctrl-C quits)"));
+            return;
+        }
+    }
+    if let Some(action) = action {
+        app.update(action);
+    }
+}
+
 /// Draws, waits for the next event, acts on it; until quit or until
 /// `next_event` returns `Ok(None)` (input closed or a stop signal).
 ///
@@ -108,11 +134,7 @@ where
         let Some(mut incoming) = next()? else { break };
         loop {
             match incoming {
-                Incoming::Event(event) => {
-                    if let Some(action) = action_for(&event, app) {
-                        app.update(action);
-                    }
-                }
+                Incoming::Event(event) => act_on(app, event),
                 Incoming::Stage(stage) => app.accept(stage)?,
             }
             if app.quit {

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use factdiff::tui::app::App;
-use factdiff::tui::event_loop::{action_for, run_loop};
+use factdiff::tui::event_loop::{act_on, run_loop};
 use factdiff::tui::pair::Pair;
 use factdiff::tui::review::Review;
 use factdiff::tui::theme::Theme;
@@ -31,9 +31,7 @@ pub fn ch(c: char) -> Event {
 /// Feeds events to the app through the same mapping the loop uses.
 pub fn feed(app: &mut App, events: &[Event]) {
     for e in events {
-        if let Some(a) = action_for(e, app) {
-            app.update(a);
-        }
+        act_on(app, e.clone());
     }
 }
 
