@@ -416,6 +416,6 @@ fn blind5_health_policy_pair() {
 }
 
 #[test]
-fn blind5_pure_spin_dates_pair_has_at_most_seven_flags() {
-    check_at_most("blind5-pure-spin-dates", 7);
+fn blind5_pure_spin_dates_pair_has_at_most_three_flags() {
+    check_at_most("blind5-pure-spin-dates", 3);
 }

@@ -135,7 +135,11 @@ impl Aligned {
         let (seg_a, seg_b) = rayon::join(|| segment(original), || segment(rewrite));
         progress(0.03);
         let (aligned, indexes) = rayon::join(
-            || align(original, &seg_a, rewrite, &seg_b),
+            || {
+                let mut units = align(original, &seg_a, rewrite, &seg_b);
+                facts::regroup::regroup(original, &seg_a, rewrite, &seg_b, &mut units);
+                units
+            },
             || indexed.then(|| Arc::new(facts::indexes(original, &seg_a, rewrite, &seg_b))),
         );
         progress(0.15);

@@ -45,6 +45,21 @@ fn insert_new(set: &mut HashSet<String, WordHash>, word: &str) {
 }
 
 impl DocIndex {
+    /// An index of nothing: no quotations, and stems computed as asked.
+    #[must_use]
+    pub fn empty() -> Self {
+        Self {
+            quotes: Vec::new(),
+            quote_words: Vec::new(),
+            words: HashSet::default(),
+            stems: HashSet::default(),
+            sorted: Vec::new(),
+            lowercase: HashSet::default(),
+            midcaps: HashSet::default(),
+            stem_of: HashMap::default(),
+        }
+    }
+
     #[must_use]
     pub fn new(doc: &Document, seg: &Segmented) -> Self {
         let mut words = HashSet::default();

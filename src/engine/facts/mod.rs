@@ -12,6 +12,7 @@ mod place;
 mod polarity;
 pub mod quotes;
 mod ranks;
+pub mod regroup;
 mod relations;
 mod structural;
 mod swap;

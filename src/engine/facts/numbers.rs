@@ -918,7 +918,9 @@ fn readings(q: &Quantity) -> Vec<(f64, &'static str)> {
     }
 }
 
-fn same(a: &Quantity, b: &Quantity) -> bool {
+/// Whether two quantities state one value (in any of their readings and
+/// units that may write it).
+pub(super) fn same(a: &Quantity, b: &Quantity) -> bool {
     let equal = |(va, ua): (f64, &str), (vb, ub): (f64, &str)| {
         same_unit(ua, ub) && (va - vb).abs() <= 1e-9 * va.abs().max(1.0)
     };
