@@ -71,9 +71,13 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
     }
     // At a sentence start capitals prove nothing: trust the word as a name
     // only if it is never written in lowercase and is capitalised elsewhere
-    // too, or if a capitalised word follows it ("Olga Brandt said").
+    // too, or if a capitalised word follows it ("Olga Brandt said"; not a
+    // day or a month: "Each Friday").
     let next_capitalised = side.toks.get(i + 1).is_some_and(|n| {
-        n.kind == TokenKind::Word && n.is_capitalised() && !NOT_NAMES.contains(&n.fold.as_str())
+        n.kind == TokenKind::Word
+            && n.is_capitalised()
+            && !NOT_NAMES.contains(&n.fold.as_str())
+            && !is_calendar_word(&n.fold)
     });
     !side.index.lowercase.contains(&t.fold) && (side.index.midcaps.contains(&t.fold) || next_capitalised)
 }

@@ -127,8 +127,10 @@ const UNITS: &[(&str, &str)] = &[
     ("ft", "ft"),
     ("kg", "kg"),
     ("kilograms", "kg"),
+    ("kilogram", "kg"),
     ("kilos", "kg"),
     ("tonnes", "t"),
+    ("tonne", "t"),
     ("tons", "t"),
     ("pounds", "lb"),
     ("pound", "lb"),
@@ -155,6 +157,8 @@ const UNITS: &[(&str, &str)] = &[
     ("cm", "cm"),
     ("centimetres", "cm"),
     ("centimeters", "cm"),
+    ("centimetre", "cm"),
+    ("centimeter", "cm"),
     ("inches", "in"),
     ("inch", "in"),
     ("hectares", "ha"),
@@ -164,7 +168,10 @@ const UNITS: &[(&str, &str)] = &[
     ("acre", "ac"),
     ("litres", "l"),
     ("liters", "l"),
+    ("litre", "l"),
+    ("liter", "l"),
     ("gallons", "gal"),
+    ("gallon", "gal"),
 ];
 
 fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {

@@ -45,7 +45,18 @@ const NEGATIVE_BEFORE: &[(&str, &str)] = &[
     // "did little to slow her" is "barely slowed her".
     ("little", "to"),
     ("instead", "of"),
+    // "the roof was anything but cheap".
+    ("anything", "but"),
 ];
+
+/// Tokens a "not" may stand before its "until": "did not open until
+/// 1998" and "not until 1998 did it open" say when it opened, not that it
+/// did not.
+const UNTIL_REACH: usize = 3;
+
+/// Tokens between a price verb and its "nothing": "cost her almost
+/// nothing".
+const PRICE_REACH: usize = 3;
 
 fn is_negator(side: &Side<'_>, i: usize) -> bool {
     let f = side.toks[i].fold.as_str();
@@ -58,8 +69,22 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
     if f == "no" && comparative {
         return false;
     }
-    // "costs nothing" is a price of zero: "is free".
-    if f == "nothing" && i > 0 && PRICE_VERBS.contains(&side.toks[i - 1].fold.as_str()) {
+    // "costs (her almost) nothing" is a price of zero: "is free".
+    let before = &side.toks[i.saturating_sub(PRICE_REACH)..i];
+    if f == "nothing"
+        && before.iter().any(|t| PRICE_VERBS.contains(&t.fold.as_str()))
+        && before.iter().all(|t| t.is_word())
+    {
+        return false;
+    }
+    // "not until 2000" / "did not open until 2000": a time, not a denial.
+    if (f == "not" || f.ends_with("n't"))
+        && side.toks[i + 1..]
+            .iter()
+            .take(UNTIL_REACH + 1)
+            .take_while(|t| t.is_word())
+            .any(|t| matches!(t.fold.as_str(), "until" | "till"))
+    {
         return false;
     }
     if NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f) {

@@ -7,7 +7,7 @@ use super::context::{Side, UnitCx};
 use super::lists::is_function_word;
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::words::{COMPLETE_ALONE, DANGLING, NEEDS_OBJECT};
+use crate::engine::words::{COMPLETE_ALONE, CONTRAST_OPENERS, DANGLING, NEEDS_OBJECT};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -95,8 +95,14 @@ fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
     let Some(k) = cx.map.b_to_a[i] else {
         return false;
     };
-    // "31-year-old" → "aged 31," continues a compound, not a phrase.
-    if cx.a.toks.get(k + 1).is_none_or(|n| !n.is_word()) {
+    // "31-year-old" → "aged 31," continues a compound, not a phrase; "in
+    // 2021 but shows no sign" goes on with a clause of its own.
+    if cx
+        .a
+        .toks
+        .get(k + 1)
+        .is_none_or(|n| !n.is_word() || CONTRAST_OPENERS.contains(&n.fold.as_str()))
+    {
         return false;
     }
     if !NEEDS_OBJECT.contains(&t.fold.as_str()) && !resumes_after_phrase(cx, i, k) {
