@@ -438,12 +438,25 @@ impl WordNet {
     /// "meanwhile").
     #[must_use]
     pub fn is_adverb(&self, word: &str) -> bool {
-        self.bases(word).first().is_some_and(|&base| {
+        self.first_pos(word) == Some(Pos::Adv)
+    }
+
+    /// Whether a word has an adjective sense ("slow", "narrow"; not
+    /// "table").
+    #[must_use]
+    pub fn can_be_adjective(&self, word: &str) -> bool {
+        self.bases(word).iter().any(|&base| {
             self.lemma_senses(base)
                 .iter()
-                .next()
-                .is_some_and(|s| self.synset(s).pos() == Pos::Adv)
+                .any(|s| self.synset(s).pos() == Pos::Adj)
         })
+    }
+
+    /// The part of speech of a word's most frequent sense.
+    fn first_pos(&self, word: &str) -> Option<Pos> {
+        let base = *self.bases(word).first()?;
+        let s = self.lemma_senses(base).iter().next()?;
+        Some(self.synset(s).pos())
     }
 
     /// The first lemma of a synset, with spaces.

@@ -9,6 +9,12 @@ use crate::engine::text::Span;
 const UNMATCHED_PROSE: f32 = 0.8;
 /// Confidence of an added or removed heading or dateline.
 const UNMATCHED_HEADER: f32 = 0.3;
+/// Confidence of an added or removed judgement (see [`judgement`]): worth
+/// a look, no checkable fact.
+const UNMATCHED_JUDGEMENT: f32 = 0.3;
+
+/// Words a judgement may have at most.
+const JUDGEMENT_WORDS: usize = 8;
 
 pub fn detect(v: &UnitView<'_>) -> Vec<Finding> {
     let u = v.unit;
@@ -51,6 +57,8 @@ fn unmatched(
     let header = sentences.is_some_and(|r| r.clone().all(|i| seg.sentences[i].header));
     let (conf, what) = if header {
         (UNMATCHED_HEADER, "heading")
+    } else if judgement(doc.slice(span)) {
+        (UNMATCHED_JUDGEMENT, "judgement")
     } else {
         (UNMATCHED_PROSE, "sentence")
     };
@@ -59,6 +67,52 @@ fn unmatched(
         span,
         format!("{what} {}: {}", kind.label(), excerpt(doc.slice(span))),
     ))
+}
+
+/// Whether a sentence only judges what the text says elsewhere: a short
+/// "X was ADJ" ("Progress was slow and often dispiriting.", "On other
+/// occasions the margin was narrow.") with no figure, no name, no
+/// negation, no source and no quotation. Adding or dropping one changes
+/// the tone, not a fact a reader could check; it stays in the check tier.
+fn judgement(text: &str) -> bool {
+    use super::numbers::{is_number_word, is_ordinal_word};
+    use crate::engine::segment::{TokenKind, tokens};
+    use crate::engine::words::{BE_FORMS, NEGATIVE_VERBS, NEGATORS, REPORTING_VERBS};
+    let wn = crate::engine::wordnet::wordnet();
+    if text.contains(['"', '“', '”', '‘', '’']) && !text.contains("'s") && !text.contains("’s") {
+        return false;
+    }
+    let words: Vec<_> = tokens(text, 0).filter(|t| t.kind != TokenKind::Punct).collect();
+    let folds: Vec<String> = words
+        .iter()
+        .map(|t| crate::engine::lexicon::fold(t.text))
+        .collect();
+    let plain = words.len() <= JUDGEMENT_WORDS
+        && words
+            .iter()
+            .skip(1)
+            .all(|t| !t.text.starts_with(char::is_uppercase))
+        && words.iter().all(|t| t.kind == TokenKind::Word)
+        && folds.iter().all(|f| {
+            let f = f.as_str();
+            !(is_number_word(f)
+                || is_ordinal_word(f)
+                || NEGATORS.contains(&f)
+                || f.ends_with("n't")
+                || NEGATIVE_VERBS.contains(&f)
+                || REPORTING_VERBS.contains(&f))
+        });
+    // A form of "be", then (after adverbs) an adjective; not a participle
+    // ("was closed" tells an event).
+    let adjective = |g: &str| wn.can_be_adjective(g) && !g.ends_with("ed") && !g.ends_with("en");
+    plain
+        && folds.iter().enumerate().any(|(i, f)| {
+            BE_FORMS.contains(&f.as_str())
+                && folds[i + 1..]
+                    .iter()
+                    .find(|g| !wn.is_adverb(g))
+                    .is_some_and(|g| adjective(g))
+        })
 }
 
 /// One non-factual finding over the reworded stretch of a matched unit.
@@ -89,5 +143,38 @@ pub fn excerpt(text: &str) -> String {
     } else {
         let cut: String = flat.chars().take(MAX).collect();
         format!("“{cut}…”")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::judgement;
+
+    #[test]
+    fn a_short_verdict_with_no_fact_is_a_judgement() {
+        for s in [
+            "Progress was slow and often dispiriting.",
+            "The canal's great years were short.",
+            "On other occasions the margin was narrow.",
+        ] {
+            assert!(judgement(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn events_figures_names_negations_and_sources_are_not() {
+        for s in [
+            "The mayor resigned.",
+            "The bridge was closed.",
+            "The bridge was stolen.",
+            "Progress was slow in 2019.",
+            "Progress at Harwick was slow.",
+            "Progress was not slow.",
+            "Officials said progress was slow.",
+            "“Progress was slow,” she said.",
+            "Progress was slow and often dispiriting for the nine engineers who stayed on.",
+        ] {
+            assert!(!judgement(s), "{s}");
+        }
     }
 }
