@@ -684,10 +684,11 @@ const FRACTIONS: &[(&str, f64)] = &[
 const ROUGH_PERCENT: &str = "%~";
 
 /// Words after which "a third", "a quarter" is a share: "a third of",
-/// "rose by a quarter last year", "a third fewer than".
+/// "rose by a quarter last year", "a third fewer than", "fell by a third
+/// within three years".
 const SHARE_AFTER: &[&str] = &[
     "of", "last", "this", "in", "on", "since", "fewer", "less", "more", "lower", "higher", "smaller",
-    "larger", "than",
+    "larger", "than", "within", "over", "during", "after", "compared",
 ];
 
 /// "a third", "one quarter", "three quarters", "half of" as a percentage.
@@ -714,9 +715,12 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
     // third term", "the third quarter" are not.
     let plural = word.ends_with('s');
     let fits = if count > 1.0 { plural } else { !plural };
-    let ends_phrase = toks
-        .get(k + 1)
-        .is_none_or(|t| !t.is_word() || SHARE_AFTER.contains(&t.fold.as_str()));
+    // "fell by a third": what "by" measures is a share.
+    let by = first > 0 && toks[first - 1].fold == "by";
+    let ends_phrase = by
+        || toks
+            .get(k + 1)
+            .is_none_or(|t| !t.is_word() || SHARE_AFTER.contains(&t.fold.as_str()));
     (fits && word != "half" && ends_phrase).then_some((count * share, k + 1, ROUGH_PERCENT))
 }
 

@@ -24,6 +24,10 @@ pub const DETECTOR: Detector = Detector {
             keeps_out: "a negation dropped or added with the negated word's opposite on the other side (\"not open\" / \"closed\")",
         },
         Guard {
+            name: "superlative-said",
+            keeps_out: "\"no\" or \"nothing\" before a comparative, with a superlative on the other side (\"the busiest stretch\" / \"no stretch was busier\", \"faster than any man\" / \"no man could go faster\")",
+        },
+        Guard {
             name: "marker-elsewhere",
             keeps_out: "a negation or hedge the other side also has, out of reach of the word diff (\"neither of which she would discuss\" / \"she would not go into detail about either\")",
         },
@@ -500,6 +504,8 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
     for i in extra.iter().copied().filter(unanswered) {
         if opposite_said(i) {
             dropped.push(finding(cx, rule, i, on_original).dropped_by("opposite-said"));
+        } else if rule.kind == Kind::Negation && superlative_said(side, i, other) {
+            dropped.push(finding(cx, rule, i, on_original).dropped_by("superlative-said"));
         } else {
             picked.push(i);
         }
@@ -558,6 +564,63 @@ fn firm_modal(
         .find(|&j| other.toks[j].is_word() && !crate::engine::lexicon::is_stop_word(&other.toks[j].fold))
         .map_or(k + 1, |j| j + 1);
     Some(other.cover(k, end))
+}
+
+/// Tokens after "no" searched for its comparative ("no stretch of water in
+/// the county was busier").
+const COMPARATIVE_REACH: usize = 14;
+
+/// Whether `word` is `base` + a comparison ending: "busier" / "busy",
+/// "larger" / "large", "bigger" / "big", "harder" / "hard" with `ending`
+/// "er"; the same with "est".
+fn compared_form(word: &str, ending: &str) -> bool {
+    let wn = crate::engine::wordnet::wordnet();
+    let Some(stem) = word.strip_suffix(ending) else {
+        return false;
+    };
+    if stem.len() < 2 {
+        return false;
+    }
+    let y = stem.strip_suffix('i').map(|s| format!("{s}y"));
+    let e = format!("{stem}e");
+    let undoubled = stem
+        .chars()
+        .last()
+        .filter(|&c| stem[..stem.len() - c.len_utf8()].ends_with(c))
+        .map(|c| stem[..stem.len() - c.len_utf8()].to_owned());
+    [Some(stem.to_owned()), y, Some(e), undoubled]
+        .into_iter()
+        .flatten()
+        .any(|base| base.len() >= 2 && wn.can_be_adjective(&base))
+}
+
+/// "No stretch was busier" / "the busiest stretch"; "no man could take
+/// it faster" / "faster than any man": a negated comparative says what a
+/// superlative says. Only "no" and its kin, never "not" ("did not grow
+/// faster" denies).
+fn superlative_said(side: &Side<'_>, i: usize, other: &Side<'_>) -> bool {
+    if !matches!(side.toks[i].fold.as_str(), "no" | "nothing" | "none" | "nobody") {
+        return false;
+    }
+    let comparative = side.toks[i + 1..]
+        .iter()
+        .take(COMPARATIVE_REACH)
+        .take_while(|t| !matches!(t.text, "," | ";" | "." | ":" | "?" | "!"))
+        .any(|t| {
+            matches!(t.fold.as_str(), "more" | "less" | "better" | "worse") || compared_form(&t.fold, "er")
+        });
+    let superlative = other.toks.iter().enumerate().any(|(k, t)| {
+        matches!(t.fold.as_str(), "most" | "least" | "best" | "worst")
+            || compared_form(&t.fold, "est")
+            || (t.fold == "than"
+                && other.toks.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.fold.as_str(),
+                        "any" | "anyone" | "anybody" | "anything" | "ever"
+                    )
+                }))
+    });
+    comparative && superlative
 }
 
 /// Tokens either side of a counterpart searched for an answering marker.
