@@ -28,6 +28,10 @@ pub const DETECTOR: Detector = Detector {
             keeps_out: "\"no\" or \"nothing\" before a comparative, with a superlative on the other side (\"the busiest stretch\" / \"no stretch was busier\", \"faster than any man\" / \"no man could go faster\")",
         },
         Guard {
+            name: "could-ability",
+            keeps_out: "\"could\" answered by no \"will\" or \"shall\": an ability in a narrative (\"could move goods in an hour\" / \"moving goods in an hour\")",
+        },
+        Guard {
             name: "marker-elsewhere",
             keeps_out: "a negation or hedge the other side also has, out of reach of the word diff (\"neither of which she would discuss\" / \"she would not go into detail about either\")",
         },
@@ -506,6 +510,8 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
             dropped.push(finding(cx, rule, i, on_original).dropped_by("opposite-said"));
         } else if rule.kind == Kind::Negation && superlative_said(side, i, other) {
             dropped.push(finding(cx, rule, i, on_original).dropped_by("superlative-said"));
+        } else if rule.kind == Kind::Modality && ability(cx, side, i, on_original) {
+            dropped.push(finding(cx, rule, i, on_original).dropped_by("could-ability"));
         } else {
             picked.push(i);
         }
@@ -564,6 +570,24 @@ fn firm_modal(
         .find(|&j| other.toks[j].is_word() && !crate::engine::lexicon::is_stop_word(&other.toks[j].fold))
         .map_or(k + 1, |j| j + 1);
     Some(other.cover(k, end))
+}
+
+/// "could" that the other side answers with no "will" or "shall": in a
+/// narrative it says what someone was able to do ("the railway could
+/// move goods in an hour" / "moving goods in an hour"; "boats could
+/// again navigate" / "was navigable again"). A "could" traded for a firm
+/// modal ("could rise" / "will rise") or "could have" stays a hedge.
+fn ability(cx: &UnitCx<'_>, side: &Side<'_>, i: usize, on_original: bool) -> bool {
+    if side.toks[i].fold != "could" || side.toks.get(i + 1).is_some_and(|n| n.fold == "have") {
+        return false;
+    }
+    let (s, e) = phrase(side, i);
+    let firm = if on_original {
+        firm_modal(&cx.b, &cx.map.b_to_a, &cx.map.a_to_b, s, e)
+    } else {
+        firm_modal(&cx.a, &cx.map.a_to_b, &cx.map.b_to_a, s, e)
+    };
+    firm.is_none()
 }
 
 /// Tokens after "no" searched for its comparative ("no stretch of water in
