@@ -55,6 +55,8 @@ const NEGATIVE_BEFORE: &[(&str, &str)] = &[
     ("instead", "of"),
     // "the roof was anything but cheap".
     ("anything", "but"),
+    // "has yet to post a profit" has not posted one.
+    ("yet", "to"),
 ];
 
 /// Tokens a "not" may stand before its "until": "did not open until
@@ -618,6 +620,24 @@ fn compared_form(word: &str, ending: &str) -> bool {
         .any(|base| base.len() >= 2 && wn.can_be_adjective(&base))
 }
 
+/// Verbs that compare by reaching or passing: "no side matched their
+/// form" says their form was the best.
+const MATCH_VERBS: &[&str] = &[
+    "matched",
+    "match",
+    "matches",
+    "equalled",
+    "equaled",
+    "equal",
+    "equals",
+    "rivalled",
+    "rivaled",
+    "surpassed",
+    "bettered",
+    "beat",
+    "outdid",
+];
+
 /// "No stretch was busier" / "the busiest stretch"; "no man could take
 /// it faster" / "faster than any man": a negated comparative says what a
 /// superlative says. Only "no" and its kin, never "not" ("did not grow
@@ -631,7 +651,9 @@ fn superlative_said(side: &Side<'_>, i: usize, other: &Side<'_>) -> bool {
         .take(COMPARATIVE_REACH)
         .take_while(|t| !matches!(t.text, "," | ";" | "." | ":" | "?" | "!"))
         .any(|t| {
-            matches!(t.fold.as_str(), "more" | "less" | "better" | "worse") || compared_form(&t.fold, "er")
+            matches!(t.fold.as_str(), "more" | "less" | "better" | "worse")
+                || compared_form(&t.fold, "er")
+                || MATCH_VERBS.contains(&t.fold.as_str())
         });
     let superlative = other.toks.iter().enumerate().any(|(k, t)| {
         matches!(t.fold.as_str(), "most" | "least" | "best" | "worst")
