@@ -253,7 +253,7 @@ fn last_transfer_pair() {
 
 #[test]
 fn blind_library_pair() {
-    check_floor("blind-library", 0.99, 0.88);
+    check_floor("blind-library", 0.99, 0.99);
 }
 
 #[test]
@@ -402,7 +402,7 @@ fn blind5_transfer_deal_pair() {
 
 #[test]
 fn blind5_product_recall_pair() {
-    check_floor("blind5-product-recall", 0.99, 0.59);
+    check_floor("blind5-product-recall", 0.99, 0.66);
 }
 
 #[test]
@@ -418,4 +418,44 @@ fn blind5_health_policy_pair() {
 #[test]
 fn blind5_pure_spin_dates_pair_has_at_most_three_flags() {
     check_at_most("blind5-pure-spin-dates", 3);
+}
+
+// The blind6-* pairs were written at the start of the next session by a
+// helper who never saw src/ (a council budget full of equal values in other
+// forms, a football season, tech layoffs with merged and split sentences,
+// a pure-spin interview, a reordered investigation, a 1,400-word local
+// history) and scored before any change for them: local-council 1.00/0.67,
+// sports-season 0.86/0.55, tech-layoffs 1.00/0.64,
+// reordered-investigation 0.67/0.27, long-history 0.75/0.26
+// (recall/precision); pure-spin-interview 5 false flags. The floors below
+// are the figures after general fixes.
+
+#[test]
+fn blind6_local_council_pair() {
+    check_floor("blind6-local-council", 0.99, 0.66);
+}
+
+#[test]
+fn blind6_sports_season_pair() {
+    check_floor("blind6-sports-season", 0.85, 0.59);
+}
+
+#[test]
+fn blind6_tech_layoffs_pair() {
+    check_floor("blind6-tech-layoffs", 0.99, 0.69);
+}
+
+#[test]
+fn blind6_reordered_investigation_pair() {
+    check_floor("blind6-reordered-investigation", 0.66, 0.3);
+}
+
+#[test]
+fn blind6_long_history_pair() {
+    check_floor("blind6-long-history", 0.74, 0.4);
+}
+
+#[test]
+fn blind6_pure_spin_interview_pair_has_no_flag() {
+    check_no_flag("blind6-pure-spin-interview");
 }
