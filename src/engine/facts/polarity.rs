@@ -28,6 +28,10 @@ pub const DETECTOR: Detector = Detector {
             keeps_out: "\"no\" or \"nothing\" before a comparative, with a superlative on the other side (\"the busiest stretch\" / \"no stretch was busier\", \"faster than any man\" / \"no man could go faster\")",
         },
         Guard {
+            name: "answered-elsewhere",
+            keeps_out: "a negation answered by a negative word the other side has unmatched beyond the words facing it (\"was unavoidable\" / \"left no way of avoiding\")",
+        },
+        Guard {
             name: "could-ability",
             keeps_out: "\"could\" answered by no \"will\" or \"shall\": an ability in a narrative (\"could move goods in an hour\" / \"moving goods in an hour\")",
         },
@@ -522,6 +526,12 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
     for i in picked.split_off(picked.len().saturating_sub(floating)) {
         dropped.push(finding(cx, rule, i, on_original).dropped_by("marker-elsewhere"));
     }
+    let (far, picked): (Vec<usize>, Vec<usize>) = picked
+        .into_iter()
+        .partition(|&i| rule.kind == Kind::Negation && answered_elsewhere(rule, side, i, other, other_map));
+    for i in far {
+        dropped.push(finding(cx, rule, i, on_original).dropped_by("answered-elsewhere"));
+    }
     picked
         .into_iter()
         .map(|i| finding(cx, rule, i, on_original))
@@ -573,6 +583,41 @@ fn firm_modal(
         .map_or(k + 1, |j| j + 1);
     Some(other.cover(k, end))
 }
+
+/// A negation answered where the word diff left the other side unmatched,
+/// beyond the words facing it: a restructured sentence moved it ("the cut
+/// was unavoidable" / "left no way of avoiding the cut"; "instead of
+/// being axed, the library" / "the library … instead of being scrapped";
+/// "rejected the idea" / "the idea was dismissed").
+fn answered_elsewhere(
+    rule: &Rule<'_>,
+    side: &Side<'_>,
+    i: usize,
+    other: &Side<'_>,
+    other_map: &[Option<usize>],
+) -> bool {
+    let marker = side.toks[i].fold.as_str();
+    let scope: Vec<&Tok<'_>> = scope(side, i).collect();
+    // The answer must stand by what the marker covers ("the reduction was
+    // unavoidable" / "no way of avoiding the reduction"): a negation of
+    // something else ("but not for elderly users") answers nothing.
+    let near_scope = |k: usize| {
+        other.toks[k.saturating_sub(ELSEWHERE_REACH)..(k + ELSEWHERE_REACH + 1).min(other.toks.len())]
+            .iter()
+            .any(|t| {
+                t.is_word()
+                    && !super::lists::is_function_word(&t.fold)
+                    && scope.iter().any(|s| s.stem == t.stem)
+            })
+    };
+    (0..other.toks.len())
+        .filter(|&k| other_map[k].is_none() && other.toks[k].is_word() && !other.toks[k].in_quote)
+        .any(|k| ((rule.pred)(other, k) || (rule.answers)(other, k, marker, &scope)) && near_scope(k))
+}
+
+/// Tokens either side of an answer found elsewhere that must hold a word
+/// of the marker's scope.
+const ELSEWHERE_REACH: usize = 6;
 
 /// "could" that the other side answers with no "will" or "shall": in a
 /// narrative it says what someone was able to do ("the railway could
