@@ -367,7 +367,15 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
                     .is_some_and(|t| CURRENCY_WORDS.contains(&t.fold.as_str())),
         );
         let hyphen = usize::from(toks.get(end).is_some_and(|t| t.text == "-"));
-        let skip = national.max(hyphen);
+        // "two additional weeks", "three extra days": a word of addition
+        // before the unit.
+        let added = usize::from(
+            next_is(toks, end, ADDED_WORDS)
+                && toks.get(end + 1).is_some_and(|t| {
+                    lookup(SCALED_UNITS, &t.fold).is_some() || lookup(UNITS, &t.fold).is_some()
+                }),
+        );
+        let skip = national.max(hyphen).max(added);
         let unit_word = toks.get(end + skip).map_or("", |t| t.fold.as_str());
         if let Some((scale, u)) = lookup(SCALED_UNITS, unit_word) {
             value *= scale;
@@ -656,6 +664,16 @@ fn suffix_value(suffix: &str) -> Suffix {
 fn next_is(toks: &[super::context::Tok<'_>], k: usize, words: &[&str]) -> bool {
     toks.get(k).is_some_and(|t| words.contains(&t.fold.as_str()))
 }
+
+/// Words of addition that may stand between a count and its unit.
+const ADDED_WORDS: &[&str] = &[
+    "additional",
+    "extra",
+    "further",
+    "more",
+    "consecutive",
+    "straight",
+];
 
 /// Periods named by one word: "a decade" is ten years.
 const PERIODS: &[(&str, f64, &str)] = &[

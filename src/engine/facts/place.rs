@@ -34,7 +34,7 @@ const LOCATION: &[(&str, &str)] = &[
     ("outside", "outside"),
     ("beside", "near"),
     ("nearby", "near"),
-    ("along", "near"),
+    ("along", "along"),
     ("off", "off"),
     ("beyond", "beyond"),
     ("behind", "behind"),
@@ -135,7 +135,8 @@ fn after_source_verb(toks: &[super::context::Tok<'_>], i: usize) -> bool {
 /// Whether two groups can say the same: equal, "off" beside "near" or
 /// "from", "outside" beside "near" or "beyond" ("outside town" / "beyond
 /// the town limits"), "in" beside "below" ("in the seabed" / "beneath the
-/// seabed").
+/// seabed"), "along" beside "near" or "in" ("along the river" / "on the
+/// river", "by the river").
 fn agree(a: &str, b: &str) -> bool {
     let pair = |x: &str, y: &str| (a == x && b == y) || (a == y && b == x);
     a == b
@@ -144,6 +145,8 @@ fn agree(a: &str, b: &str) -> bool {
         || pair("outside", "near")
         || pair("outside", "beyond")
         || pair("in", "below")
+        || pair("along", "near")
+        || pair("along", "in")
 }
 
 struct Family<'f> {
@@ -205,7 +208,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         table: LOCATION,
         label: "location changed",
         pivots: &[
-            "near", "off", "outside", "beyond", "behind", "opposite", "above", "below",
+            "near", "along", "off", "outside", "beyond", "behind", "opposite", "above", "below",
         ],
         conf: 0.7,
         lead_word: false,
