@@ -397,7 +397,7 @@ fn blind5_election_count_pair() {
 
 #[test]
 fn blind5_transfer_deal_pair() {
-    check_floor("blind5-transfer-deal", 0.66, 0.56);
+    check_floor("blind5-transfer-deal", 0.66, 0.66);
 }
 
 #[test]
@@ -412,7 +412,7 @@ fn blind5_reordered_profile_pair() {
 
 #[test]
 fn blind5_health_policy_pair() {
-    check_floor("blind5-health-policy", 0.66, 0.82);
+    check_floor("blind5-health-policy", 0.66, 0.99);
 }
 
 #[test]
@@ -442,7 +442,7 @@ fn blind6_sports_season_pair() {
 
 #[test]
 fn blind6_tech_layoffs_pair() {
-    check_floor("blind6-tech-layoffs", 0.99, 0.77);
+    check_floor("blind6-tech-layoffs", 0.99, 0.99);
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! Who said it: the source named before a reporting verb or after
 //! "according to" is one the original sentence does not name.
 
-use super::Detector;
 use super::clip;
 use super::context::{Side, UnitCx};
+use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
 use crate::engine::text::Span;
@@ -14,7 +14,10 @@ pub const DETECTOR: Detector = Detector {
     name: "attribution",
     kinds: &[Kind::Attribution],
     catches: "a statement attributed to a source the original does not name",
-    guards: &[],
+    guards: &[Guard {
+        name: "description-named",
+        keeps_out: "a source named where the other side describes it, or described where it names it, when either document calls that name by the description (\"the company said\" / \"Brightlane said\")",
+    }],
     run: detect,
 };
 
@@ -160,9 +163,50 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     new_in_b
         .map(|s| {
             let a_span = cx.a.cover(first_a.start, first_a.end);
-            finding(cx, a_span, &s)
+            let found = finding(cx, a_span, &s);
+            if one_party(cx, first_a, &s) {
+                found.dropped_by("description-named")
+            } else {
+                found
+            }
         })
         .collect()
+}
+
+/// Whether one source is a name and the other a description that either
+/// document gives that name ("the company" / "Brightlane", "Taylor" / "the
+/// minister").
+fn one_party(cx: &UnitCx<'_>, a: &Source, b: &Source) -> bool {
+    let words = |side: &Side<'_>, s: &Source| -> (Vec<String>, Vec<String>) {
+        let content: Vec<_> = (s.start..s.end)
+            .map(|k| &side.toks[k])
+            .filter(|t| t.is_word() && !is_stop_word(&t.fold))
+            .collect();
+        let names = content
+            .iter()
+            .filter(|t| t.is_capitalised() && !side.index.lowercase.contains(&t.fold))
+            .map(|t| t.text.to_owned())
+            .collect();
+        let nouns = content
+            .iter()
+            .filter(|t| !t.is_capitalised() || side.index.lowercase.contains(&t.fold))
+            .map(|t| t.fold.clone())
+            .collect();
+        (names, nouns)
+    };
+    let (a_names, a_nouns) = words(&cx.a, a);
+    let (b_names, b_nouns) = words(&cx.b, b);
+    let linked = |names: &[String], nouns: &[String]| {
+        !names.is_empty()
+            && !nouns.is_empty()
+            && names.iter().any(|n| {
+                nouns.iter().any(|d| {
+                    super::names::described_as(cx.a.doc.text(), n, d)
+                        || super::names::described_as(cx.b.doc.text(), n, d)
+                })
+            })
+    };
+    (a_names.is_empty() && linked(&b_names, &a_nouns)) || (b_names.is_empty() && linked(&a_names, &b_nouns))
 }
 
 fn finding(cx: &UnitCx<'_>, a_span: Span, s: &Source) -> Finding {

@@ -554,6 +554,15 @@ fn respelled(word: &str, other: &Side<'_>) -> bool {
 }
 
 /// Whether `word` occurs in `text` with no letter or digit either side.
+/// Whether `text` calls `name` by the common noun `noun` in a sentence
+/// that names it ("Brightlane … the company", "manager Ewa Kowalczyk"):
+/// the description and the name are one party.
+pub(super) fn described_as(text: &str, name: &str, noun: &str) -> bool {
+    said_near(text, name, SENTENCE_WINDOW, |near| {
+        contains_word(&near.to_lowercase(), noun)
+    })
+}
+
 fn contains_word(text: &str, word: &str) -> bool {
     !word.is_empty()
         && text.match_indices(word).any(|(i, _)| {
