@@ -527,11 +527,7 @@ fn description_of(cx: &UnitCx<'_>, facing: Option<crate::engine::text::Span>, na
     };
     let determined = matches!(det.to_lowercase().as_str(), "the" | "this" | "that");
     let plain = noun.chars().all(|c| c.is_lowercase());
-    determined
-        && plain
-        && said_near(cx.a.doc.text(), name, SENTENCE_WINDOW, |near| {
-            contains_word(&near.to_lowercase(), noun)
-        })
+    determined && plain && described_as(cx.a.doc.text(), name, noun)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
