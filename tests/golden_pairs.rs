@@ -392,7 +392,7 @@ fn blind4_pure_spin_long_pair_has_no_factual_flag() {
 
 #[test]
 fn blind5_election_count_pair() {
-    check_floor("blind5-election-count", 0.99, 0.77);
+    check_floor("blind5-election-count", 0.99, 0.87);
 }
 
 #[test]
@@ -452,7 +452,7 @@ fn blind6_reordered_investigation_pair() {
 
 #[test]
 fn blind6_long_history_pair() {
-    check_floor("blind6-long-history", 0.74, 0.43);
+    check_floor("blind6-long-history", 0.74, 0.49);
 }
 
 #[test]

@@ -5,9 +5,12 @@
 use super::clip;
 use super::context::{Side, UnitCx};
 use super::lists::is_function_word;
+use super::numbers::{quantities, same};
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::words::{COMPLETE_ALONE, CONTRAST_OPENERS, DANGLING, NEEDS_OBJECT};
+use crate::engine::words::{
+    AUXILIARIES, BE_FORMS, COMPLETE_ALONE, CONTRAST_OPENERS, DANGLING, IRREGULAR_PAST, NEEDS_OBJECT,
+};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -53,17 +56,27 @@ const LOST_WINDOW: usize = 6;
 fn lost_after(cx: &UnitCx<'_>, k: usize) -> (usize, usize, usize) {
     let phrase = cx.a.toks[k + 1..]
         .iter()
-        .take_while(|t| !is_break(t.text))
-        .filter(|t| t.is_word())
+        .enumerate()
+        .map(|(j, t)| (k + 1 + j, t))
+        .take_while(|(_, t)| !is_break(t.text))
+        .filter(|(_, t)| t.is_word())
         .take(LOST_WINDOW);
+    // A figure said in other words ("between 7 a.m. and 8 p.m." / "from
+    // seven in the morning until eight in the evening") is kept.
+    let (qa, qb) = (quantities(&cx.a), quantities(&cx.b));
+    let value_kept = |i: usize| {
+        qa.iter()
+            .filter(|q| (q.start..q.end).contains(&i))
+            .any(|q| qb.iter().any(|r| same(q, r)))
+    };
     let (mut words, mut content, mut lost) = (0, 0, 0);
-    for t in phrase {
+    for (i, t) in phrase {
         words += 1;
         if is_function_word(&t.fold) {
             continue;
         }
         content += 1;
-        if !cx.b.toks.iter().any(|u| u.stem == t.stem) {
+        if !cx.b.toks.iter().any(|u| u.stem == t.stem) && !value_kept(i) {
             lost += 1;
         }
     }
@@ -96,13 +109,17 @@ fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
         return false;
     };
     // "31-year-old" → "aged 31," continues a compound, not a phrase; "in
-    // 2021 but shows no sign" goes on with a clause of its own.
-    if cx
-        .a
-        .toks
-        .get(k + 1)
-        .is_none_or(|n| !n.is_word() || CONTRAST_OPENERS.contains(&n.fold.as_str()))
-    {
+    // 2021 but shows no sign" goes on with a clause of its own; "The
+    // tunnel was the hardest part", "The war brought a reprieve": what
+    // follows is the verb of a subject, not a description of it.
+    if cx.a.toks.get(k + 1).is_none_or(|n| {
+        let f = n.fold.as_str();
+        !n.is_word()
+            || CONTRAST_OPENERS.contains(&f)
+            || BE_FORMS.contains(&f)
+            || (AUXILIARIES.contains(&f) && f != "to")
+            || IRREGULAR_PAST.contains(&f)
+    }) {
         return false;
     }
     if !NEEDS_OBJECT.contains(&t.fold.as_str()) && !resumes_after_phrase(cx, i, k) {
