@@ -71,7 +71,7 @@ impl DocIndex {
         let mut f = String::new();
         for t in tokens(&doc.text()[doc.body_start()..], doc.body_start()) {
             if t.kind == TokenKind::Punct {
-                after_stop = matches!(t.text, "." | "!" | "?" | "“" | "\"" | "‘" | "«" | ":");
+                after_stop = matches!(t.text, "." | "!" | "?" | "“" | "\"" | "‘" | "«" | ":" | "—" | "–");
                 continue;
             }
             // Folded into one buffer: a book has a million words and few
