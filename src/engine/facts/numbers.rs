@@ -6,6 +6,7 @@ use super::context::{Side, UnitCx};
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::TokenKind;
+use crate::engine::words::ADDED_WORDS;
 use crate::engine::words::{CURRENCY_WORDS, PRONOUN_ONE};
 
 /// Registry entry (see [`super::DETECTORS`]).
@@ -664,16 +665,6 @@ fn suffix_value(suffix: &str) -> Suffix {
 fn next_is(toks: &[super::context::Tok<'_>], k: usize, words: &[&str]) -> bool {
     toks.get(k).is_some_and(|t| words.contains(&t.fold.as_str()))
 }
-
-/// Words of addition that may stand between a count and its unit.
-const ADDED_WORDS: &[&str] = &[
-    "additional",
-    "extra",
-    "further",
-    "more",
-    "consecutive",
-    "straight",
-];
 
 /// Periods named by one word: "a decade" is ten years.
 const PERIODS: &[(&str, f64, &str)] = &[

@@ -7,6 +7,7 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
+use crate::engine::words::MADE_NOUNS;
 use crate::engine::words::{DETERMINERS, NEAR_TO, SHARE_WORDS, SOURCE_VERBS};
 
 /// Registry entry (see [`super::DETECTORS`]).
@@ -85,6 +86,10 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
         }
         if group == "member" && t.fold == "from" && !after_share(toks, i) {
             continue;
+        }
+        // "the work of Rhiannon Lusk" names its maker, as "by" does.
+        if group == "member" && t.fold == "of" && i > 0 && MADE_NOUNS.contains(&toks[i - 1].fold.as_str()) {
+            group = "agent";
         }
         let mut k = i + 1;
         while toks

@@ -7,6 +7,7 @@ use super::context::{Side, Tok, UnitCx, counterpart};
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
+use crate::engine::words::MATCH_VERBS;
 use crate::engine::words::{
     AVOID_VERBS, BE_FORMS, CHANGE_VERBS, DEMAND_VERBS, FIRM_MODALS, FORECASTS, HEARSAY, HEDGES,
     NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
@@ -664,24 +665,6 @@ fn compared_form(word: &str, ending: &str) -> bool {
         .flatten()
         .any(|base| base.len() >= 2 && wn.can_be_adjective(&base))
 }
-
-/// Verbs that compare by reaching or passing: "no side matched their
-/// form" says their form was the best.
-const MATCH_VERBS: &[&str] = &[
-    "matched",
-    "match",
-    "matches",
-    "equalled",
-    "equaled",
-    "equal",
-    "equals",
-    "rivalled",
-    "rivaled",
-    "surpassed",
-    "bettered",
-    "beat",
-    "outdid",
-];
 
 /// "No stretch was busier" / "the busiest stretch"; "no man could take
 /// it faster" / "faster than any man": a negated comparative says what a
