@@ -1,7 +1,7 @@
 //! Word diff inside one aligned unit, for display: which words of each side
 //! have no counterpart on the other. It decides nothing about facts.
 
-use super::lexicon::{WordHasher, fold_into};
+use super::lexicon::{WordHasher, fold_into, is_folded};
 use super::segment::tokens;
 use super::text::{Document, Span};
 use serde::Serialize;
@@ -65,13 +65,6 @@ pub fn word_diff(a: &Document, a_span: Span, b: &Document, b_span: Span) -> Vec<
             }),
     );
     hunks
-}
-
-/// Whether [`fold_into`] leaves `text` as it is: ASCII with no capital
-/// and no backtick.
-fn is_folded(text: &str) -> bool {
-    text.bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
 }
 
 #[cfg(test)]

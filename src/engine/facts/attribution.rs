@@ -29,7 +29,7 @@ fn clause_word(side: &Side<'_>, k: usize) -> bool {
     let t = &side.toks[k];
     t.is_word()
         && !matches!(
-            t.fold.as_str(),
+            t.fold.as_ref(),
             "that" | "which" | "who" | "and" | "but" | "while" | "as"
         )
 }
@@ -100,7 +100,7 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
                 .last()
                 .map_or(i + 2, |k| k + 1);
             Some((i + 2, end))
-        } else if REPORTING_VERBS.contains(&t.fold.as_str()) && !used_as_noun(side, i) {
+        } else if REPORTING_VERBS.contains(&t.fold.as_ref()) && !used_as_noun(side, i) {
             let start = (i.saturating_sub(5)..i)
                 .rev()
                 .take_while(|&k| clause_word(side, k))
@@ -121,16 +121,16 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
         // to" may instead be a count or a document, which rewording renames
         // freely ("preliminary tallies" → "early estimates").
         let names_someone = content.iter().any(|t| {
-            SOURCE_NOUNS.contains(&t.fold.as_str())
-                || (t.is_capitalised() && !side.index.lowercase.contains(&t.fold))
+            SOURCE_NOUNS.contains(&t.fold.as_ref())
+                || (t.is_capitalised() && !side.index.lowercase.contains(&*t.fold))
         });
-        let names_a_record = content.iter().any(|t| RECORD_NOUNS.contains(&t.stem.as_str()));
+        let names_a_record = content.iter().any(|t| RECORD_NOUNS.contains(&t.stem.as_ref()));
         let is_source = !content.is_empty() && (names_someone || !according || !names_a_record);
         if is_source {
             out.push(Source {
                 start,
                 end,
-                stems: content.iter().map(|t| t.stem.clone()).collect(),
+                stems: content.iter().map(|t| t.stem.to_string()).collect(),
             });
         }
     }
@@ -139,7 +139,8 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let sa = sources(&cx.a);
-    let mut a_stems: std::collections::HashSet<String> = cx.a.toks.iter().map(|t| t.stem.clone()).collect();
+    let mut a_stems: std::collections::HashSet<String> =
+        cx.a.toks.iter().map(|t| t.stem.to_string()).collect();
     a_stems.extend(cx.a.acronyms());
     let new_in_b = sources(&cx.b).into_iter().filter(|s| {
         !s.stems
@@ -151,7 +152,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     }
     let a_classes: Vec<usize> = sa.iter().flat_map(|s| classes(&cx.a, s)).collect();
     let new_in_b = new_in_b.filter(|s| !same_kind_of_source(&cx.b, s, &a_classes));
-    let b_stems: std::collections::HashSet<String> = cx.b.toks.iter().map(|t| t.stem.clone()).collect();
+    let b_stems: std::collections::HashSet<String> = cx.b.toks.iter().map(|t| t.stem.to_string()).collect();
     // The original source the rewrite dropped, else the first one.
     let first_a = sa
         .iter()
@@ -202,10 +203,10 @@ fn pronoun_replaced(cx: &UnitCx<'_>, s: &Source) -> Option<Finding> {
 fn pronoun_speaker(side: &Side<'_>) -> Option<(usize, usize)> {
     let toks = &side.toks;
     (0..toks.len()).find_map(|v| {
-        if toks[v].in_quote || !REPORTING_VERBS.contains(&toks[v].fold.as_str()) {
+        if toks[v].in_quote || !REPORTING_VERBS.contains(&toks[v].fold.as_ref()) {
             return None;
         }
-        let pronoun = |k: usize| matches!(toks[k].fold.as_str(), "he" | "she" | "they");
+        let pronoun = |k: usize| matches!(toks[k].fold.as_ref(), "he" | "she" | "they");
         [v.checked_sub(1), Some(v + 1)]
             .into_iter()
             .flatten()

@@ -3,11 +3,12 @@
 //! them.
 
 use crate::engine::diff::WordHunk;
-use crate::engine::lexicon::{WordHasher, fold, fold_into, stem};
+use crate::engine::lexicon::{WordHasher, fold, fold_into, is_folded, stem};
 use crate::engine::segment::{Segmented, TokenKind, tokens};
 use crate::engine::text::{Document, Span};
 use crate::engine::words::RELATIVE_ENDINGS;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Sets and maps of words that are looked up, never iterated for output
@@ -106,6 +107,17 @@ impl DocIndex {
         self.stem_of.get(folded).cloned().unwrap_or_else(|| stem(folded))
     }
 
+    /// A folded word and its stem, both borrowed from the index when the
+    /// document has the word (one look-up, nothing copied); else the word
+    /// copied and stemmed.
+    #[must_use]
+    pub fn fold_and_stem<'s>(&'s self, folded: &str) -> (Cow<'s, str>, Cow<'s, str>) {
+        match self.stem_of.get_key_value(folded) {
+            Some((f, s)) => (Cow::Borrowed(f.as_str()), Cow::Borrowed(s.as_str())),
+            None => (Cow::Owned(folded.to_owned()), Cow::Owned(stem(folded))),
+        }
+    }
+
     /// Whether `span` lies inside a quotation.
     #[must_use]
     pub fn in_quote(&self, span: Span) -> bool {
@@ -147,9 +159,12 @@ impl DocIndex {
 pub struct Tok<'a> {
     pub span: Span,
     pub text: &'a str,
-    pub fold: String,
-    /// Stem of `fold` (empty for punctuation).
-    pub stem: String,
+    /// Case- and apostrophe-folded text, borrowed from the document's
+    /// index (or the text itself) when it has it.
+    pub fold: Cow<'a, str>,
+    /// Stem of `fold` (empty for punctuation), borrowed from the index
+    /// when it has it.
+    pub stem: Cow<'a, str>,
     pub kind: TokenKind,
     pub in_quote: bool,
     /// First word of a sentence (after any opening punctuation).
@@ -208,6 +223,7 @@ impl<'a> Side<'a> {
         // grown token by token.
         let mut toks = Vec::with_capacity(span.len() / 4 + 4);
         let mut at_start = true;
+        let mut folded = String::new();
         // Quotes are in order too: the one that may hold a token is found
         // by walking on (as `DocIndex::in_quote` finds it by a search).
         let quotes = &index.quotes;
@@ -225,12 +241,21 @@ impl<'a> Side<'a> {
                 at_start = true;
             }
             let word = t.kind != TokenKind::Punct;
-            let folded = fold(t.text);
+            // Borrowed where possible: a word from the index (with its
+            // stem), punctuation from the text when folding leaves it.
+            let (fold, stem) = if word {
+                fold_into(t.text, &mut folded);
+                index.fold_and_stem(&folded)
+            } else if is_folded(t.text) {
+                (Cow::Borrowed(t.text), Cow::Borrowed(""))
+            } else {
+                (Cow::Owned(fold(t.text)), Cow::Borrowed(""))
+            };
             toks.push(Tok {
                 span: t.span,
                 text: t.text,
-                stem: if word { index.stem(&folded) } else { String::new() },
-                fold: folded,
+                stem,
+                fold,
                 kind: t.kind,
                 in_quote,
                 sentence_start: at_start && word,
@@ -271,7 +296,7 @@ impl<'a> Side<'a> {
         let mut out = HashSet::new();
         let mut run = String::new();
         for t in &self.toks {
-            if t.is_word() && t.is_capitalised() && !super::lists::NOT_NAMES.contains(&t.fold.as_str()) {
+            if t.is_word() && t.is_capitalised() && !super::lists::NOT_NAMES.contains(&t.fold.as_ref()) {
                 run.extend(t.fold.chars().next());
             } else if !(t.fold == "of" || t.fold == "and") {
                 if run.len() > 1 {
@@ -302,8 +327,8 @@ pub struct TokenMap {
 impl TokenMap {
     #[must_use]
     pub fn new(a: &Side<'_>, b: &Side<'_>) -> Self {
-        let ka: Vec<&str> = a.toks.iter().map(|t| t.fold.as_str()).collect();
-        let kb: Vec<&str> = b.toks.iter().map(|t| t.fold.as_str()).collect();
+        let ka: Vec<&str> = a.toks.iter().map(|t| t.fold.as_ref()).collect();
+        let kb: Vec<&str> = b.toks.iter().map(|t| t.fold.as_ref()).collect();
         let mut a_to_b = vec![None; ka.len()];
         let mut b_to_a = vec![None; kb.len()];
         for op in capture_diff_slices(Algorithm::Patience, &ka, &kb) {

@@ -47,7 +47,7 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
     let counted = |i: usize| {
         ((i == 0 || !ordinal(i - 1)) && amounts.iter().any(|q| q.start <= i && i < q.end))
             || (i > 0 && {
-                let before = side.toks[i - 1].fold.as_str();
+                let before = side.toks[i - 1].fold.as_ref();
                 matches!(before, "a" | "an" | "one" | "several" | "few" | "many" | "some")
                     || (before.chars().any(|c| c.is_ascii_digit()) && !ordinal(i - 1))
                     || (super::numbers::is_number_word(before) && !ordinal(i - 1))
@@ -58,7 +58,7 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
         .enumerate()
         .filter(|(_, t)| !t.in_quote && t.is_word())
         .filter_map(|(i, t)| {
-            let &(f, c) = LOOKUP.get(&t.fold).or_else(|| LOOKUP.get(&t.stem))?;
+            let &(f, c) = LOOKUP.get(&*t.fold).or_else(|| LOOKUP.get(&*t.stem))?;
             (!(CONTRAST_UNIT_FAMILIES.contains(&f) && counted(i))).then_some((f, c, i))
         })
         .collect()
@@ -106,7 +106,7 @@ fn same_setting(cx: &UnitCx<'_>, ia: usize, ib: usize) -> bool {
     let stems = |toks: &mut dyn Iterator<Item = &super::context::Tok<'_>>| -> Vec<String> {
         toks.filter(content)
             .take(SETTING_WORDS)
-            .map(|t| t.stem.clone())
+            .map(|t| t.stem.to_string())
             .collect()
     };
     let shared = |x: Vec<String>, y: Vec<String>| x.iter().any(|s| y.contains(s));

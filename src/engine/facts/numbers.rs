@@ -208,7 +208,7 @@ fn find_quantities(side: &Side<'_>) -> Vec<Quantity> {
     for k in (1..out.len()).rev() {
         let (first, second) = (&out[k - 1], &out[k]);
         let joined = second.start == first.end + 1
-            && RANGE_WORDS.contains(&side.toks[first.end].fold.as_str())
+            && RANGE_WORDS.contains(&side.toks[first.end].fold.as_ref())
             && first.unit.is_empty()
             && !second.unit.is_empty()
             && side.toks[second.start].kind == side.toks[first.start].kind;
@@ -254,7 +254,7 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         let age_group = suffix == "s"
             && first >= 2
             && toks[first - 1].text == "-"
-            && matches!(toks[first - 2].fold.as_str(), "over" | "under");
+            && matches!(toks[first - 2].fold.as_ref(), "over" | "under");
         // "300m" is money after a currency sign, else metres or millions.
         let suffix_unit = if age_group {
             Suffix::Scale(1.0)
@@ -279,7 +279,7 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         if head.fold == "one"
             && !counts_on
             && first > 0
-            && PRONOUN_ONE.contains(&toks[first - 1].fold.as_str())
+            && PRONOUN_ONE.contains(&toks[first - 1].fold.as_ref())
         {
             return None;
         }
@@ -294,7 +294,7 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         .iter()
         .find(|(w, _, _)| *w == head.fold)
         .map(|(_, v, u)| (*v, *u))
-        .filter(|_| first > 0 && ONE_PERIOD_BEFORE.contains(&toks[first - 1].fold.as_str()))
+        .filter(|_| first > 0 && ONE_PERIOD_BEFORE.contains(&toks[first - 1].fold.as_ref()))
     {
         // "a year and a half" is eighteen months.
         let and_a_half = next_is(toks, first + 1, &["and"])
@@ -307,7 +307,7 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         }
     } else if let Some(v) = lookup(VAGUE, &head.fold) {
         // "every hundred years" is one hundred, "several hundred" is vague.
-        let one = first > 0 && EXACT_BEFORE.contains(&toks[first - 1].fold.as_str());
+        let one = first > 0 && EXACT_BEFORE.contains(&toks[first - 1].fold.as_ref());
         if one && !head.fold.ends_with('s') {
             (v, first + 1, "")
         } else {
@@ -357,11 +357,11 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             toks.get(end).is_some_and(|t| t.is_word() && t.is_capitalised())
                 && toks
                     .get(end + 1)
-                    .is_some_and(|t| CURRENCY_WORDS.contains(&t.fold.as_str())),
+                    .is_some_and(|t| CURRENCY_WORDS.contains(&t.fold.as_ref())),
         );
         let hyphen = usize::from(toks.get(end).is_some_and(|t| t.text == "-"));
         let skip = national.max(hyphen);
-        let unit_word = toks.get(end + skip).map_or("", |t| t.fold.as_str());
+        let unit_word = toks.get(end + skip).map_or("", |t| t.fold.as_ref());
         if let Some((scale, u)) = lookup(SCALED_UNITS, unit_word) {
             value *= scale;
             unit = u;
@@ -401,7 +401,7 @@ fn cents_after(toks: &[super::context::Tok<'_>], end: usize, unit: &str) -> Opti
     // "twelve pounds fifty": the pence after a sum in pounds or euros,
     // where no noun follows ("twelve pounds fifty" but not "two pounds
     // twenty apples").
-    let money_word = end > 0 && matches!(toks[end - 1].fold.as_str(), "pounds" | "euros" | "dollars");
+    let money_word = end > 0 && matches!(toks[end - 1].fold.as_ref(), "pounds" | "euros" | "dollars");
     if money_word && !next_is(toks, end, &["and"]) {
         let head = toks.get(end)?;
         let (value, after, _) = words_value(toks, end, lookup(SMALL, &head.fold)?);
@@ -460,7 +460,7 @@ fn year_range_end(toks: &[super::context::Tok<'_>], first: usize) -> Option<f64>
 
 /// "a million", "half a billion": a magnitude word counted by an article.
 fn article_magnitude(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
-    let (factor, k) = match toks[first].fold.as_str() {
+    let (factor, k) = match toks[first].fold.as_ref() {
         "half" if next_is(toks, first + 1, &["a", "an"]) => (0.5, first + 2),
         "a" | "an" => (1.0, first + 1),
         _ => return None,
@@ -490,33 +490,33 @@ const EITHER_HALF: &str = "time?";
 fn day_part(toks: &[super::context::Tok<'_>], from: usize) -> Option<(bool, usize)> {
     let k = from + usize::from(next_is(toks, from, &["in", "at"]));
     let k = k + usize::from(next_is(toks, k, &["the"]));
-    let half = match toks.get(k)?.fold.as_str() {
+    let half = match toks.get(k)?.fold.as_ref() {
         "morning" => false,
         "afternoon" | "evening" | "night" => true,
         _ => return None,
     };
     // "in the morning", "at night": the part must follow at once.
-    (k > from || matches!(toks[k].fold.as_str(), "morning" | "evening")).then_some((half, k + 1 - from))
+    (k > from || matches!(toks[k].fold.as_ref(), "morning" | "evening")).then_some((half, k + 1 - from))
 }
 
 /// "ten o'clock", "nine in the morning", "half past seven in the
 /// evening", "a quarter to ten at night", "noon": an hour of the clock.
 fn oclock(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
     let head = toks.get(first)?;
-    match head.fold.as_str() {
+    match head.fold.as_ref() {
         "noon" | "midday" => return Some((12.0, first + 1, "time")),
         "midnight" => return Some((0.0, first + 1, "time")),
         _ => {}
     }
     // "half past", "a quarter past", "a quarter to" before the hour.
-    let (offset, at) = match (head.fold.as_str(), toks.get(first + 1).map(|t| t.fold.as_str())) {
+    let (offset, at) = match (head.fold.as_ref(), toks.get(first + 1).map(|t| t.fold.as_ref())) {
         ("half", Some("past")) => (0.5, first + 2),
         ("a" | "quarter", _) => {
             let q = first + usize::from(head.fold == "a");
             if !next_is(toks, q, &["quarter"]) {
                 return None;
             }
-            match toks.get(q + 1).map(|t| t.fold.as_str()) {
+            match toks.get(q + 1).map(|t| t.fold.as_ref()) {
                 Some("past") => (0.25, q + 2),
                 Some("to") => (-0.25, q + 2),
                 _ => return None,
@@ -575,7 +575,7 @@ fn clock_time(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, us
         suffix = rest;
     }
     let pm = if suffix.is_empty() {
-        let m = meridiem(toks.get(end).map_or("", |t| t.fold.as_str()));
+        let m = meridiem(toks.get(end).map_or("", |t| t.fold.as_ref()));
         end += usize::from(m.is_some());
         m
     } else {
@@ -647,7 +647,7 @@ fn suffix_value(suffix: &str) -> Suffix {
 }
 
 fn next_is(toks: &[super::context::Tok<'_>], k: usize, words: &[&str]) -> bool {
-    toks.get(k).is_some_and(|t| words.contains(&t.fold.as_str()))
+    toks.get(k).is_some_and(|t| words.contains(&t.fold.as_ref()))
 }
 
 /// Periods named by one word: "a decade" is ten years.
@@ -685,7 +685,7 @@ const SHARE_AFTER: &[&str] = &[
 
 /// "a third", "one quarter", "three quarters", "half of" as a percentage.
 fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
-    let head = toks[first].fold.as_str();
+    let head = toks[first].fold.as_ref();
     let of_follows = |k: usize| next_is(toks, k, &["of"]);
     if head == "half" {
         return of_follows(first + 1).then_some((50.0, first + 1, ROUGH_PERCENT));
@@ -697,7 +697,7 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
     };
     // "one-third", "two-thirds".
     let k = k + usize::from(toks.get(k).is_some_and(|t| t.text == "-"));
-    let word = toks.get(k)?.fold.as_str();
+    let word = toks.get(k)?.fold.as_ref();
     let share = lookup(FRACTIONS, word)?;
     // "a third-place finish" is a rank, not a share.
     if toks.get(k + 1).is_some_and(|t| t.text == "-") {
@@ -709,7 +709,7 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
     let fits = if count > 1.0 { plural } else { !plural };
     let ends_phrase = toks
         .get(k + 1)
-        .is_none_or(|t| !t.is_word() || SHARE_AFTER.contains(&t.fold.as_str()));
+        .is_none_or(|t| !t.is_word() || SHARE_AFTER.contains(&t.fold.as_ref()));
     (fits && word != "half" && ends_phrase).then_some((count * share, k + 1, ROUGH_PERCENT))
 }
 
@@ -722,7 +722,7 @@ fn of_a_period(
     if !next_is(toks, end, &["of"]) || !next_is(toks, end + 1, &["a", "an"]) {
         return None;
     }
-    let word = toks.get(end + 2)?.fold.as_str();
+    let word = toks.get(end + 2)?.fold.as_ref();
     let (scale, unit) = ONE_PERIOD
         .iter()
         .find(|(w, _, _)| *w == word)
@@ -1011,13 +1011,13 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 reason,
             ));
         } else {
-            let known = cx.a.index.words.contains(&cx.b.toks[q.start].fold);
+            let known = cx.a.index.words.contains(&*cx.b.toks[q.start].fold);
             // "a quarter" → "one quarter", "a year" → "one year"; "every
             // day" for "daily" names a rate, not an amount.
             let one = (cx.b.toks[q.start].fold == "one" && q.end == q.start + 1)
                 || (q.end == q.start + 1
                     && q.start > 0
-                    && matches!(cx.b.toks[q.start - 1].fold.as_str(), "every" | "each")
+                    && matches!(cx.b.toks[q.start - 1].fold.as_ref(), "every" | "each")
                     && ONE_PERIOD.iter().any(|(w, _, _)| *w == cx.b.toks[q.start].fold));
             let conf = if known || one { 0.3 } else { 0.65 };
             let reason = format!(
@@ -1046,7 +1046,7 @@ fn stated<'s>(side: &'s Side<'_>) -> std::borrow::Cow<'s, [Quantity]> {
         let relative = side
             .toks
             .get(q.end)
-            .is_some_and(|t| matches!(t.fold.as_str(), "later" | "earlier" | "afterwards" | "before"));
+            .is_some_and(|t| matches!(t.fold.as_ref(), "later" | "earlier" | "afterwards" | "before"));
         relative
             && q.unit == "yr"
             && qs.iter().filter(|x| year(x)).any(|x| {
@@ -1072,7 +1072,7 @@ fn years_later(side: &Side<'_>, span: &Quantity, year: &Quantity, qs: &[Quantity
     let later = side
         .toks
         .get(span.end)
-        .is_some_and(|t| matches!(t.fold.as_str(), "later" | "afterwards" | "after"));
+        .is_some_and(|t| matches!(t.fold.as_ref(), "later" | "afterwards" | "after"));
     later
         && span.unit == "yr"
         && year.unit.is_empty()
@@ -1130,7 +1130,7 @@ fn context_words<'s>(side: &'s Side<'_>, qs: &[Quantity], k: usize) -> Vec<&'s s
     side.toks[from..q.start]
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !super::lists::is_function_word(&t.fold))
-        .map(|t| t.stem.as_str())
+        .map(|t| t.stem.as_ref())
         .collect()
 }
 
@@ -1154,7 +1154,7 @@ fn measured(side: &Side<'_>, q: &Quantity) -> Option<String> {
         .iter()
         .rev()
         .find(|t| t.kind == TokenKind::Word && !super::lists::is_function_word(&t.fold))
-        .map(|t| t.stem.clone())
+        .map(|t| t.stem.to_string())
 }
 
 /// Two figures both sides give, each now standing where the other stood:

@@ -48,24 +48,24 @@ const NEGATIVE_BEFORE: &[(&str, &str)] = &[
 ];
 
 fn is_negator(side: &Side<'_>, i: usize) -> bool {
-    let f = side.toks[i].fold.as_str();
+    let f = side.toks[i].fold.as_ref();
     // "no fewer than 40" is "at least 40".
     let comparative = side
         .toks
         .get(i + 1)
-        .is_some_and(|n| matches!(n.fold.as_str(), "fewer" | "less" | "more"))
+        .is_some_and(|n| matches!(n.fold.as_ref(), "fewer" | "less" | "more"))
         && side.toks.get(i + 2).is_some_and(|n| n.fold == "than");
     if f == "no" && comparative {
         return false;
     }
     // "costs nothing" is a price of zero: "is free".
-    if f == "nothing" && i > 0 && PRICE_VERBS.contains(&side.toks[i - 1].fold.as_str()) {
+    if f == "nothing" && i > 0 && PRICE_VERBS.contains(&side.toks[i - 1].fold.as_ref()) {
         return false;
     }
     if NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f) {
         return true;
     }
-    let next = side.toks.get(i + 1).map_or("", |t| t.fold.as_str());
+    let next = side.toks.get(i + 1).map_or("", |t| t.fold.as_ref());
     NEGATIVE_BEFORE.iter().any(|&(w, p)| w == f && p == next)
 }
 
@@ -109,8 +109,8 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
             ],
         ),
     ];
-    let fold = side.toks[k].fold.as_str();
-    let before = if k > 0 { side.toks[k - 1].fold.as_str() } else { "" };
+    let fold = side.toks[k].fold.as_ref();
+    let before = if k > 0 { side.toks[k - 1].fold.as_ref() } else { "" };
     // A verb that negates what follows it answers only a negation of the
     // same thing: "not to travel" / "to avoid travelling", but not "not
     // shout" beside "avoid walking".
@@ -147,12 +147,12 @@ fn said_the_other_way(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
             .map(|v| crate::engine::lexicon::stem(v))
             .collect()
     });
-    let f = side.toks[k].fold.as_str();
+    let f = side.toks[k].fold.as_ref();
     let covers = |w: &str| scope.iter().any(|s| s.fold == w);
     let changes = || {
         scope
             .iter()
-            .any(|s| CHANGE_VERBS.contains(&s.fold.as_str()) || CHANGE_STEMS.contains(&s.stem))
+            .any(|s| CHANGE_VERBS.contains(&s.fold.as_ref()) || CHANGE_STEMS.iter().any(|c| *c == *s.stem))
     };
     (f == "still" && covers("yet"))
         || (matches!(f, "possible" | "possibility") && covers("ruled"))
@@ -219,7 +219,7 @@ const DEMAND_REACH: usize = 6;
 
 /// Whether token `i` is an evidential verb followed by what makes it one.
 fn is_evidential(side: &Side<'_>, i: usize) -> bool {
-    let f = side.toks[i].fold.as_str();
+    let f = side.toks[i].fold.as_ref();
     // "insisted that every sample be sorted twice": a demand, not a claim.
     let demand = f.starts_with("insist")
         && side
@@ -228,7 +228,7 @@ fn is_evidential(side: &Side<'_>, i: usize) -> bool {
             .skip(i + 2)
             .take(DEMAND_REACH)
             .take_while(|n| n.is_word())
-            .any(|n| matches!(n.fold.as_str(), "be" | "should" | "must"));
+            .any(|n| matches!(n.fold.as_ref(), "be" | "should" | "must"));
     if demand {
         return false;
     }
@@ -240,13 +240,13 @@ fn is_evidential(side: &Side<'_>, i: usize) -> bool {
                 .skip(i + 1)
                 .take(EVIDENTIAL_REACH)
                 .take_while(|n| n.is_word())
-                .any(|n| next.contains(&n.fold.as_str()))
+                .any(|n| next.contains(&n.fold.as_ref()))
     })
 }
 
 fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     let t = &side.toks[i];
-    let f = t.fold.as_str();
+    let f = t.fold.as_ref();
     if is_evidential(side, i) || said_to(side, i) {
         return true;
     }
@@ -269,7 +269,7 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
         && side.toks.get(i + 1).is_some_and(|n| {
             n.is_word()
                 && super::lists::is_function_word(&n.fold)
-                && !matches!(n.fold.as_str(), "to" | "that")
+                && !matches!(n.fold.as_ref(), "to" | "that")
         })
     {
         return false;
@@ -287,17 +287,17 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
         && !side
             .toks
             .get(i + 1)
-            .is_some_and(|n| matches!(n.fold.as_str(), "to" | "that" | "of"))
+            .is_some_and(|n| matches!(n.fold.as_ref(), "to" | "that" | "of"))
     {
         return false;
     }
     if PASSIVE_HEDGES.contains(&f) {
         // "analysts had expected", "nobody had thought": someone's view,
         // reported as such.
-        if i > 0 && matches!(side.toks[i - 1].fold.as_str(), "had" | "has" | "have") {
+        if i > 0 && matches!(side.toks[i - 1].fold.as_ref(), "had" | "has" | "have") {
             return false;
         }
-        let after_be = i > 0 && BE_FORMS.contains(&side.toks[i - 1].fold.as_str());
+        let after_be = i > 0 && BE_FORMS.contains(&side.toks[i - 1].fold.as_ref());
         let before_to = side
             .toks
             .get(i + 1)
@@ -316,7 +316,7 @@ fn purpose_before(side: &Side<'_>, i: usize) -> bool {
     (lo..i).any(|k| {
         side.toks[k].fold == "that"
             && k > 0
-            && matches!(side.toks[k - 1].fold.as_str(), "so" | "order")
+            && matches!(side.toks[k - 1].fold.as_ref(), "so" | "order")
             && side.toks[k + 1..i].iter().all(Tok::is_word)
     })
 }
@@ -326,7 +326,7 @@ fn purpose_before(side: &Side<'_>, i: usize) -> bool {
 fn said_to(side: &Side<'_>, i: usize) -> bool {
     side.toks[i].fold == "said"
         && i > 0
-        && BE_FORMS.contains(&side.toks[i - 1].fold.as_str())
+        && BE_FORMS.contains(&side.toks[i - 1].fold.as_ref())
         && side.toks.get(i + 1).is_some_and(|n| n.fold == "to")
 }
 
@@ -335,7 +335,7 @@ fn said_to(side: &Side<'_>, i: usize) -> bool {
 /// hearsay word is answered by a source named anywhere ("reportedly" /
 /// "according to reports").
 fn hedge_answer(side: &Side<'_>, k: usize, marker: &str) -> bool {
-    let f = side.toks[k].fold.as_str();
+    let f = side.toks[k].fold.as_ref();
     // "unconfirmed" / "not yet confirmed": the negation is the polarity
     // rule's to weigh.
     let unprefixed = marker
@@ -526,7 +526,7 @@ fn firm_modal(
 ) -> Option<Span> {
     let (cs, _) = counterpart(map, other.toks.len(), s, e).unwrap_or((0, 0));
     let k = (0..other.toks.len())
-        .filter(|&k| other_map[k].is_none() && FIRM_MODALS.contains(&other.toks[k].fold.as_str()))
+        .filter(|&k| other_map[k].is_none() && FIRM_MODALS.contains(&other.toks[k].fold.as_ref()))
         .min_by_key(|&k| k.abs_diff(cs))?;
     // The modal, any auxiliaries, and the verb they carry.
     let end = (k + 1..other.toks.len().min(k + 5))

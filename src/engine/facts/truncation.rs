@@ -39,7 +39,7 @@ fn dangling_at(side: &Side<'_>, i: usize) -> bool {
         t.fold == "each" && i > 0 && side.toks[i - 1].is_word() && !is_function_word(&side.toks[i - 1].fold);
     !t.in_quote
         && !floating
-        && DANGLING.contains(&t.fold.as_str())
+        && DANGLING.contains(&t.fold.as_ref())
         && side.toks.get(i + 1).is_none_or(|n| is_break(n.text))
 }
 
@@ -89,7 +89,7 @@ fn resumes_after_phrase(cx: &UnitCx<'_>, i: usize, k: usize) -> bool {
 fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
     let t = &cx.b.toks[i];
     let ends_here = cx.b.toks.get(i + 1).is_none_or(|n| is_break(n.text));
-    if t.in_quote || !t.is_word() || !ends_here || COMPLETE_ALONE.contains(&t.fold.as_str()) {
+    if t.in_quote || !t.is_word() || !ends_here || COMPLETE_ALONE.contains(&t.fold.as_ref()) {
         return false;
     }
     let Some(k) = cx.map.b_to_a[i] else {
@@ -99,14 +99,14 @@ fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
     if cx.a.toks.get(k + 1).is_none_or(|n| !n.is_word()) {
         return false;
     }
-    if !NEEDS_OBJECT.contains(&t.fold.as_str()) && !resumes_after_phrase(cx, i, k) {
+    if !NEEDS_OBJECT.contains(&t.fold.as_ref()) && !resumes_after_phrase(cx, i, k) {
         return false;
     }
     let (words, content, lost) = lost_after(cx, k);
     // Mostly lost: a rewrite that kept the rest after the break (a comma
     // added, a clause moved) is not a cut.
     let mostly = 3 * lost >= 2 * content;
-    if NEEDS_OBJECT.contains(&t.fold.as_str()) {
+    if NEEDS_OBJECT.contains(&t.fold.as_ref()) {
         // A sentence ending on "of" is cut whatever the rewrite did next.
         let sentence_ends =
             cx.b.toks
