@@ -183,6 +183,16 @@ impl Tok<'_> {
     }
 }
 
+impl crate::engine::diff::FoldedToken for Tok<'_> {
+    fn span(&self) -> Span {
+        self.span
+    }
+
+    fn folded(&self) -> &str {
+        &self.fold
+    }
+}
+
 /// One side of an aligned unit.
 pub struct Side<'a> {
     pub doc: &'a Document,
@@ -466,6 +476,29 @@ mod tests {
             units > 300 && changed > 200,
             "{units} units, {changed} with changes"
         );
+    }
+
+    /// On every unit of every article pair, the diff of the detectors'
+    /// tokens is the display diff made from the text.
+    #[test]
+    fn diff_of_the_detectors_tokens_is_the_word_diff() {
+        use crate::engine::diff::{word_diff, word_diff_folded};
+        let mut units = 0;
+        for (path, a, b) in crate::test_pairs::article_pairs() {
+            let (sa, sb) = (segment(&a), segment(&b));
+            let (ia, ib) = (DocIndex::new(&a, &sa), DocIndex::new(&b, &sb));
+            for unit in compare(&a, &b).units {
+                let (Some(x), Some(y)) = (unit.original, unit.rewrite) else {
+                    continue;
+                };
+                let (side_a, side_b) = (Side::new(&a, &ia, &sa, x), Side::new(&b, &ib, &sb, y));
+                let folded = word_diff_folded(&side_a.toks, &side_b.toks);
+                assert_eq!(folded, word_diff(&a, x, &b, y), "{}", path.display());
+                assert_eq!(folded, unit.hunks, "{}", path.display());
+                units += 1;
+            }
+        }
+        assert!(units > 300, "{units} units");
     }
 
     #[test]
