@@ -169,12 +169,24 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
     use crate::engine::wordnet::{Relation, relation_cached, wordnet};
     let content = |u: &&Tok<'_>| u.is_word() && !super::lists::is_function_word(&u.fold);
     let scope: Vec<_> = scope(side, i).collect();
-    scope.iter().any(|t| {
-        other
-            .toks
-            .iter()
-            .any(|u| u.stem == t.stem || (u.is_word() && wordnet().same_lemma(&t.fold, &u.fold)))
-    }) || scope.iter().any(|t| {
+    if scope.is_empty() {
+        return false;
+    }
+    // Whether some scope word and some word of the other side share a
+    // stem or a lemma: each word's lemmas looked up once, not once per
+    // pair (`WordNet::same_lemma` of every pair is the same test).
+    let wn = wordnet();
+    let scope_lemmas: Vec<Vec<usize>> = scope.iter().map(|t| wn.lemmas(&t.fold)).collect();
+    let kept = other.toks.iter().any(|u| {
+        scope.iter().any(|t| u.stem == t.stem)
+            || (u.is_word() && {
+                let of_u = wn.lemmas(&u.fold);
+                scope_lemmas
+                    .iter()
+                    .any(|of_t| of_t.iter().any(|k| of_u.contains(k)))
+            })
+    });
+    kept || scope.iter().any(|t| {
         // "No one was hurt" / "Nobody was injured".
         other
             .toks
