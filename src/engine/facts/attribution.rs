@@ -137,26 +137,36 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
     out
 }
 
+/// A side's stems, borrowed from its tokens.
+type StemSet<'t> =
+    std::collections::HashSet<&'t str, std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>>;
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
+    // Every flag is a source of the rewrite: with none, there is nothing
+    // to compare (most units).
+    let sb = sources(&cx.b);
+    if sb.is_empty() {
+        return Vec::new();
+    }
     let sa = sources(&cx.a);
-    let mut a_stems: std::collections::HashSet<String> =
-        cx.a.toks.iter().map(|t| t.stem.to_string()).collect();
-    a_stems.extend(cx.a.acronyms());
-    let new_in_b = sources(&cx.b).into_iter().filter(|s| {
-        !s.stems
-            .iter()
-            .any(|w| a_stems.contains(w) || a_stems.contains(&w.replace('.', "")))
-    });
+    // The original's stems, borrowed, and its acronyms: looked up, never
+    // iterated.
+    let a_stems: StemSet<'_> = cx.a.toks.iter().map(|t| &*t.stem).collect();
+    let a_acronyms = cx.a.acronyms();
+    let in_a = |w: &str| a_stems.contains(w) || a_acronyms.contains(w);
+    let new_in_b = sb
+        .into_iter()
+        .filter(|s| !s.stems.iter().any(|w| in_a(w) || in_a(&w.replace('.', ""))));
     if sa.is_empty() {
         return new_in_b.filter_map(|s| pronoun_replaced(cx, &s)).collect();
     }
     let a_classes: Vec<usize> = sa.iter().flat_map(|s| classes(&cx.a, s)).collect();
     let new_in_b = new_in_b.filter(|s| !same_kind_of_source(&cx.b, s, &a_classes));
-    let b_stems: std::collections::HashSet<String> = cx.b.toks.iter().map(|t| t.stem.to_string()).collect();
+    let b_stems: StemSet<'_> = cx.b.toks.iter().map(|t| &*t.stem).collect();
     // The original source the rewrite dropped, else the first one.
     let first_a = sa
         .iter()
-        .find(|s| !s.stems.iter().any(|w| b_stems.contains(w)))
+        .find(|s| !s.stems.iter().any(|w| b_stems.contains(w.as_str())))
         .unwrap_or(&sa[0]);
     new_in_b
         .map(|s| {

@@ -6,9 +6,10 @@ use super::clip;
 use super::context::UnitCx;
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::lexicon::stem;
+use crate::engine::lexicon::{WordHasher, stem};
 use crate::engine::words::{CONTRAST_FAMILIES, CONTRAST_UNIT_FAMILIES};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// Registry entry (see [`super::DETECTORS`]).
@@ -24,18 +25,21 @@ pub const DETECTOR: Detector = Detector {
 };
 
 /// Every word of every family, and its stem, mapped to (family, class).
-static LOOKUP: LazyLock<HashMap<String, (usize, usize)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
-    for (f, family) in CONTRAST_FAMILIES.iter().enumerate() {
-        for (c, class) in family.iter().enumerate() {
-            for w in *class {
-                map.insert((*w).to_owned(), (f, c));
-                map.entry(stem(w)).or_insert((f, c));
+/// Looked up twice for every word of every unit, never iterated: hashed
+/// with the word hasher.
+static LOOKUP: LazyLock<HashMap<String, (usize, usize), BuildHasherDefault<WordHasher>>> =
+    LazyLock::new(|| {
+        let mut map = HashMap::default();
+        for (f, family) in CONTRAST_FAMILIES.iter().enumerate() {
+            for (c, class) in family.iter().enumerate() {
+                for w in *class {
+                    map.insert((*w).to_owned(), (f, c));
+                    map.entry(stem(w)).or_insert((f, c));
+                }
             }
         }
-    }
-    map
-});
+        map
+    });
 
 /// The (family, class, token) mentions of a side, outside quotations.
 fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
