@@ -120,7 +120,7 @@ const fn wide_class(third: u8) -> Option<Class> {
 
 /// Whether the byte scan splits `line`: ASCII, or ASCII with the
 /// characters [`wide_class`] knows.
-fn is_simple(line: &str) -> bool {
+pub(crate) fn is_simple(line: &str) -> bool {
     let t = line.as_bytes();
     let mut i = 0;
     while i < t.len() {
