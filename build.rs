@@ -65,10 +65,10 @@ fn word_lists(toml_text: &str) -> String {
             .collect();
         let name = key.to_uppercase();
         src += &format!(
-            "#[doc = {about:?}]\npub const {name}: &[&str] = &[{}];\n\n",
+            "#[doc = {about:?}]\npub const {name}: WordList = WordList::new(&[{}]);\n\n",
             words.join(", ")
         );
-        all += &format!("    ({key:?}, {name}),\n");
+        all += &format!("    ({key:?}, {name}.words),\n");
     }
     src += &all;
     src += "];\n\n/// Lists that must share no word.\npub const DISJOINT: &[(&str, &str)] = &[\n";

@@ -50,7 +50,7 @@ pub fn risky_in_json(c: char) -> bool {
 #[must_use]
 pub fn json_invisible_escaped(json: String) -> String {
     let risky = risky_in_json;
-    if !json.chars().any(risky) {
+    if !has_risky(&json) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -62,6 +62,15 @@ pub fn json_invisible_escaped(json: String) -> String {
         }
     }
     out
+}
+
+/// Whether `text` holds a character [`risky_in_json`] escapes. Each of
+/// them (U+007F–U+009F, U+2028–U+202E, U+2066–U+2069) is encoded starting
+/// with the byte 0x7F, 0xC2 or 0xE2, none of which continues a character:
+/// only the characters starting at those bytes are decoded and tested.
+fn has_risky(text: &str) -> bool {
+    memchr::memchr3_iter(0x7f, 0xc2, 0xe2, text.as_bytes())
+        .any(|i| text[i..].chars().next().is_some_and(risky_in_json))
 }
 
 #[cfg(test)]
@@ -81,6 +90,30 @@ mod tests {
         let text = json_invisible_escaped(serde_json::to_string(&value).unwrap());
         assert_eq!(text, r#"{"t":"a\u009b31mb\u202ec\u007fd “e”"}"#);
         assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+    }
+
+    /// The byte search finds what a test of every character finds.
+    #[test]
+    fn risky_found_by_lead_bytes_as_by_every_character() {
+        let mut texts: Vec<String> = [
+            "plain",
+            "“quoted” — é",
+            "a\u{7f}b",
+            "\u{9b}",
+            "x\u{2028}",
+            "\u{202e}",
+            "\u{2069}z",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        // Every character of the first planes, each alone and among others.
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            texts.push(format!("a{c}“"));
+        }
+        for t in &texts {
+            assert_eq!(has_risky(t), t.chars().any(risky_in_json), "{t:?}");
+        }
     }
 
     #[test]

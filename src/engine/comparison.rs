@@ -79,9 +79,10 @@ const REPORT_EVERY: usize = 256;
 pub fn compare_reporting(original: &Document, rewrite: &Document, progress: &dyn Fn(f32)) -> Comparison {
     // No caller waits for the aligned texts here: the detectors' indexes
     // are built beside the alignment.
-    let mut aligned = Aligned::stage_one(original, rewrite, progress, true);
-    aligned.diff_words(original, rewrite, progress);
-    aligned.detect(original, rewrite, progress)
+    let aligned = Aligned::stage_one(original, rewrite, progress, true);
+    // No caller shows the word diffs before the flags either: each unit's
+    // diff is made with its detectors, from the tokens they read.
+    aligned.diff_and_detect(original, rewrite, progress)
 }
 
 /// A comparison in the making: both documents segmented and their
@@ -229,6 +230,58 @@ impl Aligned {
         // Freed before the report is written.
         drop(indexes);
         progress(1.0);
+        let (discrepancies, suppressed) = number_findings(findings);
+        let summary = summarise(original, rewrite, &seg_a, &seg_b, &units, &discrepancies);
+        Comparison {
+            original: seg_a,
+            rewrite: seg_b,
+            units,
+            discrepancies,
+            suppressed,
+            summary,
+        }
+    }
+}
+
+impl Aligned {
+    /// [`Aligned::diff_words`] and [`Aligned::detect`] in one pass over
+    /// the units (the same comparison): each unit's word diff is made from
+    /// the tokens its detectors read. `progress` goes from 0.15 to 1.
+    fn diff_and_detect(self, original: &Document, rewrite: &Document, progress: &dyn Fn(f32)) -> Comparison {
+        if self.diffed {
+            return self.detect(original, rewrite, progress);
+        }
+        let Self {
+            original: seg_a,
+            rewrite: seg_b,
+            mut units,
+            indexes,
+            ..
+        } = self;
+        let on_unit = |i: usize| stage(progress, 0.15, 0.98, i, units.len());
+        let indexes = indexes.unwrap_or_else(|| Arc::new(facts::indexes(original, &seg_a, rewrite, &seg_b)));
+        let per_unit = facts::diff_and_detect_indexed(
+            original,
+            &seg_a,
+            rewrite,
+            &seg_b,
+            &units,
+            [&indexes.0, &indexes.1],
+            &on_unit,
+        );
+        // Freed before the report is written.
+        drop(indexes);
+        progress(1.0);
+        // Collected in place (the pairs' buffer holds the findings): a
+        // second list of every unit would be 1-2 MB more peak.
+        let findings: Vec<Vec<Finding>> = per_unit
+            .into_iter()
+            .enumerate()
+            .map(|(i, (hunks, found))| {
+                units[i].hunks = hunks;
+                found
+            })
+            .collect();
         let (discrepancies, suppressed) = number_findings(findings);
         let summary = summarise(original, rewrite, &seg_a, &seg_b, &units, &discrepancies);
         Comparison {

@@ -1,7 +1,7 @@
 //! Word diff inside one aligned unit, for display: which words of each side
 //! have no counterpart on the other. It decides nothing about facts.
 
-use super::lexicon::{WordHasher, fold_into};
+use super::lexicon::{WordHasher, fold_into, is_folded};
 use super::segment::tokens;
 use super::text::{Document, Span};
 use serde::Serialize;
@@ -49,10 +49,41 @@ pub fn word_diff(a: &Document, a_span: Span, b: &Document, b_span: Span) -> Vec<
     };
     let ka: Vec<u32> = ta.iter().map(|t| id(t.text)).collect();
     let kb: Vec<u32> = tb.iter().map(|t| id(t.text)).collect();
-    let cover = |toks: &[super::segment::Token<'_>], r: std::ops::Range<usize>| {
-        (!r.is_empty()).then(|| Span::new(toks[r.start].span.start, toks[r.end - 1].span.end))
+    hunks(|i| ta[i].span, &ka, |j| tb[j].span, &kb)
+}
+
+/// A token made and folded already, as [`word_diff_folded`] reads it.
+pub trait FoldedToken {
+    fn span(&self) -> Span;
+    /// The text folded as [`fold_into`] folds it.
+    fn folded(&self) -> &str;
+}
+
+/// [`word_diff`] of two sides whose tokens are made and folded already
+/// (the detectors' tokens: the same tokens of the same spans, folded the
+/// same way): each fold numbered in the order the original then the
+/// rewrite first meet it, as `word_diff` numbers them, so the diff and
+/// its hunks are the same.
+#[must_use]
+pub fn word_diff_folded<'t, T: FoldedToken>(a: &'t [T], b: &'t [T]) -> Vec<WordHunk> {
+    let mut ids: HashMap<&'t str, u32, BuildHasherDefault<WordHasher>> =
+        HashMap::with_capacity_and_hasher(a.len() + b.len(), BuildHasherDefault::default());
+    let mut id = |t: &'t T| {
+        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        *ids.entry(t.folded()).or_insert(next)
     };
-    let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    let ka: Vec<u32> = a.iter().map(&mut id).collect();
+    let kb: Vec<u32> = b.iter().map(&mut id).collect();
+    hunks(|i| a[i].span(), &ka, |j| b[j].span(), &kb)
+}
+
+/// The changed regions of the Patience diff of two id sequences, as spans
+/// of their tokens (`sa(i)`, `sb(j)`).
+fn hunks(sa: impl Fn(usize) -> Span, ka: &[u32], sb: impl Fn(usize) -> Span, kb: &[u32]) -> Vec<WordHunk> {
+    let cover = |span: &dyn Fn(usize) -> Span, r: std::ops::Range<usize>| {
+        (!r.is_empty()).then(|| Span::new(span(r.start).start, span(r.end - 1).end))
+    };
+    let ops = capture_diff_slices(Algorithm::Patience, ka, kb);
     // Collected into a buffer of its own: collecting in place would keep
     // the ops' larger buffer (equal runs included) for as long as the unit.
     let mut hunks = Vec::with_capacity(ops.iter().filter(|op| op.tag() != DiffTag::Equal).count());
@@ -60,18 +91,11 @@ pub fn word_diff(a: &Document, a_span: Span, b: &Document, b_span: Span) -> Vec<
         ops.iter()
             .filter(|op| op.tag() != DiffTag::Equal)
             .map(|op| WordHunk {
-                original: cover(&ta, op.old_range()),
-                rewrite: cover(&tb, op.new_range()),
+                original: cover(&sa, op.old_range()),
+                rewrite: cover(&sb, op.new_range()),
             }),
     );
     hunks
-}
-
-/// Whether [`fold_into`] leaves `text` as it is: ASCII with no capital
-/// and no backtick.
-fn is_folded(text: &str) -> bool {
-    text.bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
 }
 
 #[cfg(test)]

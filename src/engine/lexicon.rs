@@ -39,6 +39,14 @@ pub fn fold_into(word: &str, out: &mut String) {
     );
 }
 
+/// Whether [`fold_into`] leaves `text` as it is: ASCII with no capital
+/// and no backtick.
+#[must_use]
+pub fn is_folded(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+}
+
 /// FNV-1a with a mixing finish: short keys (words) hash several times
 /// faster than with SipHash.
 /// Only for a map that is looked up, never iterated, so no output depends

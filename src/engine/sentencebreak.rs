@@ -17,7 +17,7 @@ pub fn sentence_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_inclusive('\n').flat_map(move |line| {
         let base = at;
         at += line.len();
-        let pieces = if line.is_ascii() {
+        let pieces = if super::wordbreak::is_simple(line) {
             Pieces::Ascii(AsciiSentences::new(line))
         } else {
             Pieces::Unicode(line.split_sentence_bound_indices())
@@ -86,6 +86,27 @@ const CATS: [Cat; 128] = super::wordbreak::ascii_table!(Cat::Other, cat);
 #[inline]
 fn cat_of(b: u8) -> Cat {
     CATS[usize::from(b & 0x7f)]
+}
+
+/// The class of the character starting at `t[i]`: an ASCII byte, or one
+/// of the three-byte characters the scan also knows
+/// ([`super::wordbreak::is_simple`]): the curly single quotes close, as
+/// `'` does; the en and em dashes continue, as `-` does.
+#[inline]
+fn cat_at(t: &[u8], i: usize) -> Cat {
+    if t[i] < 0x80 {
+        cat_of(t[i])
+    } else if matches!(t[i + 2], 0x98 | 0x99) {
+        Cat::Close
+    } else {
+        Cat::SContinue
+    }
+}
+
+/// Byte length of the character starting at `t[i]`.
+#[inline]
+fn width_at(t: &[u8], i: usize) -> usize {
+    if t[i] < 0x80 { 1 } else { 3 }
 }
 
 /// What the rules remember of the text read so far: runs of closing
@@ -164,17 +185,20 @@ fn lower_follows(state: State, ahead: &[u8]) -> bool {
     if !state.ends_terminated(true, true) {
         return false;
     }
-    for &b in ahead {
-        match cat_of(b) {
+    let mut k = 0;
+    while k < ahead.len() {
+        match cat_at(ahead, k) {
             Cat::Lower => return true,
             Cat::Upper | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm => return false,
             _ => {}
         }
+        k += width_at(ahead, k);
     }
     false
 }
 
-/// Sentence-break positions of an ASCII line, then its pieces.
+/// Sentence-break positions of an ASCII line (or one with the characters
+/// [`cat_at`] knows), then its pieces.
 struct AsciiSentences<'a> {
     text: &'a str,
     pos: usize,
@@ -185,7 +209,7 @@ struct AsciiSentences<'a> {
 
 impl<'a> AsciiSentences<'a> {
     fn new(text: &'a str) -> Self {
-        debug_assert!(text.is_ascii());
+        debug_assert!(super::wordbreak::is_simple(text));
         Self {
             text,
             pos: 0,
@@ -200,8 +224,8 @@ impl<'a> AsciiSentences<'a> {
         while self.pos < t.len() {
             let at = self.pos;
             let before = self.state;
-            let c = cat_of(t[at]);
-            self.pos += 1;
+            let c = cat_at(t, at);
+            self.pos += width_at(t, at);
             self.state = before.then(c);
             let last = before.last();
             if last == Part::Sot {
@@ -257,7 +281,7 @@ mod tests {
 
     fn same(text: &str) {
         let slow: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
-        if text.is_ascii() {
+        if crate::engine::wordbreak::is_simple(text) {
             let fast: Vec<(usize, &str)> = AsciiSentences::new(text).collect();
             assert_eq!(fast, slow, "{text:?}");
         }
@@ -285,7 +309,35 @@ mod tests {
         '\u{85}', '。', '\u{301}',
     ];
 
+    /// ASCII of every class and the characters the scan also knows, with
+    /// a few that send a line to the general splitter.
+    const SIMPLE: &[char] = &[
+        'a', 'Z', '7', '.', '!', ',', '"', '\'', ' ', '\n', '-', '\u{2018}', '\u{2019}', '\u{2013}',
+        '\u{2014}', '\u{201d}', '\u{2011}',
+    ];
+
+    #[test]
+    fn every_short_string_with_curly_quotes_and_dashes_splits_as_unicode_segmentation_does() {
+        let n = SIMPLE.len();
+        for len in 1..=4u32 {
+            for mut k in 0..n.pow(len) {
+                let mut s = String::new();
+                for _ in 0..len {
+                    s.push(SIMPLE[k % n]);
+                    k /= n;
+                }
+                same(&s);
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn text_with_curly_quotes_and_dashes_splits_as_unicode_segmentation_does(chars in proptest::collection::vec(0usize..SIMPLE.len(), 0..48)) {
+            let s: String = chars.iter().map(|&i| SIMPLE[i]).collect();
+            same(&s);
+        }
+
         #[test]
         fn random_ascii_splits_as_unicode_segmentation_does(bytes in proptest::collection::vec(0usize..ALPHABET.len(), 0..48)) {
             let s: String = bytes.iter().map(|&i| char::from(ALPHABET[i])).collect();

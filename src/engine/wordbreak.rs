@@ -16,7 +16,7 @@ pub fn word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_inclusive('\n').flat_map(move |line| {
         let base = at;
         at += line.len();
-        let pieces = if line.is_ascii() {
+        let pieces = if is_simple(line) {
             Pieces::Ascii(ascii_word_bounds(line))
         } else {
             Pieces::Unicode(line.split_word_bound_indices())
@@ -105,15 +105,77 @@ fn class_of(b: u8) -> Class {
     CLASSES[usize::from(b & 0x7f)]
 }
 
-/// Whether a word boundary falls before byte `i` of `t` (0 < i < len).
+/// The non-ASCII characters the byte scan also knows, all three bytes
+/// long (E2 80 xx): the curly single quotes (`MidNumLet` in UAX #29, as
+/// `.` is) and the en and em dashes (`Other`). Printed text uses them
+/// where a typewriter used `'` and `-`; lines with any other non-ASCII
+/// character go to the general splitter.
+const fn wide_class(third: u8) -> Option<Class> {
+    match third {
+        0x98 | 0x99 => Some(Class::MidNumLet),
+        0x93 | 0x94 => Some(Class::Other),
+        _ => None,
+    }
+}
+
+/// Whether the byte scan splits `line`: ASCII, or ASCII with the
+/// characters [`wide_class`] knows.
+pub(crate) fn is_simple(line: &str) -> bool {
+    let t = line.as_bytes();
+    let mut i = 0;
+    while i < t.len() {
+        if t[i] < 0x80 {
+            i += 1;
+        } else if t[i] == 0xe2
+            && t.get(i + 1) == Some(&0x80)
+            && t.get(i + 2).is_some_and(|&b| wide_class(b).is_some())
+        {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Byte length of the character starting at `t[i]` (1, or 3 for the
+/// characters [`wide_class`] knows).
+#[inline]
+fn width_at(t: &[u8], i: usize) -> usize {
+    if t[i] < 0x80 { 1 } else { 3 }
+}
+
+/// The class of the character starting at `t[i]`.
+#[inline]
+fn class_at(t: &[u8], i: usize) -> Class {
+    if t[i] < 0x80 {
+        class_of(t[i])
+    } else {
+        wide_class(t[i + 2]).unwrap_or(Class::Other)
+    }
+}
+
+/// The start of the character that ends just before `t[end]`.
+#[inline]
+fn start_before(t: &[u8], end: usize) -> usize {
+    if t[end - 1] < 0x80 { end - 1 } else { end - 3 }
+}
+
+/// Whether a word boundary falls before the character at byte `i` of `t`
+/// (0 < i < len, a character boundary).
 #[inline]
 fn breaks_before(t: &[u8], i: usize) -> bool {
     use Class::{Cr, Digit, Letter, Lf, MidLetter, MidNum, MidNumLet, Newline, Quote, Space, Underscore};
-    let (p, c) = (class_of(t[i - 1]), class_of(t[i]));
-    // The byte after and the one before the pair, looked at only by the
-    // joiners between letters (WB6, WB7) and between digits (WB11, WB12).
-    let next = || t.get(i + 1).map(|&b| class_of(b));
-    let before = || i.checked_sub(2).map(|k| class_of(t[k]));
+    let prev = start_before(t, i);
+    let (p, c) = (class_at(t, prev), class_at(t, i));
+    // The character after and the one before the pair, looked at only by
+    // the joiners between letters (WB6, WB7) and between digits (WB11,
+    // WB12).
+    let next = || {
+        let k = i + width_at(t, i);
+        (k < t.len()).then(|| class_at(t, k))
+    };
+    let before = || (prev > 0).then(|| class_at(t, start_before(t, prev)));
     let mid_letter = |x: Class| matches!(x, MidLetter | MidNumLet | Quote);
     let mid_num = |x: Class| matches!(x, MidNum | MidNumLet | Quote);
     let joined = match (p, c) {
@@ -130,10 +192,11 @@ fn breaks_before(t: &[u8], i: usize) -> bool {
     !joined
 }
 
-/// The word-bound pieces of ASCII `text` with their byte offsets, as
+/// The word-bound pieces of `text` (ASCII, or with the characters
+/// [`wide_class`] knows: see [`is_simple`]) with their byte offsets, as
 /// `split_word_bound_indices` gives them.
 fn ascii_word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    debug_assert!(text.is_ascii());
+    debug_assert!(is_simple(text));
     let t = text.as_bytes();
     let mut start = 0;
     std::iter::from_fn(move || {
@@ -141,9 +204,9 @@ fn ascii_word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let from = start;
-        let mut i = from + 1;
+        let mut i = from + width_at(t, from);
         while i < t.len() && !breaks_before(t, i) {
-            i += 1;
+            i += width_at(t, i);
         }
         start = i;
         Some((from, &text[from..i]))
@@ -177,7 +240,7 @@ mod tests {
 
     fn same(text: &str) {
         let slow: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
-        if text.is_ascii() {
+        if is_simple(text) {
             let fast: Vec<(usize, &str)> = ascii_word_bounds(text).collect();
             assert_eq!(fast, slow, "{text:?}");
         }
@@ -192,6 +255,28 @@ mod tests {
         'a', '1', '.', '\'', ' ', '\n', '\r', ':', 'é', '\u{2019}', '\u{301}', '\u{a0}', '\u{2028}',
         '\u{200d}', '👍', '“',
     ];
+
+    /// ASCII and the characters the byte scan also knows, with a few
+    /// that send a line to the general splitter.
+    const SIMPLE: &[char] = &[
+        'a', 'Z', '7', ':', ',', '.', '\'', '_', ' ', '\n', '-', '\u{2018}', '\u{2019}', '\u{2013}',
+        '\u{2014}', '\u{201c}', '\u{2011}',
+    ];
+
+    #[test]
+    fn every_short_string_with_curly_quotes_and_dashes_splits_as_unicode_segmentation_does() {
+        let n = SIMPLE.len();
+        for len in 1..=4u32 {
+            for mut k in 0..n.pow(len) {
+                let mut s = String::new();
+                for _ in 0..len {
+                    s.push(SIMPLE[k % n]);
+                    k /= n;
+                }
+                same(&s);
+            }
+        }
+    }
 
     #[test]
     fn every_short_string_splits_as_unicode_segmentation_does() {
@@ -215,6 +300,12 @@ mod tests {
         #[test]
         fn mixed_text_splits_as_unicode_segmentation_does(chars in proptest::collection::vec(0usize..MIXED.len(), 0..40)) {
             let s: String = chars.iter().map(|&i| MIXED[i]).collect();
+            same(&s);
+        }
+
+        #[test]
+        fn text_with_curly_quotes_and_dashes_splits_as_unicode_segmentation_does(chars in proptest::collection::vec(0usize..SIMPLE.len(), 0..40)) {
+            let s: String = chars.iter().map(|&i| SIMPLE[i]).collect();
             same(&s);
         }
 

@@ -340,6 +340,13 @@ impl WordNet {
         out
     }
 
+    /// The lemmas a word form may inflect, by number: two forms inflect
+    /// one lemma ([`WordNet::same_lemma`]) when their lists share one.
+    #[must_use]
+    pub fn lemmas(&self, word: &str) -> Vec<usize> {
+        self.bases(word)
+    }
+
     /// Whether two word forms may inflect one lemma ("knew" / "know",
     /// "geese" / "goose").
     #[must_use]
@@ -543,13 +550,19 @@ impl WordNet {
         if opposed && (direct || !alike) {
             return Relation::Antonym;
         }
+        // Each sense's ancestors found once, not once per sense of the
+        // other word (the same tests in the same order).
+        let mut up_b: Vec<Option<Vec<u32>>> = vec![None; top_b.len()];
         for &x in &top_a {
             let up_x = self.ancestors(x, BROADER_STEPS);
-            for &y in &top_b {
+            for (&y, up_y) in top_b.iter().zip(&mut up_b) {
                 if up_x.contains(&y) {
                     return Relation::Broader;
                 }
-                if self.ancestors(y, BROADER_STEPS).contains(&x) {
+                if up_y
+                    .get_or_insert_with(|| self.ancestors(y, BROADER_STEPS))
+                    .contains(&x)
+                {
                     return Relation::Narrower;
                 }
             }
@@ -565,16 +578,17 @@ impl WordNet {
     /// / "plummet"), and satellite adjectives of one head are similar, not
     /// different ("severe" / "intense").
     fn sibling(&self, top_a: &[u32], top_b: &[u32]) -> Option<u32> {
+        let mut up_b: Vec<Option<Vec<u32>>> = vec![None; top_b.len()];
         for &x in top_a {
             if self.synset(x).pos() != Pos::Noun {
                 continue;
             }
             let up_x = self.ancestors(x, 1);
-            for &y in top_b {
+            for (&y, up_y) in top_b.iter().zip(&mut up_b) {
                 if self.synset(y).pos() != Pos::Noun {
                     continue;
                 }
-                let up_y = self.ancestors(y, 1);
+                let up_y = up_y.get_or_insert_with(|| self.ancestors(y, 1));
                 let shared = up_x
                     .iter()
                     .filter(|c| **c != x && **c != y && up_y.contains(c))

@@ -4,6 +4,60 @@
 
 include!(concat!(env!("OUT_DIR"), "/words.rs"));
 
+/// One word list: its words in the data file's order, and a filter of 256
+/// bits set by each word's first byte and length. Detectors ask of nearly
+/// every token whether a list holds it, and most words are ruled out by
+/// the bit, not by a scan of the list. Reads as a slice otherwise.
+#[derive(Debug, Clone, Copy)]
+pub struct WordList {
+    pub words: &'static [&'static str],
+    filter: [u64; 4],
+}
+
+/// The filter bit of a word: its first byte and its length.
+const fn filter_bit(word: &[u8]) -> usize {
+    let first = if word.is_empty() { 0 } else { word[0] as usize };
+    (first * 31 + word.len()) % 256
+}
+
+impl WordList {
+    #[must_use]
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        let mut filter = [0u64; 4];
+        let mut i = 0;
+        while i < words.len() {
+            let bit = filter_bit(words[i].as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+            i += 1;
+        }
+        Self { words, filter }
+    }
+
+    /// Whether the list holds `word` (as `<[&str]>::contains`).
+    #[must_use]
+    pub fn contains(&self, word: &&str) -> bool {
+        let bit = filter_bit(word.as_bytes());
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &Self::Target {
+        self.words
+    }
+}
+
+impl IntoIterator for WordList {
+    type Item = &'static &'static str;
+    type IntoIter = std::slice::Iter<'static, &'static str>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.iter()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{ALL, DISJOINT};
@@ -57,6 +111,18 @@ mod tests {
                     );
                     seen.push((w, f, c));
                 }
+            }
+        }
+    }
+
+    /// The filter only rules out words a list does not hold.
+    #[test]
+    fn filtered_look_up_is_the_scan() {
+        let others = ["", "the", "a", "x", "not", "said", "lord", "n't", "é"];
+        for (_, words) in ALL {
+            let list = super::WordList::new(words);
+            for w in words.iter().chain(&others) {
+                assert_eq!(list.contains(w), words.contains(w), "{w}");
             }
         }
     }

@@ -135,15 +135,14 @@ where
 /// Copies `text` to `out` with `indent` after every line feed. A line feed
 /// in pretty JSON is always layout: inside strings it is escaped.
 fn indent_lines(text: &[u8], indent: &[u8], out: &mut Vec<u8>) {
-    let mut lines = text.split(|&b| b == b'\n');
-    if let Some(first) = lines.next() {
-        out.extend_from_slice(first);
-    }
-    for line in lines {
-        out.push(b'\n');
+    // Each line after the first indented: `indent` after every line feed.
+    let mut from = 0;
+    for nl in memchr::memchr_iter(b'\n', text) {
+        out.extend_from_slice(&text[from..=nl]);
         out.extend_from_slice(indent);
-        out.extend_from_slice(line);
+        from = nl + 1;
     }
+    out.extend_from_slice(&text[from..]);
 }
 
 /// The report's entries after the two arrays.

@@ -32,7 +32,7 @@ fn clause_word(side: &Side<'_>, k: usize) -> bool {
     let t = &side.toks[k];
     t.is_word()
         && !matches!(
-            t.fold.as_str(),
+            t.fold.as_ref(),
             "that" | "which" | "who" | "and" | "but" | "while" | "as"
         )
 }
@@ -103,7 +103,7 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
                 .last()
                 .map_or(i + 2, |k| k + 1);
             Some((i + 2, end))
-        } else if REPORTING_VERBS.contains(&t.fold.as_str()) && !used_as_noun(side, i) {
+        } else if REPORTING_VERBS.contains(&t.fold.as_ref()) && !used_as_noun(side, i) {
             let start = (i.saturating_sub(5)..i)
                 .rev()
                 .take_while(|&k| clause_word(side, k))
@@ -124,41 +124,52 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
         // to" may instead be a count or a document, which rewording renames
         // freely ("preliminary tallies" → "early estimates").
         let names_someone = content.iter().any(|t| {
-            SOURCE_NOUNS.contains(&t.fold.as_str())
-                || (t.is_capitalised() && !side.index.lowercase.contains(&t.fold))
+            SOURCE_NOUNS.contains(&t.fold.as_ref())
+                || (t.is_capitalised() && !side.index.lowercase.contains(&*t.fold))
         });
-        let names_a_record = content.iter().any(|t| RECORD_NOUNS.contains(&t.stem.as_str()));
+        let names_a_record = content.iter().any(|t| RECORD_NOUNS.contains(&t.stem.as_ref()));
         let is_source = !content.is_empty() && (names_someone || !according || !names_a_record);
         if is_source {
             out.push(Source {
                 start,
                 end,
-                stems: content.iter().map(|t| t.stem.clone()).collect(),
+                stems: content.iter().map(|t| t.stem.to_string()).collect(),
             });
         }
     }
     out
 }
 
+/// A side's stems, borrowed from its tokens.
+type StemSet<'t> =
+    std::collections::HashSet<&'t str, std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>>;
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
+    // Every flag is a source of the rewrite: with none, there is nothing
+    // to compare (most units).
+    let sb = sources(&cx.b);
+    if sb.is_empty() {
+        return Vec::new();
+    }
     let sa = sources(&cx.a);
-    let mut a_stems: std::collections::HashSet<String> = cx.a.toks.iter().map(|t| t.stem.clone()).collect();
-    a_stems.extend(cx.a.acronyms());
-    let new_in_b = sources(&cx.b).into_iter().filter(|s| {
-        !s.stems
-            .iter()
-            .any(|w| a_stems.contains(w) || a_stems.contains(&w.replace('.', "")))
-    });
+    // The original's stems, borrowed, and its acronyms: looked up, never
+    // iterated.
+    let a_stems: StemSet<'_> = cx.a.toks.iter().map(|t| &*t.stem).collect();
+    let a_acronyms = cx.a.acronyms();
+    let in_a = |w: &str| a_stems.contains(w) || a_acronyms.contains(w);
+    let new_in_b = sb
+        .into_iter()
+        .filter(|s| !s.stems.iter().any(|w| in_a(w) || in_a(&w.replace('.', ""))));
     if sa.is_empty() {
         return new_in_b.filter_map(|s| pronoun_replaced(cx, &s)).collect();
     }
     let a_classes: Vec<usize> = sa.iter().flat_map(|s| classes(&cx.a, s)).collect();
     let new_in_b = new_in_b.filter(|s| !same_kind_of_source(&cx.b, s, &a_classes));
-    let b_stems: std::collections::HashSet<String> = cx.b.toks.iter().map(|t| t.stem.clone()).collect();
+    let b_stems: StemSet<'_> = cx.b.toks.iter().map(|t| &*t.stem).collect();
     // The original source the rewrite dropped, else the first one.
     let first_a = sa
         .iter()
-        .find(|s| !s.stems.iter().any(|w| b_stems.contains(w)))
+        .find(|s| !s.stems.iter().any(|w| b_stems.contains(w.as_str())))
         .unwrap_or(&sa[0]);
     new_in_b
         .map(|s| {
@@ -184,13 +195,13 @@ fn one_party(cx: &UnitCx<'_>, a: &Source, b: &Source) -> bool {
             .collect();
         let names = content
             .iter()
-            .filter(|t| t.is_capitalised() && !side.index.lowercase.contains(&t.fold))
+            .filter(|t| t.is_capitalised() && !side.index.lowercase.contains(&*t.fold))
             .map(|t| t.text.to_owned())
             .collect();
         let nouns = content
             .iter()
-            .filter(|t| !t.is_capitalised() || side.index.lowercase.contains(&t.fold))
-            .map(|t| t.fold.clone())
+            .filter(|t| !t.is_capitalised() || side.index.lowercase.contains(&*t.fold))
+            .map(|t| t.fold.to_string())
             .collect();
         (names, nouns)
     };
@@ -246,10 +257,10 @@ fn pronoun_replaced(cx: &UnitCx<'_>, s: &Source) -> Option<Finding> {
 fn pronoun_speaker(side: &Side<'_>) -> Option<(usize, usize)> {
     let toks = &side.toks;
     (0..toks.len()).find_map(|v| {
-        if toks[v].in_quote || !REPORTING_VERBS.contains(&toks[v].fold.as_str()) {
+        if toks[v].in_quote || !REPORTING_VERBS.contains(&toks[v].fold.as_ref()) {
             return None;
         }
-        let pronoun = |k: usize| matches!(toks[k].fold.as_str(), "he" | "she" | "they");
+        let pronoun = |k: usize| matches!(toks[k].fold.as_ref(), "he" | "she" | "they");
         [v.checked_sub(1), Some(v + 1)]
             .into_iter()
             .flatten()

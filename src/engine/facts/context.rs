@@ -3,11 +3,12 @@
 //! them.
 
 use crate::engine::diff::WordHunk;
-use crate::engine::lexicon::{WordHasher, fold, fold_into, stem};
+use crate::engine::lexicon::{WordHasher, fold, fold_into, is_folded, stem};
 use crate::engine::segment::{Segmented, TokenKind, tokens};
 use crate::engine::text::{Document, Span};
 use crate::engine::words::RELATIVE_ENDINGS;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Sets and maps of words that are looked up, never iterated for output
@@ -121,6 +122,17 @@ impl DocIndex {
         self.stem_of.get(folded).cloned().unwrap_or_else(|| stem(folded))
     }
 
+    /// A folded word and its stem, both borrowed from the index when the
+    /// document has the word (one look-up, nothing copied); else the word
+    /// copied and stemmed.
+    #[must_use]
+    pub fn fold_and_stem<'s>(&'s self, folded: &str) -> (Cow<'s, str>, Cow<'s, str>) {
+        match self.stem_of.get_key_value(folded) {
+            Some((f, s)) => (Cow::Borrowed(f.as_str()), Cow::Borrowed(s.as_str())),
+            None => (Cow::Owned(folded.to_owned()), Cow::Owned(stem(folded))),
+        }
+    }
+
     /// Whether `span` lies inside a quotation.
     #[must_use]
     pub fn in_quote(&self, span: Span) -> bool {
@@ -162,9 +174,12 @@ impl DocIndex {
 pub struct Tok<'a> {
     pub span: Span,
     pub text: &'a str,
-    pub fold: String,
-    /// Stem of `fold` (empty for punctuation).
-    pub stem: String,
+    /// Case- and apostrophe-folded text, borrowed from the document's
+    /// index (or the text itself) when it has it.
+    pub fold: Cow<'a, str>,
+    /// Stem of `fold` (empty for punctuation), borrowed from the index
+    /// when it has it.
+    pub stem: Cow<'a, str>,
     pub kind: TokenKind,
     pub in_quote: bool,
     /// First word of a sentence (after any opening punctuation).
@@ -180,6 +195,16 @@ impl Tok<'_> {
     #[must_use]
     pub fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+impl crate::engine::diff::FoldedToken for Tok<'_> {
+    fn span(&self) -> Span {
+        self.span
+    }
+
+    fn folded(&self) -> &str {
+        &self.fold
     }
 }
 
@@ -223,6 +248,7 @@ impl<'a> Side<'a> {
         // grown token by token.
         let mut toks = Vec::with_capacity(span.len() / 4 + 4);
         let mut at_start = true;
+        let mut folded = String::new();
         // Quotes are in order too: the one that may hold a token is found
         // by walking on (as `DocIndex::in_quote` finds it by a search).
         let quotes = &index.quotes;
@@ -240,12 +266,21 @@ impl<'a> Side<'a> {
                 at_start = true;
             }
             let word = t.kind != TokenKind::Punct;
-            let folded = fold(t.text);
+            // Borrowed where possible: a word from the index (with its
+            // stem), punctuation from the text when folding leaves it.
+            let (fold, stem) = if word {
+                fold_into(t.text, &mut folded);
+                index.fold_and_stem(&folded)
+            } else if is_folded(t.text) {
+                (Cow::Borrowed(t.text), Cow::Borrowed(""))
+            } else {
+                (Cow::Owned(fold(t.text)), Cow::Borrowed(""))
+            };
             toks.push(Tok {
                 span: t.span,
                 text: t.text,
-                stem: if word { index.stem(&folded) } else { String::new() },
-                fold: folded,
+                stem,
+                fold,
                 kind: t.kind,
                 in_quote,
                 sentence_start: at_start && word,
@@ -286,7 +321,7 @@ impl<'a> Side<'a> {
         let mut out = HashSet::new();
         let mut run = String::new();
         for t in &self.toks {
-            if t.is_word() && t.is_capitalised() && !super::lists::NOT_NAMES.contains(&t.fold.as_str()) {
+            if t.is_word() && t.is_capitalised() && !super::lists::NOT_NAMES.contains(&t.fold.as_ref()) {
                 run.extend(t.fold.chars().next());
             } else if !(t.fold == "of" || t.fold == "and") {
                 if run.len() > 1 {
@@ -317,8 +352,8 @@ pub struct TokenMap {
 impl TokenMap {
     #[must_use]
     pub fn new(a: &Side<'_>, b: &Side<'_>) -> Self {
-        let ka: Vec<&str> = a.toks.iter().map(|t| t.fold.as_str()).collect();
-        let kb: Vec<&str> = b.toks.iter().map(|t| t.fold.as_str()).collect();
+        let ka: Vec<&str> = a.toks.iter().map(|t| t.fold.as_ref()).collect();
+        let kb: Vec<&str> = b.toks.iter().map(|t| t.fold.as_ref()).collect();
         let mut a_to_b = vec![None; ka.len()];
         let mut b_to_a = vec![None; kb.len()];
         for op in capture_diff_slices(Algorithm::Patience, &ka, &kb) {
@@ -456,6 +491,29 @@ mod tests {
             units > 300 && changed > 200,
             "{units} units, {changed} with changes"
         );
+    }
+
+    /// On every unit of every article pair, the diff of the detectors'
+    /// tokens is the display diff made from the text.
+    #[test]
+    fn diff_of_the_detectors_tokens_is_the_word_diff() {
+        use crate::engine::diff::{word_diff, word_diff_folded};
+        let mut units = 0;
+        for (path, a, b) in crate::test_pairs::article_pairs() {
+            let (sa, sb) = (segment(&a), segment(&b));
+            let (ia, ib) = (DocIndex::new(&a, &sa), DocIndex::new(&b, &sb));
+            for unit in compare(&a, &b).units {
+                let (Some(x), Some(y)) = (unit.original, unit.rewrite) else {
+                    continue;
+                };
+                let (side_a, side_b) = (Side::new(&a, &ia, &sa, x), Side::new(&b, &ib, &sb, y));
+                let folded = word_diff_folded(&side_a.toks, &side_b.toks);
+                assert_eq!(folded, word_diff(&a, x, &b, y), "{}", path.display());
+                assert_eq!(folded, unit.hunks, "{}", path.display());
+                units += 1;
+            }
+        }
+        assert!(units > 300, "{units} units");
     }
 
     #[test]

@@ -6,9 +6,10 @@ use super::clip;
 use super::context::UnitCx;
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::lexicon::stem;
+use crate::engine::lexicon::{WordHasher, stem};
 use crate::engine::words::{CONTRAST_FAMILIES, CONTRAST_UNIT_FAMILIES};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// Registry entry (see [`super::DETECTORS`]).
@@ -24,18 +25,21 @@ pub const DETECTOR: Detector = Detector {
 };
 
 /// Every word of every family, and its stem, mapped to (family, class).
-static LOOKUP: LazyLock<HashMap<String, (usize, usize)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
-    for (f, family) in CONTRAST_FAMILIES.iter().enumerate() {
-        for (c, class) in family.iter().enumerate() {
-            for w in *class {
-                map.insert((*w).to_owned(), (f, c));
-                map.entry(stem(w)).or_insert((f, c));
+/// Looked up twice for every word of every unit, never iterated: hashed
+/// with the word hasher.
+static LOOKUP: LazyLock<HashMap<String, (usize, usize), BuildHasherDefault<WordHasher>>> =
+    LazyLock::new(|| {
+        let mut map = HashMap::default();
+        for (f, family) in CONTRAST_FAMILIES.iter().enumerate() {
+            for (c, class) in family.iter().enumerate() {
+                for w in *class {
+                    map.insert((*w).to_owned(), (f, c));
+                    map.entry(stem(w)).or_insert((f, c));
+                }
             }
         }
-    }
-    map
-});
+        map
+    });
 
 /// The (family, class, token) mentions of a side, outside quotations.
 fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
@@ -47,7 +51,7 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
     let counted = |i: usize| {
         ((i == 0 || !ordinal(i - 1)) && amounts.iter().any(|q| q.start <= i && i < q.end))
             || (i > 0 && {
-                let before = side.toks[i - 1].fold.as_str();
+                let before = side.toks[i - 1].fold.as_ref();
                 matches!(before, "a" | "an" | "one" | "several" | "few" | "many" | "some")
                     || (before.chars().any(|c| c.is_ascii_digit()) && !ordinal(i - 1))
                     || (super::numbers::is_number_word(before) && !ordinal(i - 1))
@@ -58,7 +62,7 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
         .enumerate()
         .filter(|(_, t)| !t.in_quote && t.is_word())
         .filter_map(|(i, t)| {
-            let &(f, c) = LOOKUP.get(&t.fold).or_else(|| LOOKUP.get(&t.stem))?;
+            let &(f, c) = LOOKUP.get(&*t.fold).or_else(|| LOOKUP.get(&*t.stem))?;
             (!(CONTRAST_UNIT_FAMILIES.contains(&f) && counted(i))).then_some((f, c, i))
         })
         .collect()
@@ -106,7 +110,7 @@ fn same_setting(cx: &UnitCx<'_>, ia: usize, ib: usize) -> bool {
     let stems = |toks: &mut dyn Iterator<Item = &super::context::Tok<'_>>| -> Vec<String> {
         toks.filter(content)
             .take(SETTING_WORDS)
-            .map(|t| t.stem.clone())
+            .map(|t| t.stem.to_string())
             .collect()
     };
     let shared = |x: Vec<String>, y: Vec<String>| x.iter().any(|s| y.contains(s));

@@ -67,11 +67,11 @@ const SEASONS: &[(&str, &str)] = &[
 
 /// The season token `i` names, if it names one.
 fn season(side: &Side<'_>, i: usize) -> Option<&'static str> {
-    let f = side.toks[i].fold.as_str();
+    let f = side.toks[i].fold.as_ref();
     if let Some((_, key)) = SEASONS.iter().find(|(w, _)| *w == f) {
         return Some(key);
     }
-    let after_shift = i > 0 && PERIOD_SHIFTS.contains(&side.toks[i - 1].fold.as_str());
+    let after_shift = i > 0 && PERIOD_SHIFTS.contains(&side.toks[i - 1].fold.as_ref());
     (f == "fall" && after_shift).then_some("autumn")
 }
 
@@ -90,7 +90,7 @@ fn mentions(side: &Side<'_>) -> Vec<DateMention> {
         if t.in_quote {
             continue;
         }
-        let f = t.fold.as_str();
+        let f = t.fold.as_ref();
         let found = if WEEKDAYS.contains(&f) {
             Some((DateClass::Weekday, f.to_owned(), i, i + 1))
         } else if let Some(m) = MONTHS.iter().find(|(k, _)| *k == f).map(|(_, m)| *m) {
@@ -102,7 +102,7 @@ fn mentions(side: &Side<'_>) -> Vec<DateMention> {
         } else if PERIOD_SHIFTS.contains(&f)
             && toks
                 .get(i + 1)
-                .is_some_and(|n| RELATIVE_PERIODS.contains(&n.fold.as_str()))
+                .is_some_and(|n| RELATIVE_PERIODS.contains(&n.fold.as_ref()))
         {
             // "last year" / "previous year", "next week" / "coming week".
             let shift = match f {
@@ -135,7 +135,7 @@ fn mentions(side: &Side<'_>) -> Vec<DateMention> {
 /// to a number.
 fn is_month(side: &Side<'_>, i: usize) -> bool {
     let t = &side.toks[i];
-    if !matches!(t.fold.as_str(), "may" | "march" | "mar") {
+    if !matches!(t.fold.as_ref(), "may" | "march" | "mar") {
         return true;
     }
     let near_number = |k: Option<usize>| {
@@ -163,7 +163,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             );
             out.push(Finding::new(Kind::Date, 0.85, Some(a_span), Some(b_span), reason));
         } else {
-            let known = cx.a.index.words.contains(&cx.b.toks[m.end - 1].fold);
+            let known = cx.a.index.words.contains(&*cx.b.toks[m.end - 1].fold);
             let conf = if known { 0.3 } else { 0.6 };
             let reason = format!("date not in the original sentence: ‘{}’", clip(cx.b.text(b_span)));
             out.push(Finding::new(

@@ -19,6 +19,7 @@ mod swap;
 mod truncation;
 
 use super::comparison::Unit;
+use super::diff::{WordHunk, word_diff, word_diff_folded};
 use super::discrepancy::{Finding, Kind};
 use super::segment::Segmented;
 use super::text::{Document, Span};
@@ -124,46 +125,97 @@ pub fn detect_indexed(
     // number of threads.
     let per_unit = |_: usize, unit: &Unit| {
         let view = UnitView { a, b, sa, sb, unit };
-        let mut found = structural::detect(&view);
-        // Word for word the same: whatever a detector might read into the
-        // context, the rewrite says exactly what the original says here.
-        let same_words = |x: Span, y: Span| a.slice(x) == b.slice(y);
-        if let (Some(sa_span), Some(sb_span)) = (unit.original, unit.rewrite)
-            && !same_words(sa_span, sb_span)
-        {
-            let side_a = Side::new(a, ia, sa, sa_span);
-            let side_b = Side::new(b, ib, sb, sb_span);
-            // The unit's display diff is this diff: read the map off it.
-            let map = TokenMap::from_hunks(&side_a, &side_b, &unit.hunks);
-            let cx = UnitCx {
-                a: side_a,
-                b: side_b,
-                map,
-            };
-            for detector in DETECTORS {
-                found.extend((detector.run)(&cx).into_iter().map(|mut f| {
-                    f.detector = detector.name;
-                    debug_assert!(
-                        f.guard.is_none_or(|g| detector.guard(g).is_some()),
-                        "{} drops by an undeclared guard {:?}",
-                        detector.name,
-                        f.guard
-                    );
-                    f
-                }));
-            }
-        }
-        let (dropped, found): (Vec<Finding>, Vec<Finding>) =
-            found.into_iter().partition(|f| f.guard.is_some());
-        // A buffer of its own, just big enough: it is kept until every
-        // unit is done.
-        let kept = dedupe(found);
-        let mut out = Vec::with_capacity(kept.len() + dropped.len());
-        out.extend(kept);
-        out.extend(dropped);
-        out
+        let sides = sides(&view, [ia, ib]);
+        unit_findings(&view, sides)
     };
     super::par::map_in_order(units, per_unit, on_unit)
+}
+
+/// [`detect_indexed`] of units whose word diffs are not made yet: each
+/// unit's diff is made from the tokens its detectors read (one
+/// tokenisation of each side, not two), the same hunks
+/// [`crate::engine::diff::word_diff`] gives. Returns each unit's hunks
+/// and findings, in unit order.
+#[must_use]
+pub fn diff_and_detect_indexed(
+    a: &Document,
+    sa: &Segmented,
+    b: &Document,
+    sb: &Segmented,
+    units: &[Unit],
+    [ia, ib]: [&DocIndex; 2],
+    on_unit: &dyn Fn(usize),
+) -> Vec<(Vec<WordHunk>, Vec<Finding>)> {
+    let per_unit = |_: usize, unit: &Unit| {
+        let view = UnitView { a, b, sa, sb, unit };
+        let sides = sides(&view, [ia, ib]);
+        let hunks = match (&sides, unit.original, unit.rewrite) {
+            (Some((x, y)), _, _) => word_diff_folded(&x.toks, &y.toks),
+            (None, Some(x), Some(y)) => word_diff(a, x, b, y),
+            _ => Vec::new(),
+        };
+        let unit = Unit {
+            hunks,
+            ..unit.clone()
+        };
+        let view = UnitView { unit: &unit, ..view };
+        let found = unit_findings(&view, sides);
+        (unit.hunks, found)
+    };
+    super::par::map_in_order(units, per_unit, on_unit)
+}
+
+/// The tokens of both sides of a unit, when the detectors compare them:
+/// a unit with text on both sides that differs.
+fn sides<'a>(view: &UnitView<'a>, [ia, ib]: [&'a DocIndex; 2]) -> Option<(Side<'a>, Side<'a>)> {
+    let (Some(x), Some(y)) = (view.unit.original, view.unit.rewrite) else {
+        return None;
+    };
+    // Word for word the same: whatever a detector might read into the
+    // context, the rewrite says exactly what the original says here.
+    if view.a.slice(x) == view.b.slice(y) {
+        return None;
+    }
+    Some((
+        Side::new(view.a, ia, view.sa, x),
+        Side::new(view.b, ib, view.sb, y),
+    ))
+}
+
+/// The findings of one unit (`sides`: its tokens, when the detectors
+/// compare them; see [`sides`]): the reported ones first, then the
+/// candidates its guards dropped.
+fn unit_findings(view: &UnitView<'_>, sides: Option<(Side<'_>, Side<'_>)>) -> Vec<Finding> {
+    let mut found = structural::detect(view);
+    if let Some((side_a, side_b)) = sides {
+        // The unit's display diff is this diff: read the map off it.
+        let map = TokenMap::from_hunks(&side_a, &side_b, &view.unit.hunks);
+        let cx = UnitCx {
+            a: side_a,
+            b: side_b,
+            map,
+        };
+        for detector in DETECTORS {
+            found.extend((detector.run)(&cx).into_iter().map(|mut f| {
+                f.detector = detector.name;
+                debug_assert!(
+                    f.guard.is_none_or(|g| detector.guard(g).is_some()),
+                    "{} drops by an undeclared guard {:?}",
+                    detector.name,
+                    f.guard
+                );
+                f
+            }));
+        }
+    }
+    let (dropped, found): (Vec<Finding>, Vec<Finding>) = found.into_iter().partition(|f| f.guard.is_some());
+    // A buffer of its own, just big enough: it is kept until every
+    // unit is done.
+    let kept = dedupe(found);
+    let mut out = Vec::with_capacity(kept.len() + dropped.len());
+    out.extend(kept);
+    out.extend(dropped);
+    out
 }
 
 /// One edit, one flag: of findings whose spans overlap on both sides

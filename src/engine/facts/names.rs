@@ -57,7 +57,7 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
     if t.kind != TokenKind::Word || !t.is_capitalised() {
         return false;
     }
-    if NOT_NAMES.contains(&t.fold.as_str()) || is_calendar_word(&t.fold) {
+    if NOT_NAMES.contains(&t.fold.as_ref()) || is_calendar_word(&t.fold) {
         return false;
     }
     let after_opening = i > 0 && matches!(side.toks[i - 1].text, "“" | "\"" | "‘" | "«" | ":" | "(" | "—");
@@ -76,10 +76,10 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
     let next_capitalised = side.toks.get(i + 1).is_some_and(|n| {
         n.kind == TokenKind::Word
             && n.is_capitalised()
-            && !NOT_NAMES.contains(&n.fold.as_str())
+            && !NOT_NAMES.contains(&n.fold.as_ref())
             && !is_calendar_word(&n.fold)
     });
-    !side.index.lowercase.contains(&t.fold) && (side.index.midcaps.contains(&t.fold) || next_capitalised)
+    !side.index.lowercase.contains(&*t.fold) && (side.index.midcaps.contains(&*t.fold) || next_capitalised)
 }
 
 /// Name phrases of a side.
@@ -113,7 +113,7 @@ pub fn phrases(side: &Side<'_>) -> Vec<NamePhrase> {
 
 fn is_connector(side: &Side<'_>, k: usize) -> bool {
     let t = &side.toks[k];
-    NAME_CONNECTORS.contains(&t.fold.as_str()) || matches!(t.text, "-" | "‑")
+    NAME_CONNECTORS.contains(&t.fold.as_ref()) || matches!(t.text, "-" | "‑")
 }
 
 /// Folded content words of a phrase (connectors and titles dropped).
@@ -183,7 +183,7 @@ fn undotted_is(word: &str, target: &str) -> bool {
 fn mapped_span(cx: &UnitCx<'_>, p: &NamePhrase) -> Option<crate::engine::text::Span> {
     let kept: Vec<usize> = (p.start..p.end).filter_map(|k| cx.map.b_to_a[k]).collect();
     let (&first, &last) = (kept.iter().min()?, kept.iter().max()?);
-    let first = if first > 0 && matches!(cx.a.toks[first - 1].fold.as_str(), "the" | "a" | "an") {
+    let first = if first > 0 && matches!(cx.a.toks[first - 1].fold.as_ref(), "the" | "a" | "an") {
         first - 1
     } else {
         first
@@ -476,7 +476,7 @@ const LINK_WINDOW: usize = 60;
 /// named the person described, which is no swap.
 fn describes(cx: &UnitCx<'_>, p: NamePhrase, new_name: &str) -> bool {
     let toks = &cx.a.toks;
-    let determined = p.start > 0 && matches!(toks[p.start - 1].fold.as_str(), "the" | "a" | "an");
+    let determined = p.start > 0 && matches!(toks[p.start - 1].fold.as_ref(), "the" | "a" | "an");
     let noun_follows = toks
         .get(p.end)
         .is_some_and(|t| t.is_word() && !t.is_capitalised());

@@ -31,7 +31,7 @@ pub struct Quantity {
     pub end: usize,
 }
 
-const SMALL: &[(&str, f64)] = &[
+const SMALL: Table<f64> = Table::new(&[
     ("zero", 0.0),
     ("one", 1.0),
     ("two", 2.0),
@@ -61,9 +61,9 @@ const SMALL: &[(&str, f64)] = &[
     ("eighty", 80.0),
     ("ninety", 90.0),
     ("dozen", 12.0),
-];
+]);
 
-const ORDINALS: &[(&str, f64)] = &[
+const ORDINALS: Table<f64> = Table::new(&[
     ("first", 1.0),
     ("second", 2.0),
     ("third", 3.0),
@@ -89,9 +89,9 @@ const ORDINALS: &[(&str, f64)] = &[
     ("fiftieth", 50.0),
     ("hundredth", 100.0),
     ("last", -1.0),
-];
+]);
 
-const MAGNITUDES: &[(&str, f64)] = &[
+const MAGNITUDES: Table<f64> = Table::new(&[
     ("hundred", 1e2),
     ("thousand", 1e3),
     ("k", 1e3),
@@ -103,11 +103,11 @@ const MAGNITUDES: &[(&str, f64)] = &[
     ("b", 1e9),
     ("trillion", 1e12),
     ("tn", 1e12),
-];
+]);
 
-const CURRENCIES: &[(&str, &str)] = &[("$", "$"), ("£", "£"), ("€", "€"), ("¥", "¥"), ("₹", "₹")];
+const CURRENCIES: Table<&str> = Table::new(&[("$", "$"), ("£", "£"), ("€", "€"), ("¥", "¥"), ("₹", "₹")]);
 
-const UNITS: &[(&str, &str)] = &[
+const UNITS: Table<&str> = Table::new(&[
     ("%", "%"),
     ("percent", "%"),
     ("pc", "%"),
@@ -173,10 +173,42 @@ const UNITS: &[(&str, &str)] = &[
     ("liter", "l"),
     ("gallons", "gal"),
     ("gallon", "gal"),
-];
+]);
 
-fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
-    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+/// A table of words and their values, with a filter of 256 bits set by
+/// each entry's first byte and length: a token is looked up in several
+/// tables and most words are ruled out by one bit, not by a scan.
+struct Table<T: 'static> {
+    entries: &'static [(&'static str, T)],
+    filter: [u64; 4],
+}
+
+/// The filter bit of a word: its first byte and its length.
+const fn filter_bit(word: &[u8]) -> usize {
+    let first = if word.is_empty() { 0 } else { word[0] as usize };
+    (first * 31 + word.len()) % 256
+}
+
+impl<T> Table<T> {
+    const fn new(entries: &'static [(&'static str, T)]) -> Self {
+        let mut filter = [0u64; 4];
+        let mut i = 0;
+        while i < entries.len() {
+            let bit = filter_bit(entries[i].0.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+            i += 1;
+        }
+        Self { entries, filter }
+    }
+}
+
+/// The value of `key` in `table` (its first entry), if any.
+fn lookup<T: Copy>(table: &Table<T>, key: &str) -> Option<T> {
+    let bit = filter_bit(key.as_bytes());
+    if table.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        return None;
+    }
+    table.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
 /// Parses "35,000,000", "3.5", "35m", "10th" into a value and a suffix.
@@ -216,7 +248,7 @@ fn find_quantities(side: &Side<'_>) -> Vec<Quantity> {
     for k in (1..out.len()).rev() {
         let (first, second) = (&out[k - 1], &out[k]);
         let joined = second.start == first.end + 1
-            && RANGE_WORDS.contains(&side.toks[first.end].fold.as_str())
+            && RANGE_WORDS.contains(&side.toks[first.end].fold.as_ref())
             && first.unit.is_empty()
             && !second.unit.is_empty()
             && side.toks[second.start].kind == side.toks[first.start].kind;
@@ -233,7 +265,7 @@ const RANGE_WORDS: &[&str] = &["and", "to", "-", "–", "or"];
 fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     let toks = &side.toks;
     let t = &toks[i];
-    let currency = lookup(CURRENCIES, t.text);
+    let currency = lookup(&CURRENCIES, t.text);
     let first = if currency.is_some() { i + 1 } else { i };
     let head = toks.get(first)?;
     let (mut value, mut end, mut unit) = if let Some(time) = clock_time(toks, first) {
@@ -243,7 +275,7 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     } else if let Some(share) = fraction(toks, first) {
         of_a_period(toks, share).unwrap_or(share)
     } else if let Some(time) =
-        lookup(FRACTIONS, &head.fold).and_then(|v| of_a_period(toks, (v, first + 1, "")))
+        lookup(&FRACTIONS, &head.fold).and_then(|v| of_a_period(toks, (v, first + 1, "")))
     {
         // "every quarter of an hour".
         time
@@ -262,7 +294,7 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         let age_group = suffix == "s"
             && first >= 2
             && toks[first - 1].text == "-"
-            && matches!(toks[first - 2].fold.as_str(), "over" | "under");
+            && matches!(toks[first - 2].fold.as_ref(), "over" | "under");
         // "300m" is money after a currency sign, else metres or millions.
         let suffix_unit = if age_group {
             Suffix::Scale(1.0)
@@ -277,17 +309,17 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             // "12oz", "3D", "24x24ft": a figure fused with letters.
             Suffix::None => (v, first + 1, FUSED),
         }
-    } else if let Some(v) = lookup(SMALL, &head.fold) {
+    } else if let Some(v) = lookup(&SMALL, &head.fold) {
         // "the one who" is a pronoun; "the one hundred and sixty-three
         // maps" is a number.
         let counts_on = next_is(toks, first + 1, &["hundred"])
             || toks
                 .get(first + 1)
-                .is_some_and(|t| lookup(MAGNITUDES, &t.fold).is_some());
+                .is_some_and(|t| lookup(&MAGNITUDES, &t.fold).is_some());
         if head.fold == "one"
             && !counts_on
             && first > 0
-            && PRONOUN_ONE.contains(&toks[first - 1].fold.as_str())
+            && PRONOUN_ONE.contains(&toks[first - 1].fold.as_ref())
         {
             return None;
         }
@@ -302,7 +334,7 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         .iter()
         .find(|(w, _, _)| *w == head.fold)
         .map(|(_, v, u)| (*v, *u))
-        .filter(|_| first > 0 && ONE_PERIOD_BEFORE.contains(&toks[first - 1].fold.as_str()))
+        .filter(|_| first > 0 && ONE_PERIOD_BEFORE.contains(&toks[first - 1].fold.as_ref()))
     {
         // "a year and a half" is eighteen months.
         let and_a_half = next_is(toks, first + 1, &["and"])
@@ -313,15 +345,15 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         } else {
             (v, first + 1, u)
         }
-    } else if let Some(v) = lookup(VAGUE, &head.fold) {
+    } else if let Some(v) = lookup(&VAGUE, &head.fold) {
         // "every hundred years" is one hundred, "several hundred" is vague.
-        let one = first > 0 && EXACT_BEFORE.contains(&toks[first - 1].fold.as_str());
+        let one = first > 0 && EXACT_BEFORE.contains(&toks[first - 1].fold.as_ref());
         if one && !head.fold.ends_with('s') {
             (v, first + 1, "")
         } else {
             vague_value(toks, first, v)
         }
-    } else if let Some(v) = lookup(ORDINALS, &head.fold) {
+    } else if let Some(v) = lookup(&ORDINALS, &head.fold) {
         if head.fold == "last" || head.fold == "second" && next_is(toks, first + 1, &["hand", "half"]) {
             return None;
         }
@@ -329,7 +361,7 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     } else {
         return None;
     };
-    while let Some(s) = toks.get(end).and_then(|t| lookup(MAGNITUDES, &t.fold)) {
+    while let Some(s) = toks.get(end).and_then(|t| lookup(&MAGNITUDES, &t.fold)) {
         // "m", "k", "b" scale only an amount of money: "5 m" is five metres.
         if unit == "ordinal" || (currency.is_none() && toks[end].fold.len() == 1) {
             break;
@@ -340,7 +372,7 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     if let Some(c) = currency {
         unit = c;
     } else if unit == "ordinal"
-        && let Some((scale, u)) = toks.get(end).and_then(|t| lookup(ORDINAL_UNITS, &t.fold))
+        && let Some((scale, u)) = toks.get(end).and_then(|t| lookup(&ORDINAL_UNITS, &t.fold))
     {
         // "in the 12th minute" is "after 12 minutes".
         value *= scale;
@@ -352,9 +384,9 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             && next_is(toks, end + 1, &["a"])
             && next_is(toks, end + 2, &["half"]);
         if and_a_half
-            && toks
-                .get(end + 3)
-                .is_some_and(|t| lookup(SCALED_UNITS, &t.fold).is_some() || lookup(UNITS, &t.fold).is_some())
+            && toks.get(end + 3).is_some_and(|t| {
+                lookup(&SCALED_UNITS, &t.fold).is_some() || lookup(&UNITS, &t.fold).is_some()
+            })
         {
             value += 0.5;
             end += 3;
@@ -365,24 +397,25 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             toks.get(end).is_some_and(|t| t.is_word() && t.is_capitalised())
                 && toks
                     .get(end + 1)
-                    .is_some_and(|t| CURRENCY_WORDS.contains(&t.fold.as_str())),
+                    .is_some_and(|t| CURRENCY_WORDS.contains(&t.fold.as_ref())),
         );
         let hyphen = usize::from(toks.get(end).is_some_and(|t| t.text == "-"));
         // "two additional weeks", "three extra days": a word of addition
         // before the unit.
         let added = usize::from(
-            next_is(toks, end, ADDED_WORDS)
+            toks.get(end)
+                .is_some_and(|t| ADDED_WORDS.contains(&t.fold.as_ref()))
                 && toks.get(end + 1).is_some_and(|t| {
-                    lookup(SCALED_UNITS, &t.fold).is_some() || lookup(UNITS, &t.fold).is_some()
+                    lookup(&SCALED_UNITS, &t.fold).is_some() || lookup(&UNITS, &t.fold).is_some()
                 }),
         );
         let skip = national.max(hyphen).max(added);
-        let unit_word = toks.get(end + skip).map_or("", |t| t.fold.as_str());
-        if let Some((scale, u)) = lookup(SCALED_UNITS, unit_word) {
+        let unit_word = toks.get(end + skip).map_or("", |t| t.fold.as_ref());
+        if let Some((scale, u)) = lookup(&SCALED_UNITS, unit_word) {
             value *= scale;
             unit = u;
             end += 1 + skip;
-        } else if let Some(u) = lookup(UNITS, unit_word) {
+        } else if let Some(u) = lookup(&UNITS, unit_word) {
             unit = u;
             end += 1 + skip;
         } else if next_is(toks, end, &["per"]) && next_is(toks, end + 1, &["cent"]) {
@@ -417,10 +450,10 @@ fn cents_after(toks: &[super::context::Tok<'_>], end: usize, unit: &str) -> Opti
     // "twelve pounds fifty": the pence after a sum in pounds or euros,
     // where no noun follows ("twelve pounds fifty" but not "two pounds
     // twenty apples").
-    let money_word = end > 0 && matches!(toks[end - 1].fold.as_str(), "pounds" | "euros" | "dollars");
+    let money_word = end > 0 && matches!(toks[end - 1].fold.as_ref(), "pounds" | "euros" | "dollars");
     if money_word && !next_is(toks, end, &["and"]) {
         let head = toks.get(end)?;
-        let (value, after, _) = words_value(toks, end, lookup(SMALL, &head.fold)?);
+        let (value, after, _) = words_value(toks, end, lookup(&SMALL, &head.fold)?);
         let bare = toks
             .get(after)
             .is_none_or(|t| !t.is_word() || super::lists::is_function_word(&t.fold));
@@ -437,7 +470,7 @@ fn cents_after(toks: &[super::context::Tok<'_>], end: usize, unit: &str) -> Opti
             "",
         )
     } else {
-        words_value(toks, end + 1, lookup(SMALL, &head.fold)?)
+        words_value(toks, end + 1, lookup(&SMALL, &head.fold)?)
     };
     next_is(toks, after, &["cents", "cent", "pence", "p"]).then_some((value / 100.0, after + 1 - end))
 }
@@ -476,21 +509,21 @@ fn year_range_end(toks: &[super::context::Tok<'_>], first: usize) -> Option<f64>
 
 /// "a million", "half a billion": a magnitude word counted by an article.
 fn article_magnitude(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
-    let (factor, k) = match toks[first].fold.as_str() {
+    let (factor, k) = match toks[first].fold.as_ref() {
         "half" if next_is(toks, first + 1, &["a", "an"]) => (0.5, first + 2),
         "a" | "an" => (1.0, first + 1),
         _ => return None,
     };
     let word = toks.get(k).filter(|t| t.fold.len() > 2)?;
-    if let Some(magnitude) = lookup(MAGNITUDES, &word.fold) {
+    if let Some(magnitude) = lookup(&MAGNITUDES, &word.fold) {
         return Some((factor * magnitude, k + 1, ""));
     }
     // "half an hour" is thirty minutes, "half a day" twelve hours' worth.
     if factor < 1.0 {
-        if let Some((scale, unit)) = lookup(SCALED_UNITS, &word.fold) {
+        if let Some((scale, unit)) = lookup(&SCALED_UNITS, &word.fold) {
             return Some((factor * scale, k + 1, unit));
         }
-        if let Some(unit) = lookup(UNITS, &word.fold) {
+        if let Some(unit) = lookup(&UNITS, &word.fold) {
             return Some((factor, k + 1, unit));
         }
     }
@@ -506,33 +539,33 @@ const EITHER_HALF: &str = "time?";
 fn day_part(toks: &[super::context::Tok<'_>], from: usize) -> Option<(bool, usize)> {
     let k = from + usize::from(next_is(toks, from, &["in", "at"]));
     let k = k + usize::from(next_is(toks, k, &["the"]));
-    let half = match toks.get(k)?.fold.as_str() {
+    let half = match toks.get(k)?.fold.as_ref() {
         "morning" => false,
         "afternoon" | "evening" | "night" => true,
         _ => return None,
     };
     // "in the morning", "at night": the part must follow at once.
-    (k > from || matches!(toks[k].fold.as_str(), "morning" | "evening")).then_some((half, k + 1 - from))
+    (k > from || matches!(toks[k].fold.as_ref(), "morning" | "evening")).then_some((half, k + 1 - from))
 }
 
 /// "ten o'clock", "nine in the morning", "half past seven in the
 /// evening", "a quarter to ten at night", "noon": an hour of the clock.
 fn oclock(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
     let head = toks.get(first)?;
-    match head.fold.as_str() {
+    match head.fold.as_ref() {
         "noon" | "midday" => return Some((12.0, first + 1, "time")),
         "midnight" => return Some((0.0, first + 1, "time")),
         _ => {}
     }
     // "half past", "a quarter past", "a quarter to" before the hour.
-    let (offset, at) = match (head.fold.as_str(), toks.get(first + 1).map(|t| t.fold.as_str())) {
+    let (offset, at) = match (head.fold.as_ref(), toks.get(first + 1).map(|t| t.fold.as_ref())) {
         ("half", Some("past")) => (0.5, first + 2),
         ("a" | "quarter", _) => {
             let q = first + usize::from(head.fold == "a");
             if !next_is(toks, q, &["quarter"]) {
                 return None;
             }
-            match toks.get(q + 1).map(|t| t.fold.as_str()) {
+            match toks.get(q + 1).map(|t| t.fold.as_ref()) {
                 Some("past") => (0.25, q + 2),
                 Some("to") => (-0.25, q + 2),
                 _ => return None,
@@ -544,7 +577,7 @@ fn oclock(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize,
     let hours = if t.kind == TokenKind::Number {
         parse_digits(&t.fold).filter(|(_, suffix)| suffix.is_empty())?.0
     } else {
-        lookup(SMALL, &t.fold)?
+        lookup(&SMALL, &t.fold)?
     };
     if !(1.0..=12.0).contains(&hours) || hours.fract() != 0.0 {
         return None;
@@ -591,7 +624,7 @@ fn clock_time(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, us
         suffix = rest;
     }
     let pm = if suffix.is_empty() {
-        let m = meridiem(toks.get(end).map_or("", |t| t.fold.as_str()));
+        let m = meridiem(toks.get(end).map_or("", |t| t.fold.as_ref()));
         end += usize::from(m.is_some());
         m
     } else {
@@ -633,7 +666,7 @@ fn age_words(toks: &[super::context::Tok<'_>], start: usize, end: usize, unit: &
 
 /// Units that also scale: "three decades" is thirty years, "two weeks"
 /// fourteen days.
-const SCALED_UNITS: &[(&str, (f64, &str))] = &[
+const SCALED_UNITS: Table<(f64, &str)> = Table::new(&[
     ("hour", (60.0, "min")),
     ("hours", (60.0, "min")),
     ("week", (7.0, "d")),
@@ -642,7 +675,7 @@ const SCALED_UNITS: &[(&str, (f64, &str))] = &[
     ("decades", (10.0, "yr")),
     ("century", (100.0, "yr")),
     ("centuries", (100.0, "yr")),
-];
+]);
 
 enum Suffix {
     None,
@@ -655,15 +688,15 @@ fn suffix_value(suffix: &str) -> Suffix {
         "" => Suffix::Scale(1.0),
         "st" | "nd" | "rd" | "th" => Suffix::Unit("ordinal"),
         "s" => Suffix::Unit("decade"),
-        s => lookup(MAGNITUDES, s)
+        s => lookup(&MAGNITUDES, s)
             .map(Suffix::Scale)
-            .or_else(|| lookup(UNITS, s).map(Suffix::Unit))
+            .or_else(|| lookup(&UNITS, s).map(Suffix::Unit))
             .unwrap_or(Suffix::None),
     }
 }
 
 fn next_is(toks: &[super::context::Tok<'_>], k: usize, words: &[&str]) -> bool {
-    toks.get(k).is_some_and(|t| words.contains(&t.fold.as_str()))
+    toks.get(k).is_some_and(|t| words.contains(&t.fold.as_ref()))
 }
 
 /// Periods named by one word: "a decade" is ten years.
@@ -676,7 +709,7 @@ const PERIODS: &[(&str, f64, &str)] = &[
 
 /// Fractions named in words, as percentages: "a quarter", "a third",
 /// "three quarters", "half of".
-const FRACTIONS: &[(&str, f64)] = &[
+const FRACTIONS: Table<f64> = Table::new(&[
     ("half", 50.0),
     ("third", 100.0 / 3.0),
     ("thirds", 100.0 / 3.0),
@@ -686,7 +719,7 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("fifths", 20.0),
     ("tenth", 10.0),
     ("tenths", 10.0),
-];
+]);
 
 /// The unit of a share named in words: a percentage, compared to the
 /// whole percent ("a third" is "33%").
@@ -702,7 +735,7 @@ const SHARE_AFTER: &[&str] = &[
 
 /// "a third", "one quarter", "three quarters", "half of" as a percentage.
 fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
-    let head = toks[first].fold.as_str();
+    let head = toks[first].fold.as_ref();
     let of_follows = |k: usize| next_is(toks, k, &["of"]);
     if head == "half" {
         return of_follows(first + 1).then_some((50.0, first + 1, ROUGH_PERCENT));
@@ -710,12 +743,12 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
     let (count, k) = if matches!(head, "a" | "one") {
         (1.0, first + 1)
     } else {
-        (lookup(SMALL, head).filter(|&n| n > 1.0)?, first + 1)
+        (lookup(&SMALL, head).filter(|&n| n > 1.0)?, first + 1)
     };
     // "one-third", "two-thirds".
     let k = k + usize::from(toks.get(k).is_some_and(|t| t.text == "-"));
-    let word = toks.get(k)?.fold.as_str();
-    let share = lookup(FRACTIONS, word)?;
+    let word = toks.get(k)?.fold.as_ref();
+    let share = lookup(&FRACTIONS, word)?;
     // "a third-place finish" is a rank, not a share.
     if toks.get(k + 1).is_some_and(|t| t.text == "-") {
         return None;
@@ -729,7 +762,7 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
     let ends_phrase = by
         || toks
             .get(k + 1)
-            .is_none_or(|t| !t.is_word() || SHARE_AFTER.contains(&t.fold.as_str()));
+            .is_none_or(|t| !t.is_word() || SHARE_AFTER.contains(&t.fold.as_ref()));
     (fits && word != "half" && ends_phrase).then_some((count * share, k + 1, ROUGH_PERCENT))
 }
 
@@ -742,12 +775,12 @@ fn of_a_period(
     if !next_is(toks, end, &["of"]) || !next_is(toks, end + 1, &["a", "an"]) {
         return None;
     }
-    let word = toks.get(end + 2)?.fold.as_str();
+    let word = toks.get(end + 2)?.fold.as_ref();
     let (scale, unit) = ONE_PERIOD
         .iter()
         .find(|(w, _, _)| *w == word)
         .map(|(_, v, u)| (*v, *u))
-        .or_else(|| lookup(SCALED_UNITS, word))?;
+        .or_else(|| lookup(&SCALED_UNITS, word))?;
     Some((share / 100.0 * scale, end + 3, unit))
 }
 
@@ -764,7 +797,7 @@ fn ratio(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, 
                 .filter(|(_, suffix)| suffix.is_empty())
                 .map(|(v, _)| v)
         } else {
-            lookup(SMALL, &t.fold)
+            lookup(&SMALL, &t.fold)
         }
     };
     let part = count(first)?;
@@ -789,7 +822,7 @@ fn ratio(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, 
         // "one in a hundred".
         None if next_is(toks, at + 1, &["a"]) => (
             toks.get(at + 2)
-                .and_then(|t| lookup(MAGNITUDES, &t.fold))
+                .and_then(|t| lookup(&MAGNITUDES, &t.fold))
                 .filter(|m| *m <= RATIO_WHOLE)?,
             at + 3,
         ),
@@ -814,7 +847,7 @@ const ONE_PERIOD_BEFORE: &[&str] = &["a", "an", "past", "last", "previous", "eac
 
 /// Round quantities named without a figure: "hundreds", "several hundred",
 /// "tens of thousands". Compared among themselves (unit "~").
-const VAGUE: &[(&str, f64)] = &[
+const VAGUE: Table<f64> = Table::new(&[
     ("tens", 10.0),
     ("dozens", 12.0),
     ("scores", 20.0),
@@ -826,7 +859,7 @@ const VAGUE: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billions", 1e9),
     ("billion", 1e9),
-];
+]);
 
 /// Words before a bare "hundred" or "thousand" that make it exactly one.
 const EXACT_BEFORE: &[&str] = &["every", "each", "per"];
@@ -835,7 +868,7 @@ fn vague_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
     let of_more = next_is(toks, first + 1, &["of"])
         .then(|| toks.get(first + 2))
         .flatten();
-    match of_more.and_then(|t| lookup(VAGUE, &t.fold)) {
+    match of_more.and_then(|t| lookup(&VAGUE, &t.fold)) {
         Some(w) => (v * w, first + 3, "~"),
         None => (v, first + 1, "~"),
     }
@@ -852,9 +885,9 @@ fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
             return None;
         }
         let word = &toks.get(end + 1)?.fold;
-        lookup(SMALL, word)
+        lookup(&SMALL, word)
             .map(|u| (u, ""))
-            .or_else(|| lookup(ORDINALS, word).map(|u| (u, "ordinal")))
+            .or_else(|| lookup(&ORDINALS, word).map(|u| (u, "ordinal")))
             .filter(|(u, _)| (1.0..10.0).contains(u))
     };
     if let Some((u, un)) = ones(value, end) {
@@ -867,7 +900,7 @@ fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
         value *= 100.0;
         end += 1;
         let k = end + usize::from(next_is(toks, end, &["and"]));
-        if let Some(rest) = toks.get(k).and_then(|t| lookup(SMALL, &t.fold)) {
+        if let Some(rest) = toks.get(k).and_then(|t| lookup(&SMALL, &t.fold)) {
             value += rest;
             end = k + 1;
             if let Some((u, un)) = ones(rest, end) {
@@ -879,10 +912,10 @@ fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
     }
     // "two thousand three hundred", "one million and forty".
     if unit.is_empty()
-        && let Some(scale) = toks.get(end).and_then(|t| lookup(WORD_MAGNITUDES, &t.fold))
+        && let Some(scale) = toks.get(end).and_then(|t| lookup(&WORD_MAGNITUDES, &t.fold))
     {
         let k = end + 1 + usize::from(next_is(toks, end + 1, &["and"]));
-        if let Some(head) = toks.get(k).and_then(|t| lookup(SMALL, &t.fold)) {
+        if let Some(head) = toks.get(k).and_then(|t| lookup(&SMALL, &t.fold)) {
             let (rest, rest_end, rest_unit) = words_value(toks, k, head);
             if rest < scale {
                 return (value * scale + rest, rest_end, rest_unit);
@@ -893,10 +926,10 @@ fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
 }
 
 /// Magnitudes written as words, after which more number words may follow.
-const WORD_MAGNITUDES: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9)];
+const WORD_MAGNITUDES: Table<f64> = Table::new(&[("thousand", 1e3), ("million", 1e6), ("billion", 1e9)]);
 
 /// Units an ordinal counts in: "the 12th minute" / "12 minutes in".
-const ORDINAL_UNITS: &[(&str, (f64, &str))] = &[("minute", (1.0, "min")), ("hour", (60.0, "min"))];
+const ORDINAL_UNITS: Table<(f64, &str)> = Table::new(&[("minute", (1.0, "min")), ("hour", (60.0, "min"))]);
 
 /// Units one value may be written in: "£38,000" is "38,000 pounds", and a
 /// bare "23" beside "aged 23" or "23 years" is the same figure.
@@ -1033,13 +1066,13 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 reason,
             ));
         } else {
-            let known = cx.a.index.words.contains(&cx.b.toks[q.start].fold);
+            let known = cx.a.index.words.contains(&*cx.b.toks[q.start].fold);
             // "a quarter" → "one quarter", "a year" → "one year"; "every
             // day" for "daily" names a rate, not an amount.
             let one = (cx.b.toks[q.start].fold == "one" && q.end == q.start + 1)
                 || (q.end == q.start + 1
                     && q.start > 0
-                    && matches!(cx.b.toks[q.start - 1].fold.as_str(), "every" | "each")
+                    && matches!(cx.b.toks[q.start - 1].fold.as_ref(), "every" | "each")
                     && ONE_PERIOD.iter().any(|(w, _, _)| *w == cx.b.toks[q.start].fold));
             let conf = if known || one { 0.3 } else { 0.65 };
             let reason = format!(
@@ -1068,7 +1101,7 @@ fn stated<'s>(side: &'s Side<'_>) -> std::borrow::Cow<'s, [Quantity]> {
         let relative = side
             .toks
             .get(q.end)
-            .is_some_and(|t| matches!(t.fold.as_str(), "later" | "earlier" | "afterwards" | "before"));
+            .is_some_and(|t| matches!(t.fold.as_ref(), "later" | "earlier" | "afterwards" | "before"));
         relative
             && q.unit == "yr"
             && qs.iter().filter(|x| year(x)).any(|x| {
@@ -1094,7 +1127,7 @@ fn years_later(side: &Side<'_>, span: &Quantity, year: &Quantity, qs: &[Quantity
     let later = side
         .toks
         .get(span.end)
-        .is_some_and(|t| matches!(t.fold.as_str(), "later" | "afterwards" | "after"));
+        .is_some_and(|t| matches!(t.fold.as_ref(), "later" | "afterwards" | "after"));
     later
         && span.unit == "yr"
         && year.unit.is_empty()
@@ -1152,7 +1185,7 @@ fn context_words<'s>(side: &'s Side<'_>, qs: &[Quantity], k: usize) -> Vec<&'s s
     side.toks[from..q.start]
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !super::lists::is_function_word(&t.fold))
-        .map(|t| t.stem.as_str())
+        .map(|t| t.stem.as_ref())
         .collect()
 }
 
@@ -1176,7 +1209,7 @@ fn measured(side: &Side<'_>, q: &Quantity) -> Option<String> {
         .iter()
         .rev()
         .find(|t| t.kind == TokenKind::Word && !super::lists::is_function_word(&t.fold))
-        .map(|t| t.stem.clone())
+        .map(|t| t.stem.to_string())
 }
 
 /// Two figures both sides give, each now standing where the other stood:
@@ -1230,7 +1263,7 @@ fn swapped_figures(
 pub fn is_ordinal_word(fold: &str) -> bool {
     let digits = fold.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &fold[digits.len()..];
-    lookup(ORDINALS, fold).is_some()
+    lookup(&ORDINALS, fold).is_some()
         || (!digits.is_empty()
             && digits.chars().all(|c| c.is_ascii_digit())
             && matches!(suffix, "st" | "nd" | "rd" | "th"))
@@ -1240,9 +1273,7 @@ pub fn is_ordinal_word(fold: &str) -> bool {
 /// ("thirty", "seventh", "million"): the numbers detector judges those.
 #[must_use]
 pub fn is_number_word(fold: &str) -> bool {
-    [SMALL, ORDINALS, MAGNITUDES]
-        .iter()
-        .any(|list| list.iter().any(|(w, _)| *w == fold))
+    lookup(&SMALL, fold).is_some() || lookup(&ORDINALS, fold).is_some() || lookup(&MAGNITUDES, fold).is_some()
 }
 
 #[cfg(test)]
@@ -1251,6 +1282,29 @@ mod tests {
     use crate::engine::facts::context::DocIndex;
     use crate::engine::segment::segment;
     use crate::engine::text::{Document, Span};
+
+    /// The filter only rules out words no entry has: the look-up finds
+    /// what a scan of the table finds, for every entry and other words.
+    #[test]
+    fn table_filter_hides_no_entry() {
+        fn same<T: Copy + PartialEq + std::fmt::Debug>(table: &Table<T>) {
+            let words = ["", "the", "a", "an", "x", "m", "lord", "thousandth", "°c", "£"];
+            for key in table.entries.iter().map(|(k, _)| *k).chain(words) {
+                let scan = table.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+                assert_eq!(lookup(table, key), scan, "{key}");
+            }
+        }
+        same(&SMALL);
+        same(&ORDINALS);
+        same(&MAGNITUDES);
+        same(&CURRENCIES);
+        same(&UNITS);
+        same(&SCALED_UNITS);
+        same(&FRACTIONS);
+        same(&VAGUE);
+        same(&ORDINAL_UNITS);
+        same(&WORD_MAGNITUDES);
+    }
 
     fn values(text: &str) -> Vec<(f64, &'static str)> {
         let doc = Document::from(text);

@@ -78,7 +78,7 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
             continue;
         };
         // "close to the bridge" is near it, not a destination.
-        if t.fold == "to" && i > 0 && NEAR_TO.contains(&toks[i - 1].fold.as_str()) && group == "to" {
+        if t.fold == "to" && i > 0 && NEAR_TO.contains(&toks[i - 1].fold.as_ref()) && group == "to" {
             group = "near";
         }
         if t.in_quote || after_source_verb(toks, i) {
@@ -88,13 +88,13 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
             continue;
         }
         // "the work of Rhiannon Lusk" names its maker, as "by" does.
-        if group == "member" && t.fold == "of" && i > 0 && MADE_NOUNS.contains(&toks[i - 1].fold.as_str()) {
+        if group == "member" && t.fold == "of" && i > 0 && MADE_NOUNS.contains(&toks[i - 1].fold.as_ref()) {
             group = "agent";
         }
         let mut k = i + 1;
         while toks
             .get(k)
-            .is_some_and(|n| DETERMINERS.contains(&n.fold.as_str()))
+            .is_some_and(|n| DETERMINERS.contains(&n.fold.as_ref()))
         {
             k += 1;
         }
@@ -111,7 +111,7 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
         out.push(Marked {
             prep: i,
             group,
-            object: obj.stem.clone(),
+            object: obj.stem.to_string(),
             end,
         });
     }
@@ -130,11 +130,11 @@ fn after_share(toks: &[super::context::Tok<'_>], i: usize) -> bool {
     (i > 0 && count(&toks[i - 1]))
         || toks[i.saturating_sub(SHARE_REACH)..i]
             .iter()
-            .any(|t| SHARE_WORDS.contains(&t.fold.as_str()))
+            .any(|t| SHARE_WORDS.contains(&t.fold.as_ref()))
 }
 
 fn after_source_verb(toks: &[super::context::Tok<'_>], i: usize) -> bool {
-    toks[i].fold == "from" && i > 0 && SOURCE_VERBS.contains(&toks[i - 1].fold.as_str())
+    toks[i].fold == "from" && i > 0 && SOURCE_VERBS.contains(&toks[i - 1].fold.as_ref())
 }
 
 /// Whether two groups can say the same: equal, "off" beside "near" or

@@ -74,12 +74,12 @@ const UNTIL_REACH: usize = 3;
 const PRICE_REACH: usize = 3;
 
 fn is_negator(side: &Side<'_>, i: usize) -> bool {
-    let f = side.toks[i].fold.as_str();
+    let f = side.toks[i].fold.as_ref();
     // "no fewer than 40" is "at least 40".
     let comparative = side
         .toks
         .get(i + 1)
-        .is_some_and(|n| matches!(n.fold.as_str(), "fewer" | "less" | "more"))
+        .is_some_and(|n| matches!(n.fold.as_ref(), "fewer" | "less" | "more"))
         && side.toks.get(i + 2).is_some_and(|n| n.fold == "than");
     if f == "no" && comparative {
         return false;
@@ -87,7 +87,7 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
     // "costs (her almost) nothing" is a price of zero: "is free".
     let before = &side.toks[i.saturating_sub(PRICE_REACH)..i];
     if f == "nothing"
-        && before.iter().any(|t| PRICE_VERBS.contains(&t.fold.as_str()))
+        && before.iter().any(|t| PRICE_VERBS.contains(&t.fold.as_ref()))
         && before.iter().all(|t| t.is_word())
     {
         return false;
@@ -98,14 +98,14 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
             .iter()
             .take(UNTIL_REACH + 1)
             .take_while(|t| t.is_word())
-            .any(|t| matches!(t.fold.as_str(), "until" | "till"))
+            .any(|t| matches!(t.fold.as_ref(), "until" | "till"))
     {
         return false;
     }
     if NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f) {
         return true;
     }
-    let next = side.toks.get(i + 1).map_or("", |t| t.fold.as_str());
+    let next = side.toks.get(i + 1).map_or("", |t| t.fold.as_ref());
     NEGATIVE_BEFORE.iter().any(|&(w, p)| w == f && p == next)
 }
 
@@ -149,8 +149,8 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
             ],
         ),
     ];
-    let fold = side.toks[k].fold.as_str();
-    let before = if k > 0 { side.toks[k - 1].fold.as_str() } else { "" };
+    let fold = side.toks[k].fold.as_ref();
+    let before = if k > 0 { side.toks[k - 1].fold.as_ref() } else { "" };
     // A verb that negates what follows it answers only a negation of the
     // same thing: "not to travel" / "to avoid travelling", but not "not
     // shout" beside "avoid walking".
@@ -187,12 +187,12 @@ fn said_the_other_way(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
             .map(|v| crate::engine::lexicon::stem(v))
             .collect()
     });
-    let f = side.toks[k].fold.as_str();
+    let f = side.toks[k].fold.as_ref();
     let covers = |w: &str| scope.iter().any(|s| s.fold == w);
     let changes = || {
         scope
             .iter()
-            .any(|s| CHANGE_VERBS.contains(&s.fold.as_str()) || CHANGE_STEMS.contains(&s.stem))
+            .any(|s| CHANGE_VERBS.contains(&s.fold.as_ref()) || CHANGE_STEMS.iter().any(|c| *c == *s.stem))
     };
     (f == "still" && covers("yet"))
         || (matches!(f, "possible" | "possibility") && covers("ruled"))
@@ -209,12 +209,24 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
     use crate::engine::wordnet::{Relation, relation_cached, wordnet};
     let content = |u: &&Tok<'_>| u.is_word() && !super::lists::is_function_word(&u.fold);
     let scope: Vec<_> = scope(side, i).collect();
-    scope.iter().any(|t| {
-        other
-            .toks
-            .iter()
-            .any(|u| u.stem == t.stem || (u.is_word() && wordnet().same_lemma(&t.fold, &u.fold)))
-    }) || scope.iter().any(|t| {
+    if scope.is_empty() {
+        return false;
+    }
+    // Whether some scope word and some word of the other side share a
+    // stem or a lemma: each word's lemmas looked up once, not once per
+    // pair (`WordNet::same_lemma` of every pair is the same test).
+    let wn = wordnet();
+    let scope_lemmas: Vec<Vec<usize>> = scope.iter().map(|t| wn.lemmas(&t.fold)).collect();
+    let kept = other.toks.iter().any(|u| {
+        scope.iter().any(|t| u.stem == t.stem)
+            || (u.is_word() && {
+                let of_u = wn.lemmas(&u.fold);
+                scope_lemmas
+                    .iter()
+                    .any(|of_t| of_t.iter().any(|k| of_u.contains(k)))
+            })
+    });
+    kept || scope.iter().any(|t| {
         // "No one was hurt" / "Nobody was injured".
         other
             .toks
@@ -259,7 +271,7 @@ const DEMAND_REACH: usize = 6;
 
 /// Whether token `i` is an evidential verb followed by what makes it one.
 fn is_evidential(side: &Side<'_>, i: usize) -> bool {
-    let f = side.toks[i].fold.as_str();
+    let f = side.toks[i].fold.as_ref();
     // "insisted that every sample be sorted twice": a demand, not a claim.
     let demand = f.starts_with("insist")
         && side
@@ -268,7 +280,7 @@ fn is_evidential(side: &Side<'_>, i: usize) -> bool {
             .skip(i + 2)
             .take(DEMAND_REACH)
             .take_while(|n| n.is_word())
-            .any(|n| matches!(n.fold.as_str(), "be" | "should" | "must"));
+            .any(|n| matches!(n.fold.as_ref(), "be" | "should" | "must"));
     if demand {
         return false;
     }
@@ -280,13 +292,13 @@ fn is_evidential(side: &Side<'_>, i: usize) -> bool {
                 .skip(i + 1)
                 .take(EVIDENTIAL_REACH)
                 .take_while(|n| n.is_word())
-                .any(|n| next.contains(&n.fold.as_str()))
+                .any(|n| next.contains(&n.fold.as_ref()))
     })
 }
 
 fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     let t = &side.toks[i];
-    let f = t.fold.as_str();
+    let f = t.fold.as_ref();
     if is_evidential(side, i) || said_to(side, i) {
         return true;
     }
@@ -309,7 +321,7 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
         && side.toks.get(i + 1).is_some_and(|n| {
             n.is_word()
                 && super::lists::is_function_word(&n.fold)
-                && !matches!(n.fold.as_str(), "to" | "that")
+                && !matches!(n.fold.as_ref(), "to" | "that")
         })
     {
         return false;
@@ -327,17 +339,17 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
         && !side
             .toks
             .get(i + 1)
-            .is_some_and(|n| matches!(n.fold.as_str(), "to" | "that" | "of"))
+            .is_some_and(|n| matches!(n.fold.as_ref(), "to" | "that" | "of"))
     {
         return false;
     }
     if PASSIVE_HEDGES.contains(&f) {
         // "analysts had expected", "nobody had thought": someone's view,
         // reported as such.
-        if i > 0 && matches!(side.toks[i - 1].fold.as_str(), "had" | "has" | "have") {
+        if i > 0 && matches!(side.toks[i - 1].fold.as_ref(), "had" | "has" | "have") {
             return false;
         }
-        let after_be = i > 0 && BE_FORMS.contains(&side.toks[i - 1].fold.as_str());
+        let after_be = i > 0 && BE_FORMS.contains(&side.toks[i - 1].fold.as_ref());
         let before_to = side
             .toks
             .get(i + 1)
@@ -356,7 +368,7 @@ fn purpose_before(side: &Side<'_>, i: usize) -> bool {
     (lo..i).any(|k| {
         side.toks[k].fold == "that"
             && k > 0
-            && matches!(side.toks[k - 1].fold.as_str(), "so" | "order")
+            && matches!(side.toks[k - 1].fold.as_ref(), "so" | "order")
             && side.toks[k + 1..i].iter().all(Tok::is_word)
     })
 }
@@ -366,7 +378,7 @@ fn purpose_before(side: &Side<'_>, i: usize) -> bool {
 fn said_to(side: &Side<'_>, i: usize) -> bool {
     side.toks[i].fold == "said"
         && i > 0
-        && BE_FORMS.contains(&side.toks[i - 1].fold.as_str())
+        && BE_FORMS.contains(&side.toks[i - 1].fold.as_ref())
         && side.toks.get(i + 1).is_some_and(|n| n.fold == "to")
 }
 
@@ -375,7 +387,7 @@ fn said_to(side: &Side<'_>, i: usize) -> bool {
 /// hearsay word is answered by a source named anywhere ("reportedly" /
 /// "according to reports").
 fn hedge_answer(side: &Side<'_>, k: usize, marker: &str) -> bool {
-    let f = side.toks[k].fold.as_str();
+    let f = side.toks[k].fold.as_ref();
     // "unconfirmed" / "not yet confirmed": the negation is the polarity
     // rule's to weigh.
     let unprefixed = marker
@@ -576,7 +588,7 @@ fn firm_modal(
 ) -> Option<Span> {
     let (cs, _) = counterpart(map, other.toks.len(), s, e).unwrap_or((0, 0));
     let k = (0..other.toks.len())
-        .filter(|&k| other_map[k].is_none() && FIRM_MODALS.contains(&other.toks[k].fold.as_str()))
+        .filter(|&k| other_map[k].is_none() && FIRM_MODALS.contains(&other.toks[k].fold.as_ref()))
         .min_by_key(|&k| k.abs_diff(cs))?;
     // The modal, any auxiliaries, and the verb they carry.
     let end = (k + 1..other.toks.len().min(k + 5))
@@ -597,7 +609,7 @@ fn answered_elsewhere(
     other: &Side<'_>,
     other_map: &[Option<usize>],
 ) -> bool {
-    let marker = side.toks[i].fold.as_str();
+    let marker = side.toks[i].fold.as_ref();
     let scope: Vec<&Tok<'_>> = scope(side, i).collect();
     // The answer must stand by what the marker covers ("the reduction was
     // unavoidable" / "no way of avoiding the reduction"): a negation of
@@ -671,7 +683,7 @@ fn compared_form(word: &str, ending: &str) -> bool {
 /// superlative says. Only "no" and its kin, never "not" ("did not grow
 /// faster" denies).
 fn superlative_said(side: &Side<'_>, i: usize, other: &Side<'_>) -> bool {
-    if !matches!(side.toks[i].fold.as_str(), "no" | "nothing" | "none" | "nobody") {
+    if !matches!(side.toks[i].fold.as_ref(), "no" | "nothing" | "none" | "nobody") {
         return false;
     }
     let comparative = side.toks[i + 1..]
@@ -679,17 +691,17 @@ fn superlative_said(side: &Side<'_>, i: usize, other: &Side<'_>) -> bool {
         .take(COMPARATIVE_REACH)
         .take_while(|t| !matches!(t.text, "," | ";" | "." | ":" | "?" | "!"))
         .any(|t| {
-            matches!(t.fold.as_str(), "more" | "less" | "better" | "worse")
+            matches!(t.fold.as_ref(), "more" | "less" | "better" | "worse")
                 || compared_form(&t.fold, "er")
-                || MATCH_VERBS.contains(&t.fold.as_str())
+                || MATCH_VERBS.contains(&t.fold.as_ref())
         });
     let superlative = other.toks.iter().enumerate().any(|(k, t)| {
-        matches!(t.fold.as_str(), "most" | "least" | "best" | "worst")
+        matches!(t.fold.as_ref(), "most" | "least" | "best" | "worst")
             || compared_form(&t.fold, "est")
             || (t.fold == "than"
                 && other.toks.get(k + 1).is_some_and(|n| {
                     matches!(
-                        n.fold.as_str(),
+                        n.fold.as_ref(),
                         "any" | "anyone" | "anybody" | "anything" | "ever"
                     )
                 }))

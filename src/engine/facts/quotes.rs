@@ -122,8 +122,8 @@ fn unit_quotes(side: &Side<'_>) -> Vec<UnitQuote> {
 
 /// Share of words two quotes have in common (Dice over folded words).
 fn overlap(a: &Side<'_>, qa: &UnitQuote, b: &Side<'_>, qb: &UnitQuote) -> f32 {
-    let wa: Vec<&str> = qa.words.iter().map(|&i| a.toks[i].fold.as_str()).collect();
-    let wb: Vec<&str> = qb.words.iter().map(|&i| b.toks[i].fold.as_str()).collect();
+    let wa: Vec<&str> = qa.words.iter().map(|&i| a.toks[i].fold.as_ref()).collect();
+    let wb: Vec<&str> = qb.words.iter().map(|&i| b.toks[i].fold.as_ref()).collect();
     let shared = wa.iter().filter(|w| wb.contains(w)).count();
     2.0 * shared as f32 / (wa.len() + wb.len()) as f32
 }
@@ -161,8 +161,8 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
 }
 
 fn compare_quotes(cx: &UnitCx<'_>, qa: &UnitQuote, qb: &UnitQuote) -> Option<Finding> {
-    let wa: Vec<&str> = qa.words.iter().map(|&i| cx.a.toks[i].fold.as_str()).collect();
-    let wb: Vec<&str> = qb.words.iter().map(|&i| cx.b.toks[i].fold.as_str()).collect();
+    let wa: Vec<&str> = qa.words.iter().map(|&i| cx.a.toks[i].fold.as_ref()).collect();
+    let wb: Vec<&str> = qb.words.iter().map(|&i| cx.b.toks[i].fold.as_ref()).collect();
     let ops = capture_diff_slices(Algorithm::Patience, &wa, &wb);
     let changed: Vec<_> = ops.iter().filter(|op| op.tag() != DiffTag::Equal).collect();
     let (first, last) = (changed.first()?, changed.last()?);
@@ -194,7 +194,7 @@ fn region(start: usize, end: usize, len: usize) -> (usize, usize) {
 /// factual when its words are not quoted anywhere in the original.
 fn new_quote(cx: &UnitCx<'_>, q: &UnitQuote) -> Option<Finding> {
     let text = cx.b.text(q.span);
-    let words: Vec<&str> = q.words.iter().map(|&i| cx.b.toks[i].fold.as_str()).collect();
+    let words: Vec<&str> = q.words.iter().map(|&i| cx.b.toks[i].fold.as_ref()).collect();
     // An original that never uses quotation marks (a style, not a fact)
     // gives no reason to read the rewrite's quotation marks as a claim.
     if words.len() < 2 || cx.a.index.quotes.is_empty() || quoted_in_original(cx, &words) {

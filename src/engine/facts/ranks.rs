@@ -31,7 +31,7 @@ fn head(side: &Side<'_>, i: usize) -> Option<usize> {
     let k = i + 1 + usize::from(side.toks.get(i + 1).is_some_and(|t| t.text == "-"));
     let t = side.toks.get(k)?;
     let title =
-        t.is_capitalised() || wordnet().names_a_role(&t.fold) || RANK_WORDS.contains(&t.fold.as_str());
+        t.is_capitalised() || wordnet().names_a_role(&t.fold) || RANK_WORDS.contains(&t.fold.as_ref());
     (t.is_word() && title).then_some(k)
 }
 
@@ -40,14 +40,14 @@ fn head(side: &Side<'_>, i: usize) -> Option<usize> {
 fn changes(side: &Side<'_>, other: &Side<'_>, map: &[Option<usize>]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for (i, t) in side.toks.iter().enumerate() {
-        if t.in_quote || map[i].is_some() || !RANK_WORDS.contains(&t.fold.as_str()) {
+        if t.in_quote || map[i].is_some() || !RANK_WORDS.contains(&t.fold.as_ref()) {
             continue;
         }
         let Some(h) = head(side, i) else { continue };
         let Some(k) = map[h] else { continue };
         // "former colleagues", "ex-neighbours": people once close, not a
         // post once held.
-        let former = matches!(t.fold.as_str(), "former" | "ex");
+        let former = matches!(t.fold.as_ref(), "former" | "ex");
         if former && side.toks[h].fold.ends_with('s') {
             continue;
         }
@@ -55,7 +55,7 @@ fn changes(side: &Side<'_>, other: &Side<'_>, map: &[Option<usize>]) -> Vec<(usi
         // treasurer" / "a onetime treasurer").
         let before = (0..k).rev().find(|&j| other.toks[j].text != "-");
         if before.is_some_and(|j| {
-            let w = other.toks[j].fold.as_str();
+            let w = other.toks[j].fold.as_ref();
             RANK_WORDS.contains(&w) || relation_cached(&t.fold, w, true) == Relation::Synonym
         }) {
             continue;

@@ -151,7 +151,7 @@ fn context_kept(leftover: &Side<'_>, figures: &[Quantity], there: &Side<'_>) -> 
         .iter()
         .enumerate()
         .filter(|(i, t)| t.kind == TokenKind::Word && !in_figure(*i) && !is_stop_word(&t.fold))
-        .map(|(_, t)| t.stem.as_str())
+        .map(|(_, t)| t.stem.as_ref())
         .collect();
     if words.len() <= FEW_WORDS {
         return true;

@@ -138,7 +138,7 @@ const fn related(r: Relation) -> bool {
 }
 
 fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
-    if POSTURE.contains(&x.fold.as_str()) && POSTURE.contains(&y.fold.as_str()) {
+    if POSTURE.contains(&x.fold.as_ref()) && POSTURE.contains(&y.fold.as_ref()) {
         return Relation::Synonym;
     }
     if prefixed_opposites(&x.fold, &y.fold) || prefixed_opposites(&y.fold, &x.fold) {
@@ -196,7 +196,7 @@ fn before_noun(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
 /// is a noun and the word before it does not make it a verb.
 fn noun_here(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
     let k = index_of(side, t);
-    let before_verb = k > 0 && BEFORE_VERBS.contains(&side.toks[k - 1].fold.as_str());
+    let before_verb = k > 0 && BEFORE_VERBS.contains(&side.toks[k - 1].fold.as_ref());
     !before_verb && wordnet().is_noun(&t.fold)
 }
 
@@ -207,7 +207,7 @@ const NEGATED_REACH: usize = 4;
 /// between ("not working", "isn't open", "has not yet been confirmed").
 fn negated(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
     let k = index_of(side, t);
-    let negator = |u: &Tok<'_>| NEGATORS.contains(&u.fold.as_str()) || u.fold.ends_with("n't");
+    let negator = |u: &Tok<'_>| NEGATORS.contains(&u.fold.as_ref()) || u.fold.ends_with("n't");
     side.toks[k.saturating_sub(NEGATED_REACH)..k]
         .iter()
         .rev()
@@ -215,7 +215,7 @@ fn negated(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
             u.is_word()
                 && (negator(u)
                     || super::lists::is_function_word(&u.fold)
-                    || matches!(u.fold.as_str(), "yet" | "ever"))
+                    || matches!(u.fold.as_ref(), "yet" | "ever"))
         })
         .any(negator)
 }

@@ -51,7 +51,7 @@ impl Party {
 }
 
 fn pronoun_key(side: &Side<'_>, i: usize) -> Option<&'static str> {
-    let key = match side.toks[i].fold.as_str() {
+    let key = match side.toks[i].fold.as_ref() {
         "he" | "him" => "‹he›",
         "she" => "‹she›",
         "they" | "them" => "‹they›",
@@ -69,14 +69,14 @@ fn pronoun_key(side: &Side<'_>, i: usize) -> Option<&'static str> {
 /// start when the document never writes it in lowercase.
 fn starts_name(side: &Side<'_>, i: usize) -> bool {
     let t = &side.toks[i];
-    if !t.is_capitalised() || NOT_NAMES.contains(&t.fold.as_str()) || is_calendar_word(&t.fold) {
+    if !t.is_capitalised() || NOT_NAMES.contains(&t.fold.as_ref()) || is_calendar_word(&t.fold) {
         return false;
     }
     let prev = i.checked_sub(1).map(|k| &side.toks[k]);
-    if prev.is_some_and(|p| p.is_word() && p.is_capitalised() && !NOT_NAMES.contains(&p.fold.as_str())) {
+    if prev.is_some_and(|p| p.is_word() && p.is_capitalised() && !NOT_NAMES.contains(&p.fold.as_ref())) {
         return false;
     }
-    !t.sentence_start || !side.index.lowercase.contains(&t.fold)
+    !t.sentence_start || !side.index.lowercase.contains(&*t.fold)
 }
 
 /// Last token of the noun phrase whose first word is at `i`: through plain
@@ -85,8 +85,8 @@ fn starts_name(side: &Side<'_>, i: usize) -> bool {
 fn phrase_head(toks: &[Tok<'_>], i: usize) -> usize {
     let takes_object = |k: usize| {
         toks.get(k + 1).is_some_and(|n| {
-            DETERMINERS.contains(&n.fold.as_str())
-                || OBJECT_PRONOUNS.contains(&n.fold.as_str())
+            DETERMINERS.contains(&n.fold.as_ref())
+                || OBJECT_PRONOUNS.contains(&n.fold.as_ref())
                 || (n.is_word() && n.is_capitalised() && is_participle(&toks[k].fold))
         })
     };
@@ -115,7 +115,7 @@ fn parties(side: &Side<'_>) -> Vec<Party> {
             i += 1;
             continue;
         }
-        let after_det = i > 0 && DETERMINERS.contains(&toks[i - 1].fold.as_str());
+        let after_det = i > 0 && DETERMINERS.contains(&toks[i - 1].fold.as_ref());
         if let Some(key) = pronoun_key(side, i) {
             out.push(Party {
                 key: key.to_owned(),
@@ -129,7 +129,7 @@ fn parties(side: &Side<'_>) -> Vec<Party> {
                 end += 1;
             }
             out.push(Party {
-                key: t.stem.clone(),
+                key: t.stem.to_string(),
                 start: i,
                 end,
                 bare: false,
@@ -139,7 +139,7 @@ fn parties(side: &Side<'_>) -> Vec<Party> {
         } else if after_det && !is_function_word(&t.fold) && !t.is_capitalised() {
             let head = phrase_head(toks, i);
             out.push(Party {
-                key: toks[head].stem.clone(),
+                key: toks[head].stem.to_string(),
                 start: i,
                 end: head + 1,
                 bare: false,
@@ -148,7 +148,7 @@ fn parties(side: &Side<'_>) -> Vec<Party> {
             continue;
         } else if bare_noun_by_verb(side, i) {
             out.push(Party {
-                key: t.stem.clone(),
+                key: t.stem.to_string(),
                 start: i,
                 end: i + 1,
                 bare: true,
@@ -195,7 +195,7 @@ fn word_before<'s>(side: &'s Side<'_>, i: usize) -> Option<&'s str> {
         .iter()
         .rev()
         .find(|t| !t.fold.ends_with("ly"))
-        .map(|t| t.fold.as_str())
+        .map(|t| t.fold.as_ref())
 }
 
 /// Whether token `i` reads as a verb with a subject and object: a past
@@ -266,7 +266,7 @@ fn before_relative_clause(side: &Side<'_>, i: usize) -> usize {
                 && side
                     .toks
                     .get(k + 1)
-                    .is_some_and(|n| matches!(n.fold.as_str(), "who" | "which"))
+                    .is_some_and(|n| matches!(n.fold.as_ref(), "who" | "which"))
         })
         .unwrap_or(i)
 }
@@ -425,7 +425,7 @@ fn reordered_around_verb(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party])) -> Opt
 fn one_clause(side: &Side<'_>, s: usize, e: usize) -> bool {
     !side.toks[s..e.max(s)]
         .iter()
-        .any(|t| matches!(t.text, "," | ";" | ":" | "–" | "—") || CLAUSE_OPENERS.contains(&t.fold.as_str()))
+        .any(|t| matches!(t.text, "," | ";" | ":" | "–" | "—") || CLAUSE_OPENERS.contains(&t.fold.as_ref()))
 }
 
 /// The one named party with `key`; none when the key names two parties,

@@ -42,7 +42,7 @@ fn dangling_at(side: &Side<'_>, i: usize) -> bool {
         t.fold == "each" && i > 0 && side.toks[i - 1].is_word() && !is_function_word(&side.toks[i - 1].fold);
     !t.in_quote
         && !floating
-        && DANGLING.contains(&t.fold.as_str())
+        && DANGLING.contains(&t.fold.as_ref())
         && side.toks.get(i + 1).is_none_or(|n| is_break(n.text))
 }
 
@@ -102,7 +102,7 @@ fn resumes_after_phrase(cx: &UnitCx<'_>, i: usize, k: usize) -> bool {
 fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
     let t = &cx.b.toks[i];
     let ends_here = cx.b.toks.get(i + 1).is_none_or(|n| is_break(n.text));
-    if t.in_quote || !t.is_word() || !ends_here || COMPLETE_ALONE.contains(&t.fold.as_str()) {
+    if t.in_quote || !t.is_word() || !ends_here || COMPLETE_ALONE.contains(&t.fold.as_ref()) {
         return false;
     }
     let Some(k) = cx.map.b_to_a[i] else {
@@ -113,7 +113,7 @@ fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
     // tunnel was the hardest part", "The war brought a reprieve": what
     // follows is the verb of a subject, not a description of it.
     if cx.a.toks.get(k + 1).is_none_or(|n| {
-        let f = n.fold.as_str();
+        let f = n.fold.as_ref();
         !n.is_word()
             || CONTRAST_OPENERS.contains(&f)
             || BE_FORMS.contains(&f)
@@ -122,14 +122,14 @@ fn cut_short(cx: &UnitCx<'_>, i: usize) -> bool {
     }) {
         return false;
     }
-    if !NEEDS_OBJECT.contains(&t.fold.as_str()) && !resumes_after_phrase(cx, i, k) {
+    if !NEEDS_OBJECT.contains(&t.fold.as_ref()) && !resumes_after_phrase(cx, i, k) {
         return false;
     }
     let (words, content, lost) = lost_after(cx, k);
     // Mostly lost: a rewrite that kept the rest after the break (a comma
     // added, a clause moved) is not a cut.
     let mostly = 3 * lost >= 2 * content;
-    if NEEDS_OBJECT.contains(&t.fold.as_str()) {
+    if NEEDS_OBJECT.contains(&t.fold.as_ref()) {
         // A sentence ending on "of" is cut whatever the rewrite did next.
         let sentence_ends =
             cx.b.toks
