@@ -225,6 +225,27 @@ fn derived_from_original(word: &str, side: &super::context::Side<'_>) -> bool {
         })
 }
 
+/// Whether the phrase stands where the original had another capitalised
+/// word the rewrite dropped, one the new words do not derive from: "a
+/// Japanese developer based in Lyon, France" → "a French developer": the
+/// "French" comes from "France", but it replaced "Japanese".
+fn replaces_other_name(cx: &UnitCx<'_>, p: NamePhrase, words: &[String]) -> bool {
+    use crate::engine::wordnet::wordnet;
+    let Some(span) = cx.content_a_for_b(p.start, p.end) else {
+        return false;
+    };
+    cx.a.toks
+        .iter()
+        .filter(|t| span.start <= t.span.start && t.span.end <= span.end)
+        .filter(|t| t.is_word() && t.is_capitalised() && !t.sentence_start)
+        .any(|t| {
+            !cx.b.toks.iter().any(|u| u.fold == t.fold)
+                && words
+                    .iter()
+                    .all(|w| *w != *t.fold && !wordnet().synonym_or_derived(&t.fold, w))
+        })
+}
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let pa = phrases(&cx.a);
     let pb = phrases(&cx.b);
@@ -249,7 +270,8 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             Some(("acronym", "an acronym of a name the original gives"))
         } else if role_acronym(cx, *p) {
             Some(("role-acronym", "an abbreviation for a role, not a name"))
-        } else if words.iter().all(|w| derived_from_original(w, &cx.a)) {
+        } else if words.iter().all(|w| derived_from_original(w, &cx.a)) && !replaces_other_name(cx, *p, words)
+        {
             Some(("derived-form", "derived from a name the original gives"))
         } else {
             None
