@@ -209,33 +209,45 @@ impl Aligned {
     #[must_use]
     pub fn detect(mut self, original: &Document, rewrite: &Document, progress: &dyn Fn(f32)) -> Comparison {
         self.diff_words(original, rewrite, progress);
-        let Self {
-            original: seg_a,
-            rewrite: seg_b,
-            units,
-            indexes,
-            ..
-        } = self;
-        let on_unit = |i: usize| stage(progress, 0.35, 0.98, i, units.len());
-        let indexes = indexes.unwrap_or_else(|| Arc::new(facts::indexes(original, &seg_a, rewrite, &seg_b)));
+        let indexes = self.take_indexes(original, rewrite);
+        let on_unit = |i: usize| stage(progress, 0.35, 0.98, i, self.units.len());
         let findings = facts::detect_indexed(
             original,
-            &seg_a,
+            &self.original,
             rewrite,
-            &seg_b,
-            &units,
+            &self.rewrite,
+            &self.units,
             [&indexes.0, &indexes.1],
             &on_unit,
         );
         // Freed before the report is written.
         drop(indexes);
         progress(1.0);
+        self.assemble(original, rewrite, findings)
+    }
+
+    /// The detectors' indexes built beside the alignment, or built now.
+    fn take_indexes(&mut self, original: &Document, rewrite: &Document) -> Arc<(DocIndex, DocIndex)> {
+        self.indexes
+            .take()
+            .unwrap_or_else(|| Arc::new(facts::indexes(original, &self.original, rewrite, &self.rewrite)))
+    }
+
+    /// The whole comparison from the units and their findings.
+    fn assemble(self, original: &Document, rewrite: &Document, findings: Vec<Vec<Finding>>) -> Comparison {
         let (discrepancies, suppressed) = number_findings(findings);
-        let summary = summarise(original, rewrite, &seg_a, &seg_b, &units, &discrepancies);
+        let summary = summarise(
+            original,
+            rewrite,
+            &self.original,
+            &self.rewrite,
+            &self.units,
+            &discrepancies,
+        );
         Comparison {
-            original: seg_a,
-            rewrite: seg_b,
-            units,
+            original: self.original,
+            rewrite: self.rewrite,
+            units: self.units,
             discrepancies,
             suppressed,
             summary,
@@ -247,25 +259,23 @@ impl Aligned {
     /// [`Aligned::diff_words`] and [`Aligned::detect`] in one pass over
     /// the units (the same comparison): each unit's word diff is made from
     /// the tokens its detectors read. `progress` goes from 0.15 to 1.
-    fn diff_and_detect(self, original: &Document, rewrite: &Document, progress: &dyn Fn(f32)) -> Comparison {
+    fn diff_and_detect(
+        mut self,
+        original: &Document,
+        rewrite: &Document,
+        progress: &dyn Fn(f32),
+    ) -> Comparison {
         if self.diffed {
             return self.detect(original, rewrite, progress);
         }
-        let Self {
-            original: seg_a,
-            rewrite: seg_b,
-            mut units,
-            indexes,
-            ..
-        } = self;
-        let on_unit = |i: usize| stage(progress, 0.15, 0.98, i, units.len());
-        let indexes = indexes.unwrap_or_else(|| Arc::new(facts::indexes(original, &seg_a, rewrite, &seg_b)));
+        let indexes = self.take_indexes(original, rewrite);
+        let on_unit = |i: usize| stage(progress, 0.15, 0.98, i, self.units.len());
         let per_unit = facts::diff_and_detect_indexed(
             original,
-            &seg_a,
+            &self.original,
             rewrite,
-            &seg_b,
-            &units,
+            &self.rewrite,
+            &self.units,
             [&indexes.0, &indexes.1],
             &on_unit,
         );
@@ -278,20 +288,12 @@ impl Aligned {
             .into_iter()
             .enumerate()
             .map(|(i, (hunks, found))| {
-                units[i].hunks = hunks;
+                self.units[i].hunks = hunks;
                 found
             })
             .collect();
-        let (discrepancies, suppressed) = number_findings(findings);
-        let summary = summarise(original, rewrite, &seg_a, &seg_b, &units, &discrepancies);
-        Comparison {
-            original: seg_a,
-            rewrite: seg_b,
-            units,
-            discrepancies,
-            suppressed,
-            summary,
-        }
+        self.diffed = true;
+        self.assemble(original, rewrite, findings)
     }
 }
 

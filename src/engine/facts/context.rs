@@ -465,12 +465,13 @@ mod tests {
     use crate::engine::compare;
     use crate::engine::segment::segment;
 
-    /// On every unit of every article pair, the map read off the display
-    /// diff is the map a second diff gives.
-    #[test]
-    fn map_from_hunks_is_the_diffed_map() {
+    /// Calls `check` with every two-sided unit of every article pair and
+    /// its two sides, the pair's path to name it; returns the number of
+    /// units.
+    fn each_unit(
+        mut check: impl FnMut(&std::path::Path, &crate::engine::Unit, &Side<'_>, &Side<'_>),
+    ) -> usize {
         let mut units = 0;
-        let mut changed = 0;
         for (path, a, b) in crate::test_pairs::article_pairs() {
             let (sa, sb) = (segment(&a), segment(&b));
             let (ia, ib) = (DocIndex::new(&a, &sa), DocIndex::new(&b, &sb));
@@ -479,14 +480,25 @@ mod tests {
                     continue;
                 };
                 let (side_a, side_b) = (Side::new(&a, &ia, &sa, x), Side::new(&b, &ib, &sb, y));
-                let diffed = TokenMap::new(&side_a, &side_b);
-                let read = TokenMap::from_hunks(&side_a, &side_b, &unit.hunks);
-                assert_eq!(read.a_to_b, diffed.a_to_b, "{}", path.display());
-                assert_eq!(read.b_to_a, diffed.b_to_a, "{}", path.display());
+                check(&path, &unit, &side_a, &side_b);
                 units += 1;
-                changed += usize::from(!unit.hunks.is_empty());
             }
         }
+        units
+    }
+
+    /// On every unit of every article pair, the map read off the display
+    /// diff is the map a second diff gives.
+    #[test]
+    fn map_from_hunks_is_the_diffed_map() {
+        let mut changed = 0;
+        let units = each_unit(|path, unit, side_a, side_b| {
+            let diffed = TokenMap::new(side_a, side_b);
+            let read = TokenMap::from_hunks(side_a, side_b, &unit.hunks);
+            assert_eq!(read.a_to_b, diffed.a_to_b, "{}", path.display());
+            assert_eq!(read.b_to_a, diffed.b_to_a, "{}", path.display());
+            changed += usize::from(!unit.hunks.is_empty());
+        });
         assert!(
             units > 300 && changed > 200,
             "{units} units, {changed} with changes"
@@ -498,21 +510,17 @@ mod tests {
     #[test]
     fn diff_of_the_detectors_tokens_is_the_word_diff() {
         use crate::engine::diff::{word_diff, word_diff_folded};
-        let mut units = 0;
-        for (path, a, b) in crate::test_pairs::article_pairs() {
-            let (sa, sb) = (segment(&a), segment(&b));
-            let (ia, ib) = (DocIndex::new(&a, &sa), DocIndex::new(&b, &sb));
-            for unit in compare(&a, &b).units {
-                let (Some(x), Some(y)) = (unit.original, unit.rewrite) else {
-                    continue;
-                };
-                let (side_a, side_b) = (Side::new(&a, &ia, &sa, x), Side::new(&b, &ib, &sb, y));
-                let folded = word_diff_folded(&side_a.toks, &side_b.toks);
-                assert_eq!(folded, word_diff(&a, x, &b, y), "{}", path.display());
-                assert_eq!(folded, unit.hunks, "{}", path.display());
-                units += 1;
-            }
-        }
+        let units = each_unit(|path, unit, side_a, side_b| {
+            let folded = word_diff_folded(&side_a.toks, &side_b.toks);
+            let (x, y) = (side_a.span, side_b.span);
+            assert_eq!(
+                folded,
+                word_diff(side_a.doc, x, side_b.doc, y),
+                "{}",
+                path.display()
+            );
+            assert_eq!(folded, unit.hunks, "{}", path.display());
+        });
         assert!(units > 300, "{units} units");
     }
 

@@ -237,7 +237,14 @@ fn replaces_other_name(cx: &UnitCx<'_>, p: NamePhrase, words: &[String]) -> bool
     cx.a.toks
         .iter()
         .filter(|t| span.start <= t.span.start && t.span.end <= span.end)
-        .filter(|t| t.is_word() && t.is_capitalised() && !t.sentence_start)
+        .filter(|t| {
+            t.is_word()
+                && t.is_capitalised()
+                && !t.sentence_start
+                && t.text.chars().count() > 1
+                && !super::lists::is_function_word(&t.fold)
+                && !NOT_NAMES.contains(&t.fold.as_ref())
+        })
         .any(|t| {
             !cx.b.toks.iter().any(|u| u.fold == t.fold)
                 && words
