@@ -91,8 +91,14 @@ fn mentions(side: &Side<'_>) -> Vec<DateMention> {
             continue;
         }
         let f = t.fold.as_ref();
+        // "on Wednesdays" / "on a Wednesday": the same day of the week.
+        let weekday = f.strip_suffix('s').filter(|d| WEEKDAYS.contains(d));
         let found = if WEEKDAYS.contains(&f) {
             Some((DateClass::Weekday, f.to_owned(), i, i + 1))
+        } else if let Some(day) = weekday {
+            Some((DateClass::Weekday, day.to_owned(), i, i + 1))
+        } else if f == "today" && nowadays(side, i) {
+            None
         } else if let Some(m) = MONTHS.iter().find(|(k, _)| *k == f).map(|(_, m)| *m) {
             is_month(side, i).then(|| (DateClass::Month, m.to_owned(), i, i + 1))
         } else if let Some(key) = season(side, i) {
@@ -129,6 +135,14 @@ fn mentions(side: &Side<'_>) -> Vec<DateMention> {
         }
     }
     out
+}
+
+/// "today it is an institute", "today they have": "today" as "these
+/// days", before a pronoun and a present "be" or "have", names no day.
+fn nowadays(side: &Side<'_>, i: usize) -> bool {
+    let word = |k: usize| side.toks.get(k).map_or("", |t| t.fold.as_ref());
+    matches!(word(i + 1), "it" | "they" | "there" | "she" | "he" | "we")
+        && matches!(word(i + 2), "is" | "are" | "has" | "have" | "remains" | "remain")
 }
 
 /// "May" and "March" are months only when capitalised mid-sentence or next
