@@ -12,6 +12,7 @@ mod anchors;
 mod gap;
 mod moves;
 mod neighbours;
+pub(crate) use neighbours::{drop_gone, holders};
 mod order;
 #[cfg(test)]
 mod tests;

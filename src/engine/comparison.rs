@@ -147,8 +147,8 @@ impl Aligned {
         let units = aligned
             .into_iter()
             .map(|u| Unit {
-                original: u.original.as_ref().map(|r| sentence_span(&seg_a, r)),
-                rewrite: u.rewrite.as_ref().map(|r| sentence_span(&seg_b, r)),
+                original: u.original.as_ref().map(|r| seg_a.span_of(r)),
+                rewrite: u.rewrite.as_ref().map(|r| seg_b.span_of(r)),
                 kind: u.kind,
                 score: u.score,
                 original_sentences: u.original,
@@ -295,10 +295,6 @@ impl Aligned {
         self.diffed = true;
         self.assemble(original, rewrite, findings)
     }
-}
-
-fn sentence_span(seg: &Segmented, r: &Range<usize>) -> Span {
-    seg.sentences[r.start].span.join(seg.sentences[r.end - 1].span)
 }
 
 /// Orders each unit's findings by position and gives them ids, in unit

@@ -30,6 +30,15 @@ pub struct Segmented {
     pub sentences: Vec<Sentence>,
 }
 
+impl Segmented {
+    /// The span from the first to the last of the sentences `r` (not
+    /// empty).
+    #[must_use]
+    pub fn span_of(&self, r: &Range<usize>) -> Span {
+        self.sentences[r.start].span.join(self.sentences[r.end - 1].span)
+    }
+}
+
 /// What a token is, as far as the tokenizer can tell without context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {

@@ -4,15 +4,11 @@
 
 include!(concat!(env!("OUT_DIR"), "/words.rs"));
 
-/// One word list: its words in the data file's order, and a filter of 256
-/// bits set by each word's first byte and length. Detectors ask of nearly
-/// every token whether a list holds it, and most words are ruled out by
-/// the bit, not by a scan of the list. Reads as a slice otherwise.
+/// A filter of 256 bits set by the first byte and the length of each word
+/// put in: a word whose bit is clear is surely not among them, so most
+/// look-ups end on one bit instead of a scan. Built at compile time.
 #[derive(Debug, Clone, Copy)]
-pub struct WordList {
-    pub words: &'static [&'static str],
-    filter: [u64; 4],
-}
+pub struct WordFilter([u64; 4]);
 
 /// The filter bit of a word: its first byte and its length.
 const fn filter_bit(word: &[u8]) -> usize {
@@ -20,14 +16,51 @@ const fn filter_bit(word: &[u8]) -> usize {
     (first * 31 + word.len()) % 256
 }
 
+impl Default for WordFilter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl WordFilter {
+    /// The empty filter.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self([0; 4])
+    }
+
+    /// The filter with `word` put in as well.
+    #[must_use]
+    pub const fn with(mut self, word: &str) -> Self {
+        let bit = filter_bit(word.as_bytes());
+        self.0[bit / 64] |= 1 << (bit % 64);
+        self
+    }
+
+    /// Whether `word` may have been put in (false: surely not).
+    #[must_use]
+    pub const fn may_hold(&self, word: &str) -> bool {
+        let bit = filter_bit(word.as_bytes());
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// One word list: its words in the data file's order, and a
+/// [`WordFilter`] of them. Detectors ask of nearly every token whether a
+/// list holds it. Reads as a slice otherwise.
+#[derive(Debug, Clone, Copy)]
+pub struct WordList {
+    pub words: &'static [&'static str],
+    filter: WordFilter,
+}
+
 impl WordList {
     #[must_use]
     pub const fn new(words: &'static [&'static str]) -> Self {
-        let mut filter = [0u64; 4];
+        let mut filter = WordFilter::new();
         let mut i = 0;
         while i < words.len() {
-            let bit = filter_bit(words[i].as_bytes());
-            filter[bit / 64] |= 1 << (bit % 64);
+            filter = filter.with(words[i]);
             i += 1;
         }
         Self { words, filter }
@@ -36,8 +69,7 @@ impl WordList {
     /// Whether the list holds `word` (as `<[&str]>::contains`).
     #[must_use]
     pub fn contains(&self, word: &&str) -> bool {
-        let bit = filter_bit(word.as_bytes());
-        self.filter[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+        self.filter.may_hold(word) && self.words.contains(word)
     }
 }
 

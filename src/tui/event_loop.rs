@@ -35,9 +35,7 @@ pub fn action_for(event: &Event, app: &App) -> Option<Action> {
 pub fn act_on(app: &mut App, event: Event) {
     let action = action_for(&event, app);
     if app.checking && !matches!(action, Some(Action::Resize(..))) {
-        let quits = matches!(&event, Event::Key(k)
-            if k.code == ratatui::crossterm::event::KeyCode::Char('c')
-                && k.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL));
+        let quits = matches!(&event, Event::Key(k) if keymap::is_interrupt(k));
         let waits = !app.waiting.is_empty() || action.as_ref().is_some_and(|a| app.needs_flags(a));
         if waits && !quits {
             app.waiting.push_back(event);

@@ -84,6 +84,12 @@ pub const LEGEND: &[(&str, &str)] = &[
     ("✓ ✗ · ✎", "sidebar: confirmed, dismissed, not reviewed, note"),
 ];
 
+/// Ctrl-C: quits in every mode, and never waits for anything.
+#[must_use]
+pub fn is_interrupt(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
+}
+
 /// The action a key press means in `mode`, if any. A chord with Ctrl or
 /// Alt never means the plain letter: it has its own meaning or none.
 #[must_use]
@@ -91,7 +97,7 @@ pub fn action(key: KeyEvent, mode: Mode) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+    if is_interrupt(&key) {
         return Some(Action::Quit);
     }
     if key

@@ -108,7 +108,7 @@ fn take(w: &Range<usize>, inner: Option<&Range<usize>>, free: &HashMap<usize, us
     }
 }
 
-fn drop_gone(units: &mut Vec<AlignedUnit>, gone: &[bool], fresh: Vec<AlignedUnit>) {
+pub(crate) fn drop_gone(units: &mut Vec<AlignedUnit>, gone: &[bool], fresh: Vec<AlignedUnit>) {
     let mut k = 0;
     units.retain(|_| {
         k += 1;
@@ -269,7 +269,7 @@ fn novel_share(s: &SentenceProfile, own: &[(u32, f32)], there: &[(u32, f32)]) ->
 
 /// Which matched unit holds each sentence of one side (`rewrite`: the
 /// rewrite's).
-fn holders(units: &[AlignedUnit], rewrite: bool) -> HashMap<usize, usize> {
+pub(crate) fn holders(units: &[AlignedUnit], rewrite: bool) -> HashMap<usize, usize> {
     let mut out = HashMap::new();
     for (k, u) in units.iter().enumerate() {
         if !matches!(u.kind, UnitKind::Match | UnitKind::Moved) {

@@ -6,7 +6,7 @@ use super::context::{Side, UnitCx};
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::TokenKind;
-use crate::engine::words::ADDED_WORDS;
+use crate::engine::words::{ADDED_WORDS, WordFilter};
 use crate::engine::words::{CURRENCY_WORDS, PRONOUN_ONE};
 
 /// Registry entry (see [`super::DETECTORS`]).
@@ -175,27 +175,20 @@ const UNITS: Table<&str> = Table::new(&[
     ("gallon", "gal"),
 ]);
 
-/// A table of words and their values, with a filter of 256 bits set by
-/// each entry's first byte and length: a token is looked up in several
-/// tables and most words are ruled out by one bit, not by a scan.
+/// A table of words and their values, with a [`WordFilter`] of its words:
+/// a token is looked up in several tables and most words are ruled out by
+/// one bit, not by a scan.
 struct Table<T: 'static> {
     entries: &'static [(&'static str, T)],
-    filter: [u64; 4],
-}
-
-/// The filter bit of a word: its first byte and its length.
-const fn filter_bit(word: &[u8]) -> usize {
-    let first = if word.is_empty() { 0 } else { word[0] as usize };
-    (first * 31 + word.len()) % 256
+    filter: WordFilter,
 }
 
 impl<T> Table<T> {
     const fn new(entries: &'static [(&'static str, T)]) -> Self {
-        let mut filter = [0u64; 4];
+        let mut filter = WordFilter::new();
         let mut i = 0;
         while i < entries.len() {
-            let bit = filter_bit(entries[i].0.as_bytes());
-            filter[bit / 64] |= 1 << (bit % 64);
+            filter = filter.with(entries[i].0);
             i += 1;
         }
         Self { entries, filter }
@@ -204,8 +197,7 @@ impl<T> Table<T> {
 
 /// The value of `key` in `table` (its first entry), if any.
 fn lookup<T: Copy>(table: &Table<T>, key: &str) -> Option<T> {
-    let bit = filter_bit(key.as_bytes());
-    if table.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+    if !table.filter.may_hold(key) {
         return None;
     }
     table.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)

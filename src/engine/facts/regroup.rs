@@ -14,11 +14,10 @@
 
 use super::context::{DocIndex, Side};
 use super::numbers::{Quantity, quantities, same};
-use crate::engine::align::{AlignedUnit, UnitKind};
+use crate::engine::align::{AlignedUnit, drop_gone, holders};
 use crate::engine::lexicon::is_stop_word;
 use crate::engine::segment::{Segmented, TokenKind};
-use crate::engine::text::{Document, Span};
-use std::collections::HashMap;
+use crate::engine::text::Document;
 use std::ops::Range;
 
 /// Share of a leftover sentence's content words (figures aside) that the
@@ -31,21 +30,6 @@ const CONTENT_SHARE: f32 = 0.25;
 /// A sentence this short ("Tickets cost £35.") is its figures.
 const FEW_WORDS: usize = 3;
 
-/// One side of the comparison as the regrouping reads it.
-struct Doc<'a> {
-    doc: &'a Document,
-    seg: &'a Segmented,
-}
-
-impl Doc<'_> {
-    fn span(&self, r: &Range<usize>) -> Span {
-        Span::new(
-            self.seg.sentences[r.start].span.start,
-            self.seg.sentences[r.end - 1].span.end,
-        )
-    }
-}
-
 /// Joins one-sided sentences to the matched unit beside them whose other
 /// side states their figures (see the module comment). Units stay in
 /// order; a joined unit keeps its score.
@@ -56,21 +40,12 @@ pub fn regroup(
     b_seg: &Segmented,
     units: &mut Vec<AlignedUnit>,
 ) {
-    let sides = [
-        Doc {
-            doc: a_doc,
-            seg: a_seg,
-        },
-        Doc {
-            doc: b_doc,
-            seg: b_seg,
-        },
-    ];
+    let sides = [(a_doc, a_seg), (b_doc, b_seg)];
     // No quotations and no stems are needed to read figures.
     let index = DocIndex::empty();
     let side = |x: usize, r: &Range<usize>| {
-        let d = &sides[x];
-        Side::new(d.doc, &index, d.seg, d.span(r))
+        let (doc, seg) = sides[x];
+        Side::new(doc, &index, seg, seg.span_of(r))
     };
     let range = |u: &AlignedUnit, x: usize| {
         if x == 0 {
@@ -79,14 +54,7 @@ pub fn regroup(
             u.rewrite.clone()
         }
     };
-    let mut holder: [HashMap<usize, usize>; 2] = [HashMap::new(), HashMap::new()];
-    for (k, u) in units.iter().enumerate() {
-        if matches!(u.kind, UnitKind::Match | UnitKind::Moved) {
-            for (x, held) in holder.iter_mut().enumerate() {
-                held.extend(range(u, x).unwrap_or_default().map(|i| (i, k)));
-            }
-        }
-    }
+    let mut holder = [holders(units, false), holders(units, true)];
     let mut gone = vec![false; units.len()];
     for k in 0..units.len() {
         let (x, s) = match (&units[k].original, &units[k].rewrite) {
@@ -99,7 +67,7 @@ pub fn regroup(
         if figures.is_empty() {
             continue;
         }
-        let sentences = &sides[x].seg.sentences;
+        let sentences = &sides[x].1.sentences;
         let next = [s.checked_sub(1), Some(s + 1)];
         let found = next
             .iter()
@@ -131,11 +99,7 @@ pub fn regroup(
         holder[x].insert(s, h);
         gone[k] = true;
     }
-    let mut k = 0;
-    units.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    drop_gone(units, &gone, Vec::new());
 }
 
 /// Whether the leftover states several figures, or its content words
