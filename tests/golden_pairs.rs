@@ -397,7 +397,7 @@ fn blind5_election_count_pair() {
 
 #[test]
 fn blind5_transfer_deal_pair() {
-    check_floor("blind5-transfer-deal", 0.66, 0.66);
+    check_floor("blind5-transfer-deal", 0.66, 0.99);
 }
 
 #[test]
@@ -432,12 +432,12 @@ fn blind5_pure_spin_dates_pair_has_at_most_one_flag() {
 
 #[test]
 fn blind6_local_council_pair() {
-    check_floor("blind6-local-council", 0.99, 0.77);
+    check_floor("blind6-local-council", 0.99, 0.87);
 }
 
 #[test]
 fn blind6_sports_season_pair() {
-    check_floor("blind6-sports-season", 0.85, 0.59);
+    check_floor("blind6-sports-season", 0.85, 0.66);
 }
 
 #[test]

@@ -199,6 +199,20 @@ fn said_the_other_way(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
         || (STEADY_WORDS.contains(&f) && changes())
 }
 
+/// "did not look likely" / "few would have predicted it"; "not many
+/// came" / "few came": "few" says what "not" says. Only "not": "none
+/// came" / "few came" is another number.
+fn few_for_not(side: &Side<'_>, k: usize, marker: &str) -> bool {
+    side.toks[k].fold == "few" && (marker == "not" || marker.ends_with("n't"))
+}
+
+/// "rather than" and "instead of" say the same thing: either answers the
+/// other wherever it stands in the unit ("instead of being scrapped" /
+/// "rather than being axed, the service …").
+fn contrast_marker(fold: &str) -> bool {
+    matches!(fold, "rather" | "instead")
+}
+
 /// Content words after a marker that make up what it negates or hedges.
 const SCOPE_WORDS: usize = 3;
 
@@ -612,21 +626,40 @@ fn answered_elsewhere(
     let marker = side.toks[i].fold.as_ref();
     let scope: Vec<&Tok<'_>> = scope(side, i).collect();
     // The answer must stand by what the marker covers ("the reduction was
-    // unavoidable" / "no way of avoiding the reduction"): a negation of
-    // something else ("but not for elderly users") answers nothing.
+    // unavoidable" / "no way of avoiding the reduction"), or by the words
+    // just before the marker ("too good to refuse" / "too good to turn
+    // down"): a negation of something else ("but not for elderly users")
+    // answers nothing.
+    let before: Vec<&Tok<'_>> = side.toks[..i]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.text, "." | ";" | ":" | "?" | "!"))
+        .filter(|t| t.is_word() && !super::lists::is_function_word(&t.fold))
+        .take(ELSEWHERE_BEFORE)
+        .collect();
     let near_scope = |k: usize| {
-        other.toks[k.saturating_sub(ELSEWHERE_REACH)..(k + ELSEWHERE_REACH + 1).min(other.toks.len())]
-            .iter()
-            .any(|t| {
-                t.is_word()
-                    && !super::lists::is_function_word(&t.fold)
-                    && scope.iter().any(|s| s.stem == t.stem)
-            })
+        // "would not affect the plans" / "the plans … are unaffected": the
+        // answer is made from a word the marker covers.
+        let made = other.toks[k].fold.as_ref() != marker
+            && negative_word(&other.toks[k].fold, &scope)
+            && !NEGATIVE_WORDS.contains(&other.toks[k].fold.as_ref());
+        made || (contrast_marker(marker) && contrast_marker(&other.toks[k].fold))
+            || other.toks[k.saturating_sub(ELSEWHERE_REACH)..(k + ELSEWHERE_REACH + 1).min(other.toks.len())]
+                .iter()
+                .any(|t| {
+                    t.is_word()
+                        && !super::lists::is_function_word(&t.fold)
+                        && scope.iter().chain(&before).any(|s| s.stem == t.stem)
+                })
     };
     (0..other.toks.len())
         .filter(|&k| other_map[k].is_none() && other.toks[k].is_word() && !other.toks[k].in_quote)
         .any(|k| ((rule.pred)(other, k) || (rule.answers)(other, k, marker, &scope)) && near_scope(k))
 }
+
+/// Content words before a marker whose neighbourhood on the other side may
+/// hold its answer.
+const ELSEWHERE_BEFORE: usize = 2;
 
 /// Tokens either side of an answer found elsewhere that must hold a word
 /// of the marker's scope.
@@ -745,7 +778,9 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         pred: &is_negator,
         more_in_original: "negation dropped",
         more_in_rewrite: "negation added",
-        answers: &|s, k, _, scope| negative_phrase(s, k, scope) || said_the_other_way(s, k, scope),
+        answers: &|s, k, marker, scope| {
+            negative_phrase(s, k, scope) || said_the_other_way(s, k, scope) || few_for_not(s, k, marker)
+        },
         answered_anywhere: &|_, _| false,
         conf: 0.75,
     };
