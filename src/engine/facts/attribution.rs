@@ -7,7 +7,7 @@ use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
 use crate::engine::text::Span;
-use crate::engine::words::{RECORD_NOUNS, REPORTING_VERBS, SOURCE_NOUNS};
+use crate::engine::words::{BE_FORMS, RECORD_NOUNS, REPORTING_VERBS, SOURCE_NOUNS};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -44,6 +44,21 @@ fn used_as_noun(side: &Side<'_>, i: usize) -> bool {
         let before = &side.toks[i - 1];
         before.fold.ends_with("ing") || before.fold.ends_with("ed")
     }
+}
+
+/// Words after a passive reporting verb searched for its "by" ("was
+/// announced on Friday by the board").
+const BY_REACH: usize = 4;
+
+/// Whether reporting verb `i` is passive: a form of "be" before it, with
+/// at most one adverb between ("was also announced", "were confirmed").
+fn passive(side: &Side<'_>, i: usize) -> bool {
+    let be = |k: usize| BE_FORMS.contains(&side.toks[k].fold.as_ref());
+    let adverb = |k: usize| {
+        let f = side.toks[k].fold.as_ref();
+        f.ends_with("ly") || matches!(f, "also" | "later" | "then" | "since" | "first" | "now")
+    };
+    (i >= 1 && be(i - 1)) || (i >= 2 && adverb(i - 1) && be(i - 2))
 }
 
 /// Words that name the same kind of source: one replaced by another of
@@ -103,6 +118,19 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
                 .last()
                 .map_or(i + 2, |k| k + 1);
             Some((i + 2, end))
+        } else if REPORTING_VERBS.contains(&t.fold.as_ref()) && passive(side, i) {
+            // "was also announced by the ministry": the source follows
+            // "by"; with no "by", what comes before is what was said.
+            (i + 1..toks.len().min(i + 1 + BY_REACH))
+                .take_while(|&k| toks[k].is_word())
+                .find(|&k| toks[k].fold == "by")
+                .map(|by| {
+                    let end = (by + 1..toks.len().min(by + 7))
+                        .take_while(|&k| clause_word(side, k))
+                        .last()
+                        .map_or(by + 1, |k| k + 1);
+                    (by + 1, end)
+                })
         } else if REPORTING_VERBS.contains(&t.fold.as_ref()) && !used_as_noun(side, i) {
             let start = (i.saturating_sub(5)..i)
                 .rev()

@@ -109,6 +109,7 @@ fn mentions(side: &Side<'_>) -> Vec<DateMention> {
             && toks
                 .get(i + 1)
                 .is_some_and(|n| RELATIVE_PERIODS.contains(&n.fold.as_ref()))
+            && !and_a_half(side, i + 2)
         {
             // "last year" / "previous year", "next week" / "coming week".
             let shift = match f {
@@ -135,6 +136,12 @@ fn mentions(side: &Side<'_>) -> Vec<DateMention> {
         }
     }
     out
+}
+
+/// "over the next year and a half": a length of time, not a date.
+fn and_a_half(side: &Side<'_>, k: usize) -> bool {
+    let word = |k: usize| side.toks.get(k).map_or("", |t| t.fold.as_ref());
+    word(k) == "and" && word(k + 1) == "a" && word(k + 2) == "half"
 }
 
 /// "today it is an institute", "today they have": "today" as "these

@@ -290,12 +290,16 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         // "300m" is money after a currency sign, else metres or millions.
         let suffix_unit = if age_group {
             Suffix::Scale(1.0)
+        } else if suffix == "p" && currency.is_none() {
+            // "20p" is twenty pence.
+            Suffix::Pence
         } else if suffix == "m" && currency.is_none() {
             Suffix::Unit(METRES_OR_MILLION)
         } else {
             suffix_value(suffix)
         };
         match suffix_unit {
+            Suffix::Pence => (v * 0.01, first + 1, "£"),
             Suffix::Scale(s) => (v * s, first + 1, ""),
             Suffix::Unit(u) => (v, first + 1, u),
             // "12oz", "3D", "24x24ft": a figure fused with letters.
@@ -326,12 +330,15 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         .iter()
         .find(|(w, _, _)| *w == head.fold)
         .map(|(_, v, u)| (*v, *u))
-        .filter(|_| first > 0 && ONE_PERIOD_BEFORE.contains(&toks[first - 1].fold.as_ref()))
+        .filter(|_| {
+            first > 0
+                && (ONE_PERIOD_BEFORE.contains(&toks[first - 1].fold.as_ref())
+                    // "over the next year and a half" is eighteen months.
+                    || (next_is(toks, first - 1, &["next", "coming"]) && and_a_half_at(toks, first + 1)))
+        })
     {
         // "a year and a half" is eighteen months.
-        let and_a_half = next_is(toks, first + 1, &["and"])
-            && next_is(toks, first + 2, &["a"])
-            && next_is(toks, first + 3, &["half"]);
+        let and_a_half = and_a_half_at(toks, first + 1);
         if and_a_half {
             (v * 1.5, first + 4, u)
         } else {
@@ -364,12 +371,12 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     if let Some(c) = currency {
         unit = c;
     } else if unit == "ordinal"
-        && let Some((scale, u)) = toks.get(end).and_then(|t| lookup(&ORDINAL_UNITS, &t.fold))
+        && let Some((scale, u, skip)) = ordinal_unit(toks, end)
     {
         // "in the 12th minute" is "after 12 minutes".
         value *= scale;
         unit = u;
-        end += 1;
+        end += 1 + skip;
     } else if unit.is_empty() {
         // "three and a half hours" is 210 minutes.
         let and_a_half = next_is(toks, end, &["and"])
@@ -431,6 +438,16 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     })
 }
 
+/// The unit after an ordinal, a hyphen allowed before it ("third-quarter
+/// revenue"): its scale, unit and the hyphen's tokens.
+fn ordinal_unit(toks: &[super::context::Tok<'_>], end: usize) -> Option<(f64, &'static str, usize)> {
+    let hyphen = usize::from(toks.get(end).is_some_and(|t| t.text == "-"));
+    let (scale, unit) = lookup(&ORDINAL_UNITS, &toks.get(end + hyphen)?.fold)?;
+    // "half" after a hyphen only: "the second half" of a match is a half,
+    // and "second half" is excluded from ordinals before this.
+    Some((scale, unit, hyphen))
+}
+
 /// "2019–20": the short second year of a range is read in the first
 /// year's century, so it equals "2019–2020".
 /// "fourteen dollars and twenty cents": the cents after an amount of
@@ -477,9 +494,16 @@ fn code_at(side: &Side<'_>, i: usize, first: usize) -> Option<Quantity> {
     let text = &side.toks[first].fold;
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let digits: String = text[start..].chars().take_while(char::is_ascii_digit).collect();
+    let value: f64 = digits.parse().ok()?;
+    // "Q3" is the third quarter of a year, "H1" its first half.
+    let unit = match (&text[..start], value) {
+        ("q", 1.0..=4.0) if text.len() == 2 => QUARTER,
+        ("h", 1.0..=2.0) if text.len() == 2 => HALF,
+        _ => FUSED,
+    };
     Some(Quantity {
-        value: digits.parse().ok()?,
-        unit: FUSED,
+        value,
+        unit,
         start: i,
         end: first + 1,
     })
@@ -667,10 +691,14 @@ const SCALED_UNITS: Table<(f64, &str)> = Table::new(&[
     ("decades", (10.0, "yr")),
     ("century", (100.0, "yr")),
     ("centuries", (100.0, "yr")),
+    // "92 cents" is "$0.92", "40 pence" "£0.40".
+    ("cents", (0.01, "$")),
+    ("pence", (0.01, "£")),
 ]);
 
 enum Suffix {
     None,
+    Pence,
     Scale(f64),
     Unit(&'static str),
 }
@@ -834,6 +862,11 @@ const ONE_PERIOD: &[(&str, f64, &str)] = &[
     ("year", 1.0, "yr"),
 ];
 
+/// Whether "and a half" starts at token `k`.
+fn and_a_half_at(toks: &[super::context::Tok<'_>], k: usize) -> bool {
+    next_is(toks, k, &["and"]) && next_is(toks, k + 1, &["a"]) && next_is(toks, k + 2, &["half"])
+}
+
 /// Words before a period that make it one period long.
 const ONE_PERIOD_BEFORE: &[&str] = &["a", "an", "past", "last", "previous", "each", "every", "single"];
 
@@ -921,14 +954,29 @@ fn words_value(toks: &[super::context::Tok<'_>], first: usize, v: f64) -> (f64, 
 const WORD_MAGNITUDES: Table<f64> = Table::new(&[("thousand", 1e3), ("million", 1e6), ("billion", 1e9)]);
 
 /// Units an ordinal counts in: "the 12th minute" / "12 minutes in".
-const ORDINAL_UNITS: Table<(f64, &str)> = Table::new(&[("minute", (1.0, "min")), ("hour", (60.0, "min"))]);
+const ORDINAL_UNITS: Table<(f64, &str)> = Table::new(&[
+    ("minute", (1.0, "min")),
+    ("hour", (60.0, "min")),
+    // "the third quarter" is "Q3", "the first half" "H1".
+    ("quarter", (1.0, QUARTER)),
+    ("half", (1.0, HALF)),
+]);
+
+/// The unit of a quarter of a year named by its number ("Q3", "third
+/// quarter", "third-quarter results").
+const QUARTER: &str = "quarter";
+/// The unit of a half of a year named by its number ("H1", "first half").
+const HALF: &str = "half";
 
 /// Units one value may be written in: "£38,000" is "38,000 pounds", and a
 /// bare "23" beside "aged 23" or "23 years" is the same figure.
 fn same_unit(a: &str, b: &str) -> bool {
     let loose = |u: &str| u.is_empty() || u == "age" || u == "yr" || u == FUSED;
     // "his 18th birthday" / "when he turned 18".
-    let counted = |x: &str, y: &str| x == "ordinal" && y.is_empty();
+    // "the first half" / "first": a quarter or half is still its ordinal.
+    let counted = |x: &str, y: &str| {
+        (x == "ordinal" && y.is_empty()) || (matches!(x, QUARTER | HALF) && y == "ordinal")
+    };
     a == b
         || (loose(a) && loose(b))
         || counted(a, b)
@@ -1028,6 +1076,8 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             let counted_on = years_later(&cx.a, &qa[k], q, qa) || years_later(&cx.b, q, &qa[k], qb);
             let same_value = if counted_on {
                 Some("the same year, counted on from the year the sentence gives")
+            } else if change_restated((&cx.a, &qa[k], qa), (&cx.b, q, qb)) {
+                Some("a change by one and the value it started from, both ending at a value both give")
             } else if share_of_total(&qa[k], q, qa, qb, &matched) {
                 Some("the same share of a total both give")
             } else {
@@ -1081,6 +1131,40 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// "raised by 2 cents to 24 cents" / "lifted from 22 cents to 24 cents":
+/// the size of a change on one side and its starting value on the other,
+/// when both sides give the value it ended at ("to 24"). Either way up,
+/// for a rise or a fall.
+fn change_restated(
+    (side_a, a, qa): (&Side<'_>, &Quantity, &[Quantity]),
+    (side_b, b, qb): (&Side<'_>, &Quantity, &[Quantity]),
+) -> bool {
+    fn before<'s>(side: &'s Side<'_>, q: &Quantity) -> &'s str {
+        q.start.checked_sub(1).map_or("", |k| side.toks[k].fold.as_ref())
+    }
+    let (by, from, by_side, from_side, by_qs, from_qs) = match (before(side_a, a), before(side_b, b)) {
+        ("by", "from") => (a, b, side_a, side_b, qa, qb),
+        ("from", "by") => (b, a, side_b, side_a, qb, qa),
+        _ => return false,
+    };
+    let unit_fits = |u: &str| u.is_empty() || u == from.unit || from.unit.is_empty();
+    // The end value: after "to" on both sides, the same on both.
+    let ends = |side: &Side<'_>, qs: &[Quantity]| -> Vec<Quantity> {
+        qs.iter()
+            .filter(|q| before(side, q) == "to" && q.start > 0)
+            .cloned()
+            .collect()
+    };
+    let (ends_by, ends_from) = (ends(by_side, by_qs), ends(from_side, from_qs));
+    unit_fits(by.unit)
+        && ends_by.iter().any(|y| {
+            ends_from.iter().any(|z| same(y, z))
+                && unit_fits(y.unit)
+                && ((y.value - by.value - from.value).abs() <= 1e-9 * y.value.abs().max(1.0)
+                    || (y.value + by.value - from.value).abs() <= 1e-9 * y.value.abs().max(1.0))
+        })
 }
 
 /// The quantities of a side that state a value: a span of years between
