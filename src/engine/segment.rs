@@ -138,7 +138,8 @@ fn sentence_spans(text: &str, para: Span, doc_start: usize, width: usize) -> Vec
     let one_piece = pieces.len() == 1;
     if header_len == 0
         && ((dateline && (single_line || one_piece))
-            || (single_line && one_piece && looks_like_heading(&flat)))
+            || (single_line && one_piece && looks_like_heading(&flat))
+            || (single_line && one_piece && para.start == doc_start && looks_like_title(&flat)))
     {
         out.push((Span::new(base, base + flat.trim_end().len()), true));
         return out;
@@ -214,10 +215,26 @@ fn starts_with_date(line: &str) -> bool {
 
 /// A short line that does not end like a sentence.
 fn looks_like_heading(line: &str) -> bool {
+    heading_of_at_most(line, HEADING_WORDS)
+}
+
+/// A document's first line standing alone as a paragraph, with no closing
+/// stop: its title, which may run longer than a heading inside the text
+/// ("Bridge engineer who reshaped the northern coast, dies aged 88").
+fn looks_like_title(line: &str) -> bool {
+    heading_of_at_most(line, TITLE_WORDS)
+}
+
+/// Words a heading inside a text may have.
+const HEADING_WORDS: usize = 12;
+/// Words a document's title line may have.
+const TITLE_WORDS: usize = 24;
+
+fn heading_of_at_most(line: &str, most: usize) -> bool {
     let line = line.trim();
     let words = line.unicode_words().count();
     let last = line.chars().last().unwrap_or('.');
-    words > 0 && words <= 12 && !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ':' | ';' | ',')
+    words > 0 && words <= most && !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ':' | ';' | ',')
 }
 
 /// UAX #29 sentences, re-joined where a break follows an abbreviation.
@@ -473,6 +490,19 @@ mod tests {
             "date 2024-01-02 Storm hits coast"
         );
         assert!(!seg.sentences[1].header);
+    }
+
+    #[test]
+    fn a_long_first_line_alone_is_the_title() {
+        let text = "£4.2m scheme to restore the old harbour wall and its lighthouse wins backing from the county council\n\nThe plan was approved on Monday.\n\nA long line standing alone later in the text with no stop at its end is prose\n\nIt ends here.";
+        let doc = Document::from(text);
+        let seg = segment(&doc);
+        assert!(seg.sentences[0].header, "the first line is the title");
+        assert!(!seg.sentences[1].header);
+        assert!(
+            !seg.sentences[2].header,
+            "a line of 17 words later on is no heading"
+        );
     }
 
     #[test]

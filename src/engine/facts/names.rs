@@ -8,6 +8,7 @@ use super::lists::{NAME_CONNECTORS, NOT_NAMES};
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::TokenKind;
+use crate::engine::words::PERSON_TITLES;
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -67,6 +68,10 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
     // "Then Reid scored": a function word or an adverb opening a sentence
     // is no part of the name after it.
     if super::lists::is_function_word(&t.fold) || crate::engine::wordnet::wordnet().is_adverb(&t.fold) {
+        return false;
+    }
+    // "Third-quarter revenue", "Two men": a number opening a sentence.
+    if super::numbers::is_number_word(&t.fold) || super::numbers::is_ordinal_word(&t.fold) {
         return false;
     }
     // At a sentence start capitals prove nothing: trust the word as a name
@@ -135,6 +140,12 @@ fn role_acronym(cx: &UnitCx<'_>, p: NamePhrase) -> bool {
         && letters.chars().count() >= 2
         && letters.chars().all(|c| c.is_ascii_uppercase())
         && crate::engine::wordnet::wordnet().names_a_role(&letters.to_lowercase())
+}
+
+/// A word that names a role before a name: one WordNet knows as a role
+/// ("mayor", "minister") or an abbreviated title ("Cllr", "Supt").
+fn role_word(w: &str) -> bool {
+    PERSON_TITLES.contains(&w) || crate::engine::wordnet::wordnet().names_a_role(w)
 }
 
 /// A word without its possessive ending: "Kadhemi" / "Kadhemi's" is one
@@ -308,19 +319,15 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         // original gives is no new name; a changed word of the name itself
         // is caught below.
         let first_known = words.iter().position(|w| !new_words.contains(&w));
-        let title_added = first_known.is_some_and(|k| {
-            words[..k].len() == new_words.len()
-                && new_words
-                    .iter()
-                    .all(|w| crate::engine::wordnet::wordnet().names_a_role(w))
-        });
+        let title_added = first_known
+            .is_some_and(|k| words[..k].len() == new_words.len() && new_words.iter().all(|w| role_word(w)));
         let unknown = !new_words.is_empty() && !title_added;
         // A role the original also uses, put before the new name ("Mayor
         // Petra Kovacs" for "mayor Ilse Varga"), is no part of the change.
         let role_words = (p.start..p.end - 1)
             .take_while(|&k| {
                 let f = &cx.b.toks[k].fold;
-                cx.a.index.knows_word(f) && crate::engine::wordnet::wordnet().names_a_role(f)
+                (cx.a.index.knows_word(f) || PERSON_TITLES.contains(&f.as_ref())) && role_word(f)
             })
             .count();
         let b_span = if unknown {

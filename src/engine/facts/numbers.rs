@@ -360,6 +360,16 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
     } else {
         return None;
     };
+    // "six and a half million" is 6.5 million.
+    if unit.is_empty()
+        && and_a_half_at(toks, end)
+        && toks
+            .get(end + 3)
+            .is_some_and(|t| t.fold.len() > 1 && lookup(&MAGNITUDES, &t.fold).is_some())
+    {
+        value += 0.5;
+        end += 3;
+    }
     while let Some(s) = toks.get(end).and_then(|t| lookup(&MAGNITUDES, &t.fold)) {
         // "m", "k", "b" scale only an amount of money: "5 m" is five metres.
         if unit == "ordinal" || (currency.is_none() && toks[end].fold.len() == 1) {

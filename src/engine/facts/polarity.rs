@@ -467,11 +467,15 @@ fn unanswered(rule: &Rule<'_>, side: &Side<'_>, other: &Side<'_>, map: &[Option<
         // object moved ("X accused Y of" → "Y accused X, who …, of").
         let kept_verb =
             EVIDENTIALS.iter().any(|(w, _)| w == marker) && other.toks.iter().any(|t| &t.fold == marker);
+        // An answering word the marker's side also has was kept, not put
+        // in the marker's place ("estimate that farmers could save" /
+        // "estimate that farmers will save").
+        let kept = |k: usize| side.toks.iter().any(|t| t.fold == other.toks[k].fold);
         !kept_verb
             && !(rule.answered_anywhere)(other, marker)
             && !window.into_iter().any(|k| {
                 (rule.pred)(other, k)
-                    || (rule.answers)(other, k, marker, &scope)
+                    || ((rule.answers)(other, k, marker, &scope) && !kept(k))
                     || synonym(marker, &other.toks[k].fold)
             })
     }
