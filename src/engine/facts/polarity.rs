@@ -749,6 +749,32 @@ fn superlative_said(side: &Side<'_>, i: usize, other: &Side<'_>) -> bool {
 /// Tokens either side of a counterpart searched for an answering marker.
 const CONTEXT: usize = 4;
 
+/// The other side's span for a marker's phrase `s..e`: `found` (through
+/// the word diff) when it holds a content word, else the other side's
+/// word of the same stem as the word the marker governs ("did not expect
+/// the delays" / "the delays were expected": ‘expected’, not the comma the
+/// word diff put there).
+fn same_word_or(side: &Side<'_>, other: &Side<'_>, s: usize, e: usize, found: Option<Span>) -> Option<Span> {
+    let content = |span: Span| {
+        other.toks.iter().any(|t| {
+            span.start <= t.span.start
+                && t.span.end <= span.end
+                && t.is_word()
+                && !super::lists::is_function_word(&t.fold)
+        })
+    };
+    if found.is_some_and(content) {
+        return found;
+    }
+    let governed = side.toks[s + 1..e]
+        .iter()
+        .find(|t| t.is_word() && !super::lists::is_function_word(&t.fold));
+    governed
+        .and_then(|g| other.toks.iter().position(|t| t.is_word() && t.stem == g.stem))
+        .map(|k| other.cover(k, k + 1))
+        .or(found)
+}
+
 fn finding(cx: &UnitCx<'_>, rule: &Rule<'_>, i: usize, on_original: bool) -> Finding {
     let (a_span, b_span, what): (Option<Span>, Option<Span>, &str) = if on_original {
         let (s, e) = phrase(&cx.a, i);
@@ -757,7 +783,7 @@ fn finding(cx: &UnitCx<'_>, rule: &Rule<'_>, i: usize, on_original: bool) -> Fin
             .flatten();
         (
             Some(cx.a.cover(s, e)),
-            firm.or_else(|| cx.b_for_a(s, e)),
+            firm.or_else(|| same_word_or(&cx.a, &cx.b, s, e, cx.b_for_a(s, e))),
             rule.more_in_original,
         )
     } else {
@@ -766,7 +792,7 @@ fn finding(cx: &UnitCx<'_>, rule: &Rule<'_>, i: usize, on_original: bool) -> Fin
             .then(|| firm_modal(&cx.a, &cx.map.a_to_b, &cx.map.b_to_a, s, e))
             .flatten();
         (
-            firm.or_else(|| cx.a_for_b(s, e)),
+            firm.or_else(|| same_word_or(&cx.b, &cx.a, s, e, cx.a_for_b(s, e))),
             Some(cx.b.cover(s, e)),
             rule.more_in_rewrite,
         )
