@@ -220,6 +220,15 @@ pub struct Side<'a> {
     /// The side's quantities, found once for every detector that asks
     /// (`numbers::quantities`).
     pub quantities: std::cell::OnceCell<Vec<super::numbers::Quantity>>,
+    /// The document's sentences, for a look at the side's neighbours.
+    seg: &'a Segmented,
+}
+
+/// Which neighbour of a side: the sentence just before it or just after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Beside {
+    Before,
+    After,
 }
 
 /// Sentences before a unit that count as its immediate context.
@@ -227,7 +236,7 @@ const LOOKBACK: usize = 2;
 
 impl<'a> Side<'a> {
     #[must_use]
-    pub fn new(doc: &'a Document, index: &'a DocIndex, seg: &Segmented, span: Span) -> Self {
+    pub fn new(doc: &'a Document, index: &'a DocIndex, seg: &'a Segmented, span: Span) -> Self {
         // Sentences are sorted: find the ones in the span by binary search,
         // not by a scan of the document per unit.
         let first = seg.sentences.partition_point(|s| s.span.end <= span.start);
@@ -299,7 +308,24 @@ impl<'a> Side<'a> {
             toks,
             before,
             quantities: std::cell::OnceCell::new(),
+            seg,
         }
+    }
+
+    /// The sentence just before or after this side in its paragraph, read
+    /// as a side of its own (for the rare finding that asks whether a
+    /// figure moved across a sentence break).
+    #[must_use]
+    pub fn beside(&self, which: Beside) -> Option<Self> {
+        let sentences = &self.seg.sentences;
+        let first = sentences.partition_point(|s| s.span.end <= self.span.start);
+        let last = sentences.partition_point(|s| s.span.start < self.span.end);
+        let (own, k) = match which {
+            Beside::Before => (first, first.checked_sub(1)?),
+            Beside::After => (last.checked_sub(1)?, last),
+        };
+        let (own, near) = (sentences.get(own)?, sentences.get(k)?);
+        (own.paragraph == near.paragraph).then(|| Self::new(self.doc, self.index, self.seg, near.span))
     }
 
     /// Span covering tokens `i..j` (must be non-empty).

@@ -2,7 +2,7 @@
 //! and "$35,000,000" are one value; "40" and "forty" are one value.
 
 use super::clip;
-use super::context::{Side, UnitCx};
+use super::context::{Beside, Side, UnitCx};
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::TokenKind;
@@ -14,10 +14,16 @@ pub const DETECTOR: Detector = Detector {
     name: "numbers",
     kinds: &[Kind::Number],
     catches: "a number, amount or quantity of another value",
-    guards: &[Guard {
-        name: "equal-value",
-        keeps_out: "the same value written another way (\"$35m\" / \"$35 million\", \"22nd\" / \"twenty-second\")",
-    }],
+    guards: &[
+        Guard {
+            name: "equal-value",
+            keeps_out: "the same value written another way (\"$35m\" / \"$35 million\", \"22nd\" / \"twenty-second\")",
+        },
+        Guard {
+            name: "moved-across",
+            keeps_out: "a figure the other side states in the sentence beside this one, where this side's neighbour does not: the sentences were split at another place",
+        },
+    ],
     run: detect,
 };
 
@@ -1074,10 +1080,15 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     // one-way ticket") must not take the fare another figure replaced.
     let has_unit_partner = |q: &&Quantity| qa.iter().enumerate().any(|(k, a)| !a_used[k] && a.unit == q.unit);
     let (first, rest): (Vec<_>, Vec<_>) = unmatched_b.into_iter().partition(has_unit_partner);
+    // An original figure the rewrite states in the sentence beside this
+    // one moved across a sentence break: it was not replaced.
+    let moved_a: Vec<bool> = (0..qa.len())
+        .map(|k| !a_used[k] && moved_across(&cx.a, &cx.b, &qa[k]))
+        .collect();
     for q in first.into_iter().chain(rest) {
         let partner = (0..qa.len())
-            .filter(|&k| !a_used[k] && qa[k].unit == q.unit)
-            .chain((0..qa.len()).filter(|&k| !a_used[k]))
+            .filter(|&k| !a_used[k] && !moved_a[k] && qa[k].unit == q.unit)
+            .chain((0..qa.len()).filter(|&k| !a_used[k] && !moved_a[k]))
             .next();
         let b_span = cx.b.cover(q.start, q.end);
         if let Some(k) = partner {
@@ -1117,6 +1128,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 Some(b_span),
                 reason,
             ));
+        } else if moved_across(&cx.b, &cx.a, q) {
+            let reason = format!(
+                "‘{}’: stated in the original's next or previous sentence",
+                clip(cx.b.text(b_span))
+            );
+            out.push(Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("moved-across"));
         } else {
             let known = cx.a.index.words.contains(&*cx.b.toks[q.start].fold);
             // "a quarter" → "one quarter", "a year" → "one year"; "every
@@ -1141,6 +1158,20 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether figure `q` of `side`, missing from `other`, is stated in the
+/// sentence beside `other` (before or after it, in its paragraph) while
+/// the sentence on the same hand of `side` does not state it: the two
+/// texts broke their sentences at different places ("…, the 2.3-kilometre
+/// crossing, was completed in 1998. By then …" / "… in the archipelago.
+/// The last of them, the 2.3km crossing, was finished in 1998, by which
+/// time …").
+fn moved_across(side: &Side<'_>, other: &Side<'_>, q: &Quantity) -> bool {
+    [Beside::Before, Beside::After].into_iter().any(|which| {
+        let states = |s: &Side<'_>| quantities(s).iter().any(|x| same(x, q));
+        other.beside(which).is_some_and(|o| states(&o)) && side.beside(which).is_none_or(|s| !states(&s))
+    })
 }
 
 /// "raised by 2 cents to 24 cents" / "lifted from 22 cents to 24 cents":
