@@ -402,7 +402,7 @@ fn blind5_transfer_deal_pair() {
 
 #[test]
 fn blind5_product_recall_pair() {
-    check_floor("blind5-product-recall", 0.99, 0.66);
+    check_floor("blind5-product-recall", 0.99, 0.74);
 }
 
 #[test]
@@ -416,8 +416,8 @@ fn blind5_health_policy_pair() {
 }
 
 #[test]
-fn blind5_pure_spin_dates_pair_has_at_most_one_flag() {
-    check_at_most("blind5-pure-spin-dates", 1);
+fn blind5_pure_spin_dates_pair_has_no_factual_flag() {
+    check_no_flag("blind5-pure-spin-dates");
 }
 
 // The blind6-* pairs were written at the start of the next session by a
@@ -458,4 +458,44 @@ fn blind6_long_history_pair() {
 #[test]
 fn blind6_pure_spin_interview_pair_has_no_flag() {
     check_no_flag("blind6-pure-spin-interview");
+}
+
+// The blind7-* pairs were written at the start of the third detection
+// session by a helper who never saw src/ (a court ruling, a science study
+// full of hedges, an earnings report full of equal values in other forms,
+// a storm story with merged and split sentences, a reordered obituary, a
+// pure-spin council story) and scored before any change for them:
+// court-ruling 0.86/1.00, science-study 0.83/0.86, earnings-report
+// 0.50/0.30, storm-damage 0.83/0.71, obituary-reordered 0.50/0.38
+// (recall/precision); pure-spin-council 4 false flags. The floors below are
+// the figures after general fixes.
+
+#[test]
+fn blind7_court_ruling_pair() {
+    check_floor("blind7-court-ruling", 0.85, 0.99);
+}
+
+#[test]
+fn blind7_science_study_pair() {
+    check_floor("blind7-science-study", 0.82, 0.85);
+}
+
+#[test]
+fn blind7_earnings_report_pair() {
+    check_floor("blind7-earnings-report", 0.66, 0.79);
+}
+
+#[test]
+fn blind7_storm_damage_pair() {
+    check_floor("blind7-storm-damage", 0.82, 0.70);
+}
+
+#[test]
+fn blind7_obituary_reordered_pair() {
+    check_floor("blind7-obituary-reordered", 0.49, 0.99);
+}
+
+#[test]
+fn blind7_pure_spin_council_pair_has_no_factual_flag() {
+    check_no_flag("blind7-pure-spin-council");
 }
