@@ -164,7 +164,10 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
     // "unlikely to start" / "probably would not start": a hedge with its
     // negation inside.
     let unhedged = fold.strip_prefix("un").is_some_and(|rest| HEDGES.contains(&rest));
-    negative_word(fold, scope)
+    // The negated word itself is no answer: "did not cut jobs" / "cutting
+    // jobs" is a flip.
+    let negated_itself = scope.iter().any(|s| s.stem == side.toks[k].stem);
+    (negative_word(fold, scope) && !negated_itself)
         || (AVOID_VERBS.contains(&fold) && same_object())
         || unhedged
         // "no other woman in her year" / "the only woman in her year".
