@@ -145,7 +145,7 @@ fn negative_phrase(side: &Side<'_>, k: usize, scope: &[&Tok<'_>]) -> bool {
             "out",
             &[
                 "stay", "stays", "stayed", "staying", "kept", "keep", "keeps", "rule", "rules", "ruled",
-                "ruling",
+                "ruling", "drop", "drops", "dropped", "dropping", "pull", "pulls", "pulled", "pulling",
             ],
         ),
     ];
