@@ -5,6 +5,9 @@
 //! Each side is read around a verb both share: its subject is the nearest
 //! party before it, its objects the parties after it in the same sentence.
 //! A swap is a subject on each side that is an object on the other.
+//!
+//! Two names may also trade places outside any shared verb: "carmakers in
+//! Europe … contracts in Asia" / "Asian carmakers … contracts in Europe".
 
 use super::Detector;
 use super::clip;
@@ -20,7 +23,7 @@ use crate::engine::words::{
 pub const DETECTOR: Detector = Detector {
     name: "swap",
     kinds: &[Kind::Roles],
-    catches: "the doer and the one done to trading places around a verb",
+    catches: "the doer and the one done to trading places around a verb; two names trading the words they go with",
     guards: &[],
     run: detect,
 };
@@ -473,6 +476,106 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     reordered_around_verb(cx, (pa.as_slice(), pb.as_slice()))
+        .or_else(|| traded_places(cx))
         .into_iter()
         .collect()
+}
+
+/// Tokens either side of a name searched for the words it goes with.
+const ATTACH_REACH: usize = 3;
+
+/// A one-word name of a side ("Europe", or "Asian" read as "Asia" when
+/// the other side names Asia): its token and the key both sides share.
+fn single_names(side: &Side<'_>) -> Vec<(usize, String)> {
+    super::names::phrases(side)
+        .into_iter()
+        .filter(|p| p.end == p.start + 1 && !side.toks[p.start].in_quote)
+        .map(|p| (p.start, side.toks[p.start].fold.to_string()))
+        .collect()
+}
+
+/// The content words a name goes with: within [`ATTACH_REACH`] tokens,
+/// inside its clause (a comma, "and", "or" or "but" ends the search), as
+/// stems; names and function words left out.
+fn attached<'s>(side: &'s Side<'_>, k: usize) -> Vec<&'s str> {
+    let toks = &side.toks;
+    let boundary = |t: &Tok<'_>| !t.is_word() || matches!(t.fold.as_ref(), "and" | "or" | "but");
+    let content = |t: &Tok<'_>| t.is_word() && !is_function_word(&t.fold) && !t.is_capitalised();
+    let before = toks[k.saturating_sub(ATTACH_REACH)..k]
+        .iter()
+        .rev()
+        .take_while(|t| !boundary(t))
+        .filter(|t| content(t));
+    let after = toks[k + 1..(k + 1 + ATTACH_REACH).min(toks.len())]
+        .iter()
+        .take_while(|t| !boundary(t))
+        .filter(|t| content(t));
+    before.chain(after).map(|t| t.stem.as_ref()).collect()
+}
+
+/// Whether tokens `i` and `j` are coordinated: only function words,
+/// commas and "and"/"or" between them ("Europe and Asia").
+fn coordinated(side: &Side<'_>, i: usize, j: usize) -> bool {
+    let (i, j) = (i.min(j), i.max(j));
+    side.toks[i + 1..j]
+        .iter()
+        .all(|t| !t.is_word() || is_function_word(&t.fold))
+}
+
+/// Two names that traded the words they go with: "demand from carmakers in
+/// Europe and delays to contracts in Asia" / "demand from Asian carmakers
+/// and delays to contracts in Europe". Each name once on each side (a
+/// demonym counts as its place), never coordinated with the other ("Europe
+/// and Asia" / "Asia and Europe" only reorders), and a clean trade: each
+/// keeps none of its own words and takes some of the other's.
+fn traded_places(cx: &UnitCx<'_>) -> Option<Finding> {
+    use crate::engine::wordnet::wordnet;
+    let (na, nb) = (single_names(&cx.a), single_names(&cx.b));
+    if na.len() < 2 || nb.len() < 2 {
+        return None;
+    }
+    let once = |names: &[(usize, String)], key: &str| names.iter().filter(|(_, k)| k == key).count() == 1;
+    // Each original name's token on the rewrite side: the same word, or a
+    // word derived from it ("Asian" for "Asia").
+    let partner = |key: &str| -> Option<usize> {
+        let same: Vec<usize> = nb.iter().filter(|(_, k)| k == key).map(|(t, _)| *t).collect();
+        if let [t] = same[..] {
+            return Some(t);
+        }
+        let derived: Vec<usize> = (0..cx.b.toks.len())
+            .filter(|&t| {
+                let tok = &cx.b.toks[t];
+                tok.is_word()
+                    && tok.is_capitalised()
+                    && *tok.fold != *key
+                    && wordnet().synonym_or_derived(key, &tok.fold)
+            })
+            .collect();
+        if let [t] = derived[..] { Some(t) } else { None }
+    };
+    let shared: Vec<(usize, usize)> = na
+        .iter()
+        .filter(|(_, k)| once(&na, k))
+        .filter_map(|(t, k)| partner(k).map(|u| (*t, u)))
+        .collect();
+    for (x, &(ax, bx)) in shared.iter().enumerate() {
+        for &(ay, by) in &shared[x + 1..] {
+            if ax == ay || bx == by || coordinated(&cx.a, ax, ay) || coordinated(&cx.b, bx, by) {
+                continue;
+            }
+            let (wax, way) = (attached(&cx.a, ax), attached(&cx.a, ay));
+            let (wbx, wby) = (attached(&cx.b, bx), attached(&cx.b, by));
+            let meets = |p: &[&str], q: &[&str]| p.iter().any(|w| q.contains(w));
+            if meets(&wax, &wby) && meets(&way, &wbx) && !meets(&wax, &wbx) && !meets(&way, &wby) {
+                let a_span = cx.a.cover(ax.min(ay), ax.max(ay) + 1);
+                let b_span = cx.b.cover(bx.min(by), bx.max(by) + 1);
+                let reason = format!(
+                    "names traded places: ‘{}’ and ‘{}’ go with each other's words",
+                    cx.a.toks[ax].text, cx.a.toks[ay].text
+                );
+                return Some(Finding::new(Kind::Roles, 0.7, Some(a_span), Some(b_span), reason));
+            }
+        }
+    }
+    None
 }
