@@ -57,13 +57,19 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
                     || (super::numbers::is_number_word(before) && !ordinal(i - 1))
             })
     };
+    // "almost all", "nearly every": a word after one of the approximate
+    // class ("almost", "nearly") says roughly that much, which other words
+    // may say ("most", "the greater part").
+    let approximate = LOOKUP.get("almost").copied();
+    let approximated =
+        |i: usize| i > 0 && approximate.is_some_and(|a| LOOKUP.get(&*side.toks[i - 1].fold) == Some(&a));
     side.toks
         .iter()
         .enumerate()
         .filter(|(_, t)| !t.in_quote && t.is_word())
         .filter_map(|(i, t)| {
             let &(f, c) = LOOKUP.get(&*t.fold).or_else(|| LOOKUP.get(&*t.stem))?;
-            (!(CONTRAST_UNIT_FAMILIES.contains(&f) && counted(i))).then_some((f, c, i))
+            (!(CONTRAST_UNIT_FAMILIES.contains(&f) && counted(i)) && !approximated(i)).then_some((f, c, i))
         })
         .collect()
 }
