@@ -69,7 +69,8 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
         .filter(|(_, t)| !t.in_quote && t.is_word())
         .filter_map(|(i, t)| {
             let &(f, c) = LOOKUP.get(&*t.fold).or_else(|| LOOKUP.get(&*t.stem))?;
-            (!(CONTRAST_UNIT_FAMILIES.contains(&f) && counted(i)) && !approximated(i)).then_some((f, c, i))
+            let skipped = approximated(i) || (CONTRAST_UNIT_FAMILIES.contains(&f) && counted(i));
+            (!skipped).then_some((f, c, i))
         })
         .collect()
 }
