@@ -167,8 +167,17 @@ fn is_month(side: &Side<'_>, i: usize) -> bool {
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
-    let ma = mentions(&cx.a);
-    let mb = mentions(&cx.b);
+    // "since January 1" / "since the start of the year": the same month,
+    // said by a side that names no month for it.
+    let january = |m: &DateMention| m.class == DateClass::Month && m.key == "jan";
+    let mut ma = mentions(&cx.a);
+    let mut mb = mentions(&cx.b);
+    if super::numbers::says_year_start(&cx.a) {
+        mb.retain(|m| !january(m));
+    }
+    if super::numbers::says_year_start(&cx.b) {
+        ma.retain(|m| !january(m));
+    }
     let gone: Vec<&DateMention> = ma.iter().filter(|m| !mb.iter().any(|n| n.key == m.key)).collect();
     let mut used = vec![false; gone.len()];
     let mut out = Vec::new();

@@ -1083,7 +1083,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     // An original figure the rewrite states in the sentence beside this
     // one moved across a sentence break: it was not replaced.
     let moved_a: Vec<bool> = (0..qa.len())
-        .map(|k| !a_used[k] && moved_across(&cx.a, &cx.b, &qa[k]))
+        .map(|k| !a_used[k] && (moved_across(&cx.a, &cx.b, &qa[k]) || year_start(&cx.a, &qa[k], &cx.b)))
         .collect();
     for q in first.into_iter().chain(rest) {
         let partner = (0..qa.len())
@@ -1128,6 +1128,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 Some(b_span),
                 reason,
             ));
+        } else if year_start(&cx.b, q, &cx.a) {
+            let reason = format!(
+                "‘{}’: the start of the year, as the original says",
+                clip(cx.b.text(b_span))
+            );
+            out.push(Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("equal-value"));
         } else if moved_across(&cx.b, &cx.a, q) {
             let reason = format!(
                 "‘{}’: stated in the original's next or previous sentence",
@@ -1158,6 +1164,27 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether `q` is the first day of January ("since January 1", "on 1
+/// January") where the other side says "the start of the year".
+fn year_start(side: &Side<'_>, q: &Quantity, other: &Side<'_>) -> bool {
+    let month = |k: Option<usize>| {
+        k.and_then(|k| side.toks.get(k))
+            .is_some_and(|t| matches!(t.fold.as_ref(), "january" | "jan"))
+    };
+    q.value == 1.0 && (month(q.start.checked_sub(1)) || month(Some(q.end))) && says_year_start(other)
+}
+
+/// "the start of the year", "the beginning of the year", "the turn of the
+/// year".
+pub(super) fn says_year_start(side: &Side<'_>) -> bool {
+    side.toks.windows(4).any(|w| {
+        matches!(w[0].fold.as_ref(), "start" | "beginning" | "turn")
+            && w[1].fold == "of"
+            && w[2].fold == "the"
+            && w[3].fold == "year"
+    })
 }
 
 /// Whether figure `q` of `side`, missing from `other`, is stated in the
