@@ -452,7 +452,7 @@ fn blind6_reordered_investigation_pair() {
 
 #[test]
 fn blind6_long_history_pair() {
-    check_floor("blind6-long-history", 0.74, 0.49);
+    check_floor("blind6-long-history", 0.74, 0.53);
 }
 
 #[test]

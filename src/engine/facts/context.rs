@@ -312,6 +312,18 @@ impl<'a> Side<'a> {
         }
     }
 
+    /// Whether a word of this stem, missing from `other`'s unit, stands in
+    /// the sentence beside `other` while the sentence on the same hand of
+    /// this side lacks it: the two texts broke their sentences at
+    /// different places, and the word moved across the break.
+    #[must_use]
+    pub fn stem_moved_across(&self, other: &Side<'_>, stem: &str) -> bool {
+        let has = |s: &Side<'_>| s.toks.iter().any(|t| t.is_word() && t.stem == stem);
+        [Beside::Before, Beside::After].into_iter().any(|which| {
+            other.beside(which).is_some_and(|o| has(&o)) && self.beside(which).is_none_or(|s| !has(&s))
+        })
+    }
+
     /// The sentence just before or after this side in its paragraph, read
     /// as a side of its own (for the rare finding that asks whether a
     /// figure moved across a sentence break).

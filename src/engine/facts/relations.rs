@@ -23,10 +23,16 @@ pub const DETECTOR: Detector = Detector {
     name: "relations",
     kinds: &[Kind::Meaning],
     catches: "a word replaced by an opposite or a sibling (WordNet); an unrelated noun as a check",
-    guards: &[Guard {
-        name: "negated-opposite",
-        keeps_out: "an opposite with a negation on one side only (\"not working\" / \"malfunctions\")",
-    }],
+    guards: &[
+        Guard {
+            name: "negated-opposite",
+            keeps_out: "an opposite with a negation on one side only (\"not working\" / \"malfunctions\")",
+        },
+        Guard {
+            name: "moved-across",
+            keeps_out: "a word the other side states in the sentence beside this unit, where this side's neighbour does not: the sentences were broken at another place",
+        },
+    ],
     run: detect,
 };
 
@@ -265,6 +271,18 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                     _ => continue,
                 };
                 if a_covered(i) || b_covered(j) {
+                    continue;
+                }
+                // "A short-lived revival came … The recovery ended" / "…
+                // a brief reprieve. … But the revival did not outlast":
+                // a word the other side states beside this unit moved
+                // across a sentence break. Two words that each moved the
+                // other way traded sentences: a swap ("buy butter … milk"
+                // / "buy milk … butter").
+                let moved_a = cx.a.stem_moved_across(&cx.b, &xa[i].stem);
+                let moved_b = cx.b.stem_moved_across(&cx.a, &xb[j].stem);
+                if moved_a != moved_b {
+                    dropped.push(meaning(cx, xa[i], xb[j], conf, r).dropped_by("moved-across"));
                     continue;
                 }
                 // "not working" → "malfunctions": two negations cancel.
