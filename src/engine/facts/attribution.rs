@@ -144,9 +144,11 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
         let Some((start, end)) = range.filter(|(s, e)| s < e) else {
             continue;
         };
+        // Function words name nobody: "though he would not say" has the
+        // source "he" (a pronoun, left to `pronoun_replaced`).
         let content: Vec<&super::context::Tok<'_>> = (start..end)
             .map(|k| &toks[k])
-            .filter(|t| t.is_word() && !is_stop_word(&t.fold))
+            .filter(|t| t.is_word() && !is_stop_word(&t.fold) && !super::lists::is_function_word(&t.fold))
             .collect();
         // Whoever "said" something is a source; what something is "according
         // to" may instead be a count or a document, which rewording renames
