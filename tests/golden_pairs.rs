@@ -437,7 +437,7 @@ fn blind6_local_council_pair() {
 
 #[test]
 fn blind6_sports_season_pair() {
-    check_floor("blind6-sports-season", 0.85, 0.66);
+    check_floor("blind6-sports-season", 0.85, 0.74);
 }
 
 #[test]

@@ -348,6 +348,15 @@ fn crossed(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize
     }
     let oa = oa.into_iter().find(|p| p.key == sb.key)?;
     let ob = ob.into_iter().find(|p| p.key == sa.key)?;
+    // "X will be offered a contract" / "a contract will be offered to X":
+    // a passive verb of giving names its receiver either way, the second
+    // after "to".
+    let receiver = |side: &Side<'_>, p: &Party, i: usize| {
+        is_passive(side, i) && p.start > 0 && matches!(side.toks[p.start - 1].fold.as_ref(), "to" | "for")
+    };
+    if receiver(&cx.a, oa, ia) || receiver(&cx.b, ob, ib) {
+        return None;
+    }
     Some(swap_finding(cx, (sa, oa), (sb, ob)))
 }
 
