@@ -54,10 +54,7 @@ const BY_REACH: usize = 4;
 /// at most one adverb between ("was also announced", "were confirmed").
 fn passive(side: &Side<'_>, i: usize) -> bool {
     let be = |k: usize| BE_FORMS.contains(&side.toks[k].fold.as_ref());
-    let adverb = |k: usize| {
-        let f = side.toks[k].fold.as_ref();
-        f.ends_with("ly") || matches!(f, "also" | "later" | "then" | "since" | "first" | "now")
-    };
+    let adverb = |k: usize| crate::engine::wordnet::wordnet().is_adverb(&side.toks[k].fold);
     (i >= 1 && be(i - 1)) || (i >= 2 && adverb(i - 1) && be(i - 2))
 }
 
