@@ -376,13 +376,7 @@ pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token<'_>> {
         if first.is_whitespace() {
             return None;
         }
-        let kind = if w.chars().any(char::is_numeric) {
-            TokenKind::Number
-        } else if w.chars().any(char::is_alphanumeric) {
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
-        };
+        let kind = kind_of(w);
         Some(Token {
             span: Span::new(base + i, base + i + w.len()),
             text: w,
@@ -391,9 +385,55 @@ pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token<'_>> {
     })
 }
 
+/// What a piece of text is: a number if any character is numeric, else a
+/// word if any is alphanumeric, else punctuation. An ASCII piece (most) is
+/// read byte by byte, where those are the ASCII digits and letters.
+fn kind_of(w: &str) -> TokenKind {
+    let (mut digit, mut alnum) = (false, false);
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            return kind_of_chars(w);
+        }
+        digit |= b.is_ascii_digit();
+        alnum |= b.is_ascii_alphanumeric();
+    }
+    if digit {
+        TokenKind::Number
+    } else if alnum {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    }
+}
+
+/// [`kind_of`] by Unicode's character properties.
+fn kind_of_chars(w: &str) -> TokenKind {
+    if w.chars().any(char::is_numeric) {
+        TokenKind::Number
+    } else if w.chars().any(char::is_alphanumeric) {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_read_from_bytes_are_the_kinds_from_characters() {
+        for b in 0..=0x7fu8 {
+            let s = char::from(b).to_string();
+            assert_eq!(kind_of(&s), kind_of_chars(&s), "{b:#x}");
+            for t in ["a", "7", ".", "é", "٣"] {
+                let s2 = format!("{s}{t}");
+                assert_eq!(kind_of(&s2), kind_of_chars(&s2), "{s2:?}");
+                let s3 = format!("{t}{s}");
+                assert_eq!(kind_of(&s3), kind_of_chars(&s3), "{s3:?}");
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let doc = Document::from(text);
