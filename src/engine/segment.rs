@@ -127,10 +127,7 @@ fn sentence_spans(text: &str, para: Span, doc_start: usize, width: usize) -> Vec
     }
     // Line breaks inside a paragraph are wrapping, not sentence ends: UAX #29
     // would break at each, so hide them (same byte length keeps offsets).
-    let flat: String = body[rest_start..]
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
+    let flat: String = body[rest_start..].replace(['\n', '\r'], " ");
     let base = para.start + rest_start;
     let single_line = !body.contains('\n');
     let mut pieces = raw_sentences(&flat);
@@ -215,7 +212,8 @@ fn starts_with_date(line: &str) -> bool {
 /// A short line that does not end like a sentence.
 fn looks_like_heading(line: &str) -> bool {
     let line = line.trim();
-    let words = line.unicode_words().count();
+    // Counted up to one past the most a heading has.
+    let words = line.unicode_words().take(13).count();
     let last = line.chars().last().unwrap_or('.');
     words > 0 && words <= 12 && !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ':' | ';' | ',')
 }
@@ -289,9 +287,7 @@ fn split_clauses(flat: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> 
             if !s[cut..].starts_with(char::is_whitespace) {
                 continue;
             }
-            if s[start..cut].unicode_words().count() >= MIN_CLAUSE_WORDS
-                && s[cut..].unicode_words().count() >= MIN_CLAUSE_WORDS
-            {
+            if has_words(&s[start..cut], MIN_CLAUSE_WORDS) && has_words(&s[cut..], MIN_CLAUSE_WORDS) {
                 out.push(r.start + start..r.start + cut);
                 start = cut;
             }
@@ -299,6 +295,13 @@ fn split_clauses(flat: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> 
         out.push(r.start + start..r.end);
     }
     out
+}
+
+/// Whether `s` holds at least `n` words (counted as `unicode_words` counts
+/// them, stopping at the `n`-th: a verse with many colons is not counted
+/// to its end at each).
+fn has_words(s: &str, n: usize) -> bool {
+    n == 0 || s.unicode_words().nth(n - 1).is_some()
 }
 
 /// Cuts an over-long piece at whitespace so that no piece exceeds
