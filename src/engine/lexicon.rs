@@ -21,12 +21,16 @@ pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
     // Nearly every word is ASCII: lowercase it in place, no per-character
     // iteration (the same result: ASCII lowercases to ASCII).
+    // One pass finds both ASCII and no backtick (the common case).
+    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     if word.is_ascii() {
         out.push_str(word);
         out.make_ascii_lowercase();
-        if word.contains('`') {
-            *out = out.replace('`', "'");
-        }
+        *out = out.replace('`', "'");
         return;
     }
     out.extend(
