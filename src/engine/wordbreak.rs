@@ -255,6 +255,21 @@ fn ascii_word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// text the byte scan splits (see [`is_simple`]).
 #[inline]
 fn ascii_piece_end(t: &[u8], from: usize) -> usize {
+    // The common pieces first: a run of letters and digits before a space
+    // or the end (nothing joins a space to them), and one space before
+    // anything but a space (only WB3d joins to a space).
+    let b = t[from];
+    if ALNUM[usize::from(b)] {
+        let mut i = from + 1;
+        while i < t.len() && ALNUM[usize::from(t[i])] {
+            i += 1;
+        }
+        if i == t.len() || t[i] == b' ' {
+            return i;
+        }
+    } else if b == b' ' && t.get(from + 1) != Some(&b' ') {
+        return from + 1;
+    }
     let mut i = from + width_at(t, from);
     loop {
         // ASCII letters and digits join each other (WB5, WB8-WB10):
