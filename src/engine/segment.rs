@@ -392,22 +392,43 @@ pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token<'_>> {
 /// word if any is alphanumeric, else punctuation. An ASCII piece (most) is
 /// read byte by byte, where those are the ASCII digits and letters.
 fn kind_of(w: &str) -> TokenKind {
-    let (mut digit, mut alnum) = (false, false);
-    for &b in w.as_bytes() {
-        if !b.is_ascii() {
-            return kind_of_chars(w);
-        }
-        digit |= b.is_ascii_digit();
-        alnum |= b.is_ascii_alphanumeric();
-    }
-    if digit {
+    let seen = w.bytes().fold(0, |seen, b| seen | BYTE_KIND[usize::from(b)]);
+    if seen & NOT_ASCII != 0 {
+        kind_of_chars(w)
+    } else if seen & DIGIT != 0 {
         TokenKind::Number
-    } else if alnum {
+    } else if seen & ALNUM != 0 {
         TokenKind::Word
     } else {
         TokenKind::Punct
     }
 }
+
+/// Bits of [`BYTE_KIND`].
+const DIGIT: u8 = 1;
+const ALNUM: u8 = 2;
+const NOT_ASCII: u8 = 4;
+
+/// What [`kind_of`] asks of every byte: an ASCII digit, letter or digit,
+/// or not ASCII.
+const BYTE_KIND: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            NOT_ASCII
+        } else if byte.is_ascii_digit() {
+            DIGIT | ALNUM
+        } else if byte.is_ascii_alphabetic() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// [`kind_of`] by Unicode's character properties.
 fn kind_of_chars(w: &str) -> TokenKind {
