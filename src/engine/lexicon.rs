@@ -21,12 +21,23 @@ pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
     // Nearly every word is ASCII: lowercase it in place, no per-character
     // iteration (the same result: ASCII lowercases to ASCII).
+    // ASCII without a backtick (the common case): lowercased as copied,
+    // in one pass; anything else starts again the long way.
+    out.reserve(word.len());
+    for &b in word.as_bytes() {
+        if b >= 0x80 || b == b'`' {
+            out.clear();
+            break;
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+    if out.len() == word.len() {
+        return;
+    }
     if word.is_ascii() {
         out.push_str(word);
         out.make_ascii_lowercase();
-        if word.contains('`') {
-            *out = out.replace('`', "'");
-        }
+        *out = out.replace('`', "'");
         return;
     }
     out.extend(

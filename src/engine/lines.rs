@@ -44,11 +44,14 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut columns = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut seen = 0;
-        for i in 0..bytes.len() {
-            if i % BLOCK == 0 {
-                columns.push(seen);
-            }
-            seen += usize::from(counts(bytes, i));
+        for (k, block) in bytes.chunks(BLOCK).enumerate() {
+            columns.push(seen);
+            seen += if block.is_ascii() {
+                block.len()
+            } else {
+                let at = k * BLOCK;
+                (at..at + block.len()).filter(|&i| counts(bytes, i)).count()
+            };
         }
         // The end of a text whose length is a whole number of blocks has
         // an entry of its own.
@@ -63,7 +66,14 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let block = offset / BLOCK;
         let from = self.columns.get(block).copied().unwrap_or(0);
-        from + (block * BLOCK..offset).filter(|&i| counts(bytes, i)).count()
+        let rest = block * BLOCK..offset;
+        // Every ASCII byte is a character and a column (a byte-order mark
+        // is not ASCII): most stretches are counted by their length.
+        from + if bytes[rest.clone()].is_ascii() {
+            rest.len()
+        } else {
+            rest.filter(|&i| counts(bytes, i)).count()
+        }
     }
 
     /// The line and column of byte `offset` of `text` (the text indexed).

@@ -127,10 +127,7 @@ fn sentence_spans(text: &str, para: Span, doc_start: usize, width: usize) -> Vec
     }
     // Line breaks inside a paragraph are wrapping, not sentence ends: UAX #29
     // would break at each, so hide them (same byte length keeps offsets).
-    let flat: String = body[rest_start..]
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
+    let flat: String = body[rest_start..].replace(['\n', '\r'], " ");
     let base = para.start + rest_start;
     let single_line = !body.contains('\n');
     let mut pieces = raw_sentences(&flat);
@@ -232,7 +229,8 @@ const TITLE_WORDS: usize = 24;
 
 fn heading_of_at_most(line: &str, most: usize) -> bool {
     let line = line.trim();
-    let words = line.unicode_words().count();
+    // Counted up to one past the most a heading has.
+    let words = line.unicode_words().take(13).count();
     let last = line.chars().last().unwrap_or('.');
     words > 0 && words <= most && !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ':' | ';' | ',')
 }
@@ -306,9 +304,7 @@ fn split_clauses(flat: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> 
             if !s[cut..].starts_with(char::is_whitespace) {
                 continue;
             }
-            if s[start..cut].unicode_words().count() >= MIN_CLAUSE_WORDS
-                && s[cut..].unicode_words().count() >= MIN_CLAUSE_WORDS
-            {
+            if has_words(&s[start..cut], MIN_CLAUSE_WORDS) && has_words(&s[cut..], MIN_CLAUSE_WORDS) {
                 out.push(r.start + start..r.start + cut);
                 start = cut;
             }
@@ -316,6 +312,13 @@ fn split_clauses(flat: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> 
         out.push(r.start + start..r.end);
     }
     out
+}
+
+/// Whether `s` holds at least `n` words (counted as `unicode_words` counts
+/// them, stopping at the `n`-th: a verse with many colons is not counted
+/// to its end at each).
+fn has_words(s: &str, n: usize) -> bool {
+    n == 0 || s.unicode_words().nth(n - 1).is_some()
 }
 
 /// Cuts an over-long piece at whitespace so that no piece exceeds
@@ -393,13 +396,7 @@ pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token<'_>> {
         if first.is_whitespace() {
             return None;
         }
-        let kind = if w.chars().any(char::is_numeric) {
-            TokenKind::Number
-        } else if w.chars().any(char::is_alphanumeric) {
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
-        };
+        let kind = kind_of(w);
         Some(Token {
             span: Span::new(base + i, base + i + w.len()),
             text: w,
@@ -408,9 +405,76 @@ pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token<'_>> {
     })
 }
 
+/// What a piece of text is: a number if any character is numeric, else a
+/// word if any is alphanumeric, else punctuation. An ASCII piece (most) is
+/// read byte by byte, where those are the ASCII digits and letters.
+fn kind_of(w: &str) -> TokenKind {
+    let seen = w.bytes().fold(0, |seen, b| seen | BYTE_KIND[usize::from(b)]);
+    if seen & NOT_ASCII != 0 {
+        kind_of_chars(w)
+    } else if seen & DIGIT != 0 {
+        TokenKind::Number
+    } else if seen & ALNUM != 0 {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    }
+}
+
+/// Bits of [`BYTE_KIND`].
+const DIGIT: u8 = 1;
+const ALNUM: u8 = 2;
+const NOT_ASCII: u8 = 4;
+
+/// What [`kind_of`] asks of every byte: an ASCII digit, letter or digit,
+/// or not ASCII.
+const BYTE_KIND: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            NOT_ASCII
+        } else if byte.is_ascii_digit() {
+            DIGIT | ALNUM
+        } else if byte.is_ascii_alphabetic() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`kind_of`] by Unicode's character properties.
+fn kind_of_chars(w: &str) -> TokenKind {
+    if w.chars().any(char::is_numeric) {
+        TokenKind::Number
+    } else if w.chars().any(char::is_alphanumeric) {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_read_from_bytes_are_the_kinds_from_characters() {
+        for b in 0..=0x7fu8 {
+            let s = char::from(b).to_string();
+            assert_eq!(kind_of(&s), kind_of_chars(&s), "{b:#x}");
+            for t in ["a", "7", ".", "é", "٣"] {
+                let s2 = format!("{s}{t}");
+                assert_eq!(kind_of(&s2), kind_of_chars(&s2), "{s2:?}");
+                let s3 = format!("{t}{s}");
+                assert_eq!(kind_of(&s3), kind_of_chars(&s3), "{s3:?}");
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let doc = Document::from(text);

@@ -237,13 +237,18 @@ impl<'a> AsciiSentences<'a> {
             if matches!(last, Part::Cr | Part::Lf) {
                 return Some(at); // SB4
             }
+            // SB11 breaks only after a terminator: anywhere else (most
+            // characters) the rules that join are not asked.
+            if !before.ends_paragraph_terminated() {
+                continue;
+            }
             let joined = (c == Cat::Numeric && last == Part::ATerm) // SB6
                 || (c == Cat::Upper && before.0[2] == Part::UpperLower && last == Part::ATerm) // SB7
                 || lower_follows(before, &t[at..]) // SB8
                 || (matches!(c, Cat::SContinue | Cat::STerm | Cat::ATerm) && before.ends_terminated(true, false)) // SB8a
                 || (matches!(c, Cat::Close | Cat::Sp | Cat::Cr | Cat::Lf) && before.ends_terminated(false, false)) // SB9
                 || (matches!(c, Cat::Sp | Cat::Cr | Cat::Lf) && before.ends_terminated(true, false)); // SB10
-            if !joined && before.ends_paragraph_terminated() {
+            if !joined {
                 return Some(at); // SB11
             }
         }

@@ -304,7 +304,8 @@ pub fn compare_runs(a: &[SentenceProfile], b: &[SentenceProfile], scratch: &mut 
     let wb: f32 = tb.iter().map(|t| t.1).sum();
     // Each side's own weights: a name capitalised on one side only still
     // counts symmetrically.
-    let shared = shared_weight(ta, tb) + shared_weight(tb, ta);
+    let (shared_a, shared_b) = shared_weights(ta, tb);
+    let shared = shared_a + shared_b;
     let lexical = if wa + wb > 0.0 { shared / (wa + wb) } else { 0.0 };
     let la: usize = a.iter().map(|p| p.chars).sum();
     let lb: usize = b.iter().map(|p| p.chars).sum();
@@ -352,6 +353,25 @@ fn weakest_part(run: &[SentenceProfile], other: &[(u32, f32)]) -> f32 {
         .filter(|p| p.terms.len() >= PART_MIN_TERMS)
         .map(|p| shared_weight(&p.terms, other) / p.weight)
         .fold(1.0, f32::min)
+}
+
+/// `(shared_weight(a, b), shared_weight(b, a))` in one walk: each sum
+/// adds the same weights in the same order as its own walk would.
+fn shared_weights(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, f32) {
+    let (mut i, mut j, mut wa, mut wb) = (0, 0, 0.0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                wa += a[i].1;
+                wb += b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (wa, wb)
 }
 
 /// Summed weight (taken from `a`) of the terms both sorted lists hold.
@@ -407,6 +427,22 @@ mod tests {
         );
         assert!(close.combined() > far.combined() + 0.3, "{close:?} {far:?}");
         assert!(far.lexical < 0.01);
+    }
+
+    #[test]
+    fn one_walk_sums_as_two_walks() {
+        let a = [(1, 0.1), (3, 0.7), (4, 1.3), (9, 0.01), (12, 2.5)];
+        let b = [(0, 0.4), (3, 0.2), (4, 0.9), (5, 1.0), (12, 0.3), (20, 1.0)];
+        for (x, y) in [
+            (&a[..], &b[..]),
+            (&b[..], &a[..]),
+            (&a[..0], &b[..]),
+            (&a[..], &a[..]),
+        ] {
+            let (sx, sy) = shared_weights(x, y);
+            assert_eq!(sx.to_bits(), shared_weight(x, y).to_bits());
+            assert_eq!(sy.to_bits(), shared_weight(y, x).to_bits());
+        }
     }
 
     #[test]

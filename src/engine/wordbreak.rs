@@ -11,33 +11,59 @@ use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 /// `split_word_bound_indices` gives them. A line feed always has a
 /// boundary after it (UAX #29 WB3a), so each line is split on its own: an
 /// ASCII line by a byte scan, any other by the general splitter.
-pub fn word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    text.split_inclusive('\n').flat_map(move |line| {
-        let base = at;
-        at += line.len();
-        let pieces = if is_simple(line) {
-            Pieces::Ascii(ascii_word_bounds(line))
-        } else {
-            Pieces::Unicode(line.split_word_bound_indices())
-        };
-        pieces.map(move |(i, w)| (base + i, w))
-    })
+pub fn word_bounds(text: &str) -> WordBounds<'_> {
+    WordBounds {
+        text,
+        line: 0..0,
+        at: 0,
+        general: None,
+    }
 }
 
-/// One line's pieces, by whichever splitter suits it.
-enum Pieces<'a, A: Iterator<Item = (usize, &'a str)>> {
-    Ascii(A),
-    Unicode(UWordBoundIndices<'a>),
+/// The iterator of [`word_bounds`]: one line at a time, without a nested
+/// iterator per line on the byte scan's path.
+pub struct WordBounds<'a> {
+    text: &'a str,
+    /// The line being split, line feed included.
+    line: std::ops::Range<usize>,
+    /// Where the next piece of a line the byte scan splits starts.
+    at: usize,
+    /// The general splitter's pieces of the line, with the line's start.
+    general: Option<(usize, UWordBoundIndices<'a>)>,
 }
 
-impl<'a, A: Iterator<Item = (usize, &'a str)>> Iterator for Pieces<'a, A> {
+impl<'a> Iterator for WordBounds<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        match self {
-            Self::Ascii(a) => a.next(),
-            Self::Unicode(u) => u.next(),
+        loop {
+            if let Some((base, pieces)) = &mut self.general {
+                if let Some((i, w)) = pieces.next() {
+                    return Some((*base + i, w));
+                }
+                self.general = None;
+            }
+            if self.at < self.line.end {
+                let line = &self.text[self.line.clone()];
+                let from = self.at - self.line.start;
+                let to = ascii_piece_end(line.as_bytes(), from);
+                self.at = self.line.start + to;
+                return Some((self.line.start + from, &line[from..to]));
+            }
+            let start = self.line.end;
+            if start >= self.text.len() {
+                return None;
+            }
+            let rest = &self.text.as_bytes()[start..];
+            let end = memchr::memchr(b'\n', rest).map_or(self.text.len(), |k| start + k + 1);
+            self.line = start..end;
+            let line = &self.text[start..end];
+            if is_simple(line) {
+                self.at = start;
+            } else {
+                self.at = end;
+                self.general = Some((start, line.split_word_bound_indices()));
+            }
         }
     }
 }
@@ -105,6 +131,17 @@ fn class_of(b: u8) -> Class {
     CLASSES[usize::from(b & 0x7f)]
 }
 
+/// Whether a byte is an ASCII letter or digit, for every byte.
+const ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The non-ASCII characters the byte scan also knows, all three bytes
 /// long (E2 80 xx): the curly single quotes (`MidNumLet` in UAX #29, as
 /// `.` is) and the en and em dashes (`Other`). Printed text uses them
@@ -121,6 +158,10 @@ const fn wide_class(third: u8) -> Option<Class> {
 /// Whether the byte scan splits `line`: ASCII, or ASCII with the
 /// characters [`wide_class`] knows.
 pub(crate) fn is_simple(line: &str) -> bool {
+    // Most lines are plain ASCII: checked a word at a time first.
+    if line.is_ascii() {
+        return true;
+    }
     let t = line.as_bytes();
     let mut i = 0;
     while i < t.len() {
@@ -195,6 +236,7 @@ fn breaks_before(t: &[u8], i: usize) -> bool {
 /// The word-bound pieces of `text` (ASCII, or with the characters
 /// [`wide_class`] knows: see [`is_simple`]) with their byte offsets, as
 /// `split_word_bound_indices` gives them.
+#[cfg(test)]
 fn ascii_word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
     debug_assert!(is_simple(text));
     let t = text.as_bytes();
@@ -204,13 +246,44 @@ fn ascii_word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let from = start;
-        let mut i = from + width_at(t, from);
-        while i < t.len() && !breaks_before(t, i) {
-            i += width_at(t, i);
-        }
-        start = i;
-        Some((from, &text[from..i]))
+        start = ascii_piece_end(t, from);
+        Some((from, &text[from..start]))
     })
+}
+
+/// Where the piece starting at `t[from]` ends (`from < t.len()`), in a
+/// text the byte scan splits (see [`is_simple`]).
+#[inline]
+fn ascii_piece_end(t: &[u8], from: usize) -> usize {
+    // The common pieces first: a run of letters and digits before a space
+    // or the end (nothing joins a space to them), and one space before
+    // anything but a space (only WB3d joins to a space).
+    let b = t[from];
+    if ALNUM[usize::from(b)] {
+        let mut i = from + 1;
+        while i < t.len() && ALNUM[usize::from(t[i])] {
+            i += 1;
+        }
+        if i == t.len() || t[i] == b' ' {
+            return i;
+        }
+    } else if b == b' ' && t.get(from + 1) != Some(&b' ') {
+        return from + 1;
+    }
+    let mut i = from + width_at(t, from);
+    loop {
+        // ASCII letters and digits join each other (WB5, WB8-WB10):
+        // the bulk of every word, stepped over without the rules.
+        if ALNUM[usize::from(t[i - 1])] {
+            while i < t.len() && ALNUM[usize::from(t[i])] {
+                i += 1;
+            }
+        }
+        if i >= t.len() || breaks_before(t, i) {
+            return i;
+        }
+        i += width_at(t, i);
+    }
 }
 
 /// Calls `f` on every string of 1 to `max_len` bytes over `alphabet`

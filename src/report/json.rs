@@ -71,11 +71,11 @@ fn write_report(report: &Report<'_, '_>, chunk: usize, out: &mut dyn Write) -> i
     let docs = r.docs;
     out.write_all(b"{\n  \"alignment\": ")?;
     write_array(&r.comparison.units, out, chunk, |u, buf| {
-        serde_json::to_writer_pretty(buf, &UnitJson { u, places })
+        UnitJson { u, places }.serialize(&mut element_serializer(buf))
     })?;
     out.write_all(b",\n  \"discrepancies\": ")?;
     write_array(&r.comparison.discrepancies, out, chunk, |d, buf| {
-        serde_json::to_writer_pretty(buf, &DiscrepancyJson { d, docs, places })
+        DiscrepancyJson { d, docs, places }.serialize(&mut element_serializer(buf))
     })?;
     out.write_all(b",\n")?;
     // The other entries through the serializer, as an object of their own
@@ -96,7 +96,8 @@ const JSON_CHUNK: usize = 64;
 /// indented by four spaces, `,` between them, and `]` indented by two.
 /// Elements are rendered in chunks on every core, a wave at a time, and
 /// written in order.
-/// `json` pretty-prints one element alone.
+/// `json` pretty-prints one element at depth two (through
+/// [`element_serializer`]).
 fn write_array<T, F>(items: &[T], out: &mut dyn Write, chunk: usize, json: F) -> io::Result<()>
 where
     T: Sync,
@@ -114,13 +115,10 @@ where
             .enumerate()
             .map(|(c, items)| {
                 let mut buf = Vec::new();
-                let mut one = Vec::new();
                 for (k, item) in items.iter().enumerate() {
                     let first = w == 0 && c == 0 && k == 0;
                     buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    one.clear();
-                    json(item, &mut one)?;
-                    indent_lines(&one, b"    ", &mut buf);
+                    json(item, &mut buf)?;
                 }
                 escaped(buf)
             })
@@ -132,17 +130,88 @@ where
     out.write_all(b"\n  ]")
 }
 
-/// Copies `text` to `out` with `indent` after every line feed. A line feed
-/// in pretty JSON is always layout: inside strings it is escaped.
-fn indent_lines(text: &[u8], indent: &[u8], out: &mut Vec<u8>) {
-    // Each line after the first indented: `indent` after every line feed.
-    let mut from = 0;
-    for nl in memchr::memchr_iter(b'\n', text) {
-        out.extend_from_slice(&text[from..=nl]);
-        out.extend_from_slice(indent);
-        from = nl + 1;
+/// A serializer writing pretty JSON as `serde_json`'s pretty printer
+/// does, for an element of a report array: two levels in (its lines
+/// indented as the whole report's are), so it is written in place rather
+/// than rendered alone and indented line by line after.
+fn element_serializer(buf: &mut Vec<u8>) -> serde_json::Serializer<&mut Vec<u8>, Nested> {
+    serde_json::Serializer::with_formatter(
+        buf,
+        Nested {
+            depth: 2,
+            has_value: false,
+        },
+    )
+}
+
+/// Pretty layout (two spaces a level, `": "` after a key) starting
+/// `depth` levels in.
+struct Nested {
+    depth: usize,
+    /// Whether the array or object being closed had an element.
+    has_value: bool,
+}
+
+impl Nested {
+    fn newline<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> io::Result<()> {
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
     }
-    out.extend_from_slice(&text[from..]);
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(mark)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// The report's entries after the two arrays.

@@ -197,8 +197,10 @@ impl Finder<'_> {
                 scored.push(Anchor { i, j, sim });
             }
         }
-        let mut best_a: HashMap<usize, f32> = HashMap::new();
-        let mut best_b: HashMap<usize, f32> = HashMap::new();
+        // Looked up only: hashed with the word hasher, not SipHash.
+        type Best = HashMap<usize, f32, std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>>;
+        let mut best_a = Best::default();
+        let mut best_b = Best::default();
         for c in &scored {
             let s = c.sim.combined();
             let ea = best_a.entry(c.i).or_insert(s);
@@ -212,7 +214,10 @@ impl Finder<'_> {
         });
         // Ties: keep the first pair for each sentence.
         scored.dedup_by_key(|c| c.i);
-        let mut seen_b = std::collections::HashSet::new();
+        let mut seen_b: std::collections::HashSet<
+            usize,
+            std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>,
+        > = std::collections::HashSet::default();
         scored.retain(|c| seen_b.insert(c.j));
         scored
     }

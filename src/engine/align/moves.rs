@@ -78,27 +78,37 @@ fn split_weak_matches(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut 
         let sim = compare_runs(&a[i..=i], &b[j..=j], scratch);
         (sim.lexical >= SPLIT_LEXICAL && compatible(&a[i..=i], &b[j..=j])).then_some(sim.combined())
     };
+    // A leftover sharing no term with the sentence shares no weight with
+    // it (lexical 0, below SPLIT_LEXICAL): only those sharing one are
+    // compared, found through the leftovers' terms.
+    let added_by_term = postings(b, &added);
+    let removed_by_term = postings(a, &removed);
     // Each unit is judged on its own: in parallel, collected in order.
     let split: Vec<usize> = units
         .par_iter()
         .enumerate()
         .with_min_len(256)
-        .map_init(Scratch::default, |scratch, (k, u)| {
-            let (Some(ra), Some(rb)) = (&u.original, &u.rewrite) else {
-                return None;
-            };
-            if u.kind != UnitKind::Match || ra.len() != 1 || rb.len() != 1 || u.score >= WEAK_MATCH {
-                return None;
-            }
-            let bar = (u.score + BETTER_BY).max(MOVE_COMBINED);
-            let a_better = added
-                .iter()
-                .any(|&j| best(scratch, ra.start, j).is_some_and(|s| s >= bar));
-            let b_better = removed
-                .iter()
-                .any(|&i| best(scratch, i, rb.start).is_some_and(|s| s >= bar));
-            (a_better || b_better).then_some(k)
-        })
+        .map_init(
+            || (Scratch::default(), Vec::new()),
+            |(scratch, near), (k, u)| {
+                let (Some(ra), Some(rb)) = (&u.original, &u.rewrite) else {
+                    return None;
+                };
+                if u.kind != UnitKind::Match || ra.len() != 1 || rb.len() != 1 || u.score >= WEAK_MATCH {
+                    return None;
+                }
+                let bar = (u.score + BETTER_BY).max(MOVE_COMBINED);
+                sharing(&a[ra.start], &added_by_term, near);
+                let a_better = near
+                    .iter()
+                    .any(|&j| best(scratch, ra.start, j).is_some_and(|s| s >= bar));
+                sharing(&b[rb.start], &removed_by_term, near);
+                let b_better = near
+                    .iter()
+                    .any(|&i| best(scratch, i, rb.start).is_some_and(|s| s >= bar));
+                (a_better || b_better).then_some(k)
+            },
+        )
         .filter_map(|k| k)
         .collect();
     for k in split.into_iter().rev() {
@@ -107,6 +117,30 @@ fn split_weak_matches(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut 
         units.insert(k, AlignedUnit::added(rb.start));
         units.insert(k, AlignedUnit::removed(ra.start));
     }
+}
+
+/// The sentences `of` of side `p` holding each term.
+fn postings(p: &[SentenceProfile], of: &[usize]) -> HashMap<u32, Vec<usize>> {
+    let mut by_term: HashMap<u32, Vec<usize>> = HashMap::new();
+    for &k in of {
+        for &(t, _) in &p[k].terms {
+            by_term.entry(t).or_default().push(k);
+        }
+    }
+    by_term
+}
+
+/// Into `out`, sorted and once each, the sentences of `by_term` sharing a
+/// term with `p`.
+fn sharing(p: &SentenceProfile, by_term: &HashMap<u32, Vec<usize>>, out: &mut Vec<usize>) {
+    out.clear();
+    for (t, _) in &p.terms {
+        if let Some(ks) = by_term.get(t) {
+            out.extend_from_slice(ks);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// Sentence indices of the one-sided units of `kind` (each one sentence).
@@ -126,12 +160,7 @@ fn best_pairs(
     removed: &[usize],
     added: &[usize],
 ) -> Vec<(usize, usize, f32)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for &j in added {
-        for &(t, _) in &b[j].terms {
-            postings.entry(t).or_default().push(j);
-        }
-    }
+    let postings = postings(b, added);
     let long_enough = |p: &SentenceProfile| p.terms.len() >= MOVE_MIN_SHARED;
     // Each removed sentence's candidates on their own: in parallel,
     // collected in the order of `removed`, as one loop would find them.
@@ -195,4 +224,38 @@ pub(super) fn shared_terms(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
         }
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(terms: &[u32]) -> SentenceProfile {
+        SentenceProfile {
+            terms: terms.iter().map(|&t| (t, 1.0)).collect(),
+            weight: terms.len() as f32,
+            ..SentenceProfile::default()
+        }
+    }
+
+    #[test]
+    fn sharing_finds_exactly_the_sentences_sharing_a_term() {
+        let side: Vec<SentenceProfile> = (0..60u32)
+            .map(|k| profile(&[k % 7, 10 + k % 5, 20 + k % 11]))
+            .collect();
+        let of: Vec<usize> = (0..60).filter(|k| k % 3 != 0).rev().collect();
+        let by_term = postings(&side, &of);
+        let mut near = Vec::new();
+        for probe in [&[0u32, 12][..], &[5, 30], &[99], &[]] {
+            let p = profile(probe);
+            sharing(&p, &by_term, &mut near);
+            let mut want: Vec<usize> = of
+                .iter()
+                .copied()
+                .filter(|&k| shared_terms(&p.terms, &side[k].terms) > 0)
+                .collect();
+            want.sort_unstable();
+            assert_eq!(near, want, "{probe:?}");
+        }
+    }
 }

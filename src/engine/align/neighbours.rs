@@ -14,6 +14,12 @@ use crate::engine::similarity::{Scratch, SentenceProfile, compare_runs, run_term
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+/// Sentence index to unit index: looked up, never iterated for output
+/// (`runs` sorts the keys), so hashed with the cheap word hasher rather
+/// than SipHash (a map of every matched sentence, built each round).
+pub(crate) type SentenceMap =
+    HashMap<usize, usize, std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>>;
+
 /// Leftover sentences taken in on each side of a move, before and after.
 const REACH: usize = 2;
 
@@ -37,7 +43,7 @@ pub(super) fn regroup(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut 
 }
 
 /// Which unit holds each one-sided sentence, per side.
-fn leftovers(units: &[AlignedUnit], kind: UnitKind) -> HashMap<usize, usize> {
+fn leftovers(units: &[AlignedUnit], kind: UnitKind) -> SentenceMap {
     units
         .iter()
         .enumerate()
@@ -48,12 +54,7 @@ fn leftovers(units: &[AlignedUnit], kind: UnitKind) -> HashMap<usize, usize> {
 
 /// `r` widened by up to [`REACH`] leftover sentences of its paragraph on
 /// each end.
-fn widen(
-    r: &Range<usize>,
-    free: &HashMap<usize, usize>,
-    gone: &[bool],
-    p: &[SentenceProfile],
-) -> Range<usize> {
+fn widen(r: &Range<usize>, free: &SentenceMap, gone: &[bool], p: &[SentenceProfile]) -> Range<usize> {
     let para = p[r.start].paragraph;
     let open = |i: usize| free.get(&i).is_some_and(|&k| !gone[k]) && p[i].paragraph == para;
     let mut w = r.clone();
@@ -97,7 +98,7 @@ fn realign(
 }
 
 /// Marks the units of the leftover sentences of `w` outside `inner` gone.
-fn take(w: &Range<usize>, inner: Option<&Range<usize>>, free: &HashMap<usize, usize>, gone: &mut [bool]) {
+fn take(w: &Range<usize>, inner: Option<&Range<usize>>, free: &SentenceMap, gone: &mut [bool]) {
     for i in w.clone() {
         if inner.is_some_and(|r| r.contains(&i)) {
             continue;
@@ -156,7 +157,7 @@ fn beside_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<Al
 }
 
 /// Maximal runs of consecutive leftover sentences within one paragraph.
-fn runs(free: &HashMap<usize, usize>, p: &[SentenceProfile]) -> Vec<Range<usize>> {
+fn runs(free: &SentenceMap, p: &[SentenceProfile]) -> Vec<Range<usize>> {
     let mut at: Vec<usize> = free.keys().copied().collect();
     at.sort_unstable();
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -269,8 +270,8 @@ fn novel_share(s: &SentenceProfile, own: &[(u32, f32)], there: &[(u32, f32)]) ->
 
 /// Which matched unit holds each sentence of one side (`rewrite`: the
 /// rewrite's).
-pub(crate) fn holders(units: &[AlignedUnit], rewrite: bool) -> HashMap<usize, usize> {
-    let mut out = HashMap::new();
+pub(crate) fn holders(units: &[AlignedUnit], rewrite: bool) -> SentenceMap {
+    let mut out = SentenceMap::with_capacity_and_hasher(units.len(), Default::default());
     for (k, u) in units.iter().enumerate() {
         if !matches!(u.kind, UnitKind::Match | UnitKind::Moved) {
             continue;

@@ -38,13 +38,6 @@ pub struct DocIndex {
     stem_of: HashMap<String, String, WordHash>,
 }
 
-/// Adds `word` to `set` unless it is there, copying it only then.
-fn insert_new(set: &mut HashSet<String, WordHash>, word: &str) {
-    if !set.contains(word) {
-        set.insert(word.to_owned());
-    }
-}
-
 impl DocIndex {
     /// An index of nothing: no quotations, and stems computed as asked.
     #[must_use]
@@ -65,9 +58,10 @@ impl DocIndex {
     pub fn new(doc: &Document, seg: &Segmented) -> Self {
         let mut words = HashSet::default();
         let mut stems = HashSet::default();
-        let mut lowercase = HashSet::default();
-        let mut midcaps = HashSet::default();
         let mut stem_of = HashMap::default();
+        // Per spelling met: whether it was seen in lowercase and capitalised
+        // mid-sentence (one look-up per word; the two sets made after).
+        let mut seen: HashMap<String, (bool, bool), WordHash> = HashMap::default();
         let mut after_stop = true;
         let mut f = String::new();
         for t in tokens(&doc.text()[doc.body_start()..], doc.body_start()) {
@@ -78,12 +72,18 @@ impl DocIndex {
             // Folded into one buffer: a book has a million words and few
             // thousand spellings, so a copy is made only of a new one.
             fold_into(t.text, &mut f);
-            match t.text.chars().next() {
-                Some(c) if c.is_lowercase() => insert_new(&mut lowercase, &f),
-                Some(c) if c.is_uppercase() && !after_stop => insert_new(&mut midcaps, &f),
-                _ => {}
-            }
+            let (lower, midcap) = match t.text.chars().next() {
+                Some(c) if c.is_lowercase() => (true, false),
+                Some(c) if c.is_uppercase() && !after_stop => (false, true),
+                _ => (false, false),
+            };
             after_stop = false;
+            if let Some(flags) = seen.get_mut(f.as_str()) {
+                flags.0 |= lower;
+                flags.1 |= midcap;
+                continue;
+            }
+            seen.insert(f.clone(), (lower, midcap));
             if words.contains(f.as_str()) {
                 continue;
             }
@@ -97,6 +97,23 @@ impl DocIndex {
                 words.insert(f.replace('.', ""));
             }
             words.insert(f.clone());
+        }
+        let mut lowercase = HashSet::default();
+        let mut midcaps = HashSet::default();
+        for (w, (lower, midcap)) in seen {
+            match (lower, midcap) {
+                (true, true) => {
+                    midcaps.insert(w.clone());
+                    lowercase.insert(w);
+                }
+                (true, false) => {
+                    lowercase.insert(w);
+                }
+                (false, true) => {
+                    midcaps.insert(w);
+                }
+                (false, false) => {}
+            }
         }
         let quotes = super::quotes::find_quotes(doc, seg);
         let mut sorted: Vec<String> = words.iter().cloned().collect();

@@ -44,11 +44,16 @@ fn closer_for(open: char) -> Option<char> {
 
 fn quotes_in(text: &str, para: Span, out: &mut Vec<Span>) {
     let body = &text[para.range()];
+    // Every opening mark is `"` or starts with byte C2 («) or E2 (“ „ ‘):
+    // a paragraph with none of these bytes opens no quotation.
+    if memchr::memchr3(b'"', 0xc2, 0xe2, body.as_bytes()).is_none() {
+        return;
+    }
     let mut open: Option<(char, usize)> = None;
     let mut prev = ' ';
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let next = chars.get(k + 1).map_or(' ', |&(_, n)| n);
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
         match open {
             Some((o, start)) if Some(c) == closer_for(o) && closes(o, prev, next) => {
                 push_trimmed(text, para.start + start, para.start + i, out);
@@ -223,11 +228,20 @@ fn quoted_in_original(cx: &UnitCx<'_>, words: &[&str]) -> bool {
 /// one quotation inside another.
 #[must_use]
 pub fn quote_words(doc: &Document, quote: Span) -> String {
-    crate::engine::segment::tokens(doc.slice(quote), 0)
-        .filter(|t| t.kind != crate::engine::segment::TokenKind::Punct)
-        .map(|t| crate::engine::lexicon::fold(t.text))
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Folded into one buffer and appended, not a string per word joined.
+    let mut out = String::with_capacity(quote.len());
+    let mut f = String::new();
+    let words = crate::engine::segment::tokens(doc.slice(quote), 0)
+        .filter(|t| t.kind != crate::engine::segment::TokenKind::Punct);
+    for (k, t) in words.enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        crate::engine::lexicon::fold_into(t.text, &mut f);
+        out.push_str(&f);
+    }
+    out.shrink_to_fit();
+    out
 }
 
 /// An original quote with no quotation in the rewrite: if most of its words
