@@ -229,8 +229,8 @@ const TITLE_WORDS: usize = 24;
 
 fn heading_of_at_most(line: &str, most: usize) -> bool {
     let line = line.trim();
-    // Counted up to one past the most a heading has.
-    let words = line.unicode_words().take(13).count();
+    // Counted up to one past the most allowed.
+    let words = line.unicode_words().take(most + 1).count();
     let last = line.chars().last().unwrap_or('.');
     words > 0 && words <= most && !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ':' | ';' | ',')
 }
@@ -567,6 +567,9 @@ mod tests {
             !seg.sentences[2].header,
             "a line of 17 words later on is no heading"
         );
+        let long = format!("{}\n\nThe plan was approved.", ["word"; 30].join(" "));
+        let doc = Document::from(long.as_str());
+        assert!(!segment(&doc).sentences[0].header, "30 words are no title");
     }
 
     #[test]
