@@ -172,10 +172,11 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let january = |m: &DateMention| m.class == DateClass::Month && m.key == "jan";
     let mut ma = mentions(&cx.a);
     let mut mb = mentions(&cx.b);
-    if super::numbers::says_year_start(&cx.a) {
+    // Looked for only when the other side names January (few units).
+    if mb.iter().any(january) && super::numbers::says_year_start(&cx.a) {
         mb.retain(|m| !january(m));
     }
-    if super::numbers::says_year_start(&cx.b) {
+    if ma.iter().any(january) && super::numbers::says_year_start(&cx.b) {
         ma.retain(|m| !january(m));
     }
     let gone: Vec<&DateMention> = ma.iter().filter(|m| !mb.iter().any(|n| n.key == m.key)).collect();

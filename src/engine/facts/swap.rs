@@ -539,6 +539,18 @@ fn coordinated(side: &Side<'_>, i: usize, j: usize) -> bool {
 /// keeps none of its own words and takes some of the other's.
 fn traded_places(cx: &UnitCx<'_>) -> Option<Finding> {
     use crate::engine::wordnet::wordnet;
+    // Two capitalised words on each side at least, checked before any
+    // name is read (most units have fewer).
+    let capitals = |side: &Side<'_>| {
+        side.toks
+            .iter()
+            .filter(|t| t.is_word() && t.is_capitalised())
+            .nth(1)
+            .is_some()
+    };
+    if !capitals(&cx.a) || !capitals(&cx.b) {
+        return None;
+    }
     let (na, nb) = (single_names(&cx.a), single_names(&cx.b));
     if na.len() < 2 || nb.len() < 2 {
         return None;
