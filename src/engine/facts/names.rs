@@ -580,7 +580,7 @@ fn respelled(word: &str, other: &Side<'_>, own: &Side<'_>) -> bool {
     let len = word.chars().count();
     let allowed = if len >= 8 { 2 } else { 1 };
     // A word the rewrite still has as it was is not what it respelled:
-    // "the new landmark rules" stays, so "Landmarks Partners" is new.
+    // "a Kurd … in Syria" / "Syrian … in Syria".
     len >= 5
         && other.toks.iter().any(|t| {
             t.is_word()
