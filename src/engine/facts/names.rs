@@ -308,7 +308,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             .filter(|w| {
                 !cx.a.index.knows_word(w)
                     && !cx.a.toks.iter().any(|t| undotted_eq(&t.fold, w))
-                    && !respelled(w, &cx.a)
+                    && !respelled(w, &cx.a, &cx.b)
                     && !contains_word(
                         a_letters.get_or_init(|| cx.a.text(cx.a.span).to_lowercase().replace('.', "")),
                         w,
@@ -358,9 +358,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             Some(m) if replaced_name.is_none() => Some(cx.a.cover(pa[m].start, pa[m].end)),
             _ => a_span,
         };
-        let (conf, reason) = if unknown {
+        // A known name changed in one word, or swapped in place: the
+        // original span is that name, as the reason says.
+        let (a_span, conf, reason) = if unknown {
             let was = a_span.map_or_else(String::new, |s| format!("‘{}’ → ", clip(cx.a.text(s))));
             (
+                a_span,
                 0.85,
                 format!(
                     "name changed: {was}‘{}’, a name the original never mentions",
@@ -368,9 +371,17 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 ),
             )
         } else if let Some(m) = one_word_changed(cx, words, &words_a) {
-            (0.7, swap_reason(cx, pa[m], b_span))
+            (
+                Some(cx.a.cover(pa[m].start, pa[m].end)),
+                0.7,
+                swap_reason(cx, pa[m], b_span),
+            )
         } else if let Some(m) = swapped_in_place(cx, *p, &pa, &words_a, words) {
-            (0.7, swap_reason(cx, pa[m], b_span))
+            (
+                Some(cx.a.cover(pa[m].start, pa[m].end)),
+                0.7,
+                swap_reason(cx, pa[m], b_span),
+            )
         } else if present_in(words, &cx.a, &words_a) {
             if title_added && !new_words.is_empty() {
                 out.push(dropped(
@@ -462,7 +473,7 @@ fn one_word_changed(cx: &UnitCx<'_>, words: &[String], words_a: &[Vec<String>]) 
             && differing.len() == 1
             && uses(&cx.b, &words[differing[0]]) > uses(&cx.a, &words[differing[0]])
             && uses(&cx.a, &a[differing[0]]) > uses(&cx.b, &a[differing[0]])
-            && !respelled(&words[differing[0]], &cx.a)
+            && !respelled(&words[differing[0]], &cx.a, &cx.b)
     })
 }
 
@@ -576,12 +587,17 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// A spelling variant of a word on the other side ("Honour" / "Honor",
 /// "Mohammed" / "Muhammad"), not another name. Short names differ by one letter at most ("Honour" / "Honor"), longer
 /// ones by two; "Sofia" / "Sonja" are two names.
-fn respelled(word: &str, other: &Side<'_>) -> bool {
+fn respelled(word: &str, other: &Side<'_>, own: &Side<'_>) -> bool {
     let len = word.chars().count();
     let allowed = if len >= 8 { 2 } else { 1 };
+    // A word the rewrite still has as it was is not what it respelled:
+    // "the new landmark rules" stays, so "Landmarks Partners" is new.
     len >= 5
         && other.toks.iter().any(|t| {
-            t.is_word() && t.fold.chars().count() >= 5 && strsim::levenshtein(&t.fold, word) <= allowed
+            t.is_word()
+                && t.fold.chars().count() >= 5
+                && strsim::levenshtein(&t.fold, word) <= allowed
+                && !own.toks.iter().any(|u| u.fold == t.fold)
         })
 }
 
