@@ -1080,10 +1080,14 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     // one-way ticket") must not take the fare another figure replaced.
     let has_unit_partner = |q: &&Quantity| qa.iter().enumerate().any(|(k, a)| !a_used[k] && a.unit == q.unit);
     let (first, rest): (Vec<_>, Vec<_>) = unmatched_b.into_iter().partition(has_unit_partner);
+    // The figures of the sentences beside each side, read once per unit
+    // and only when some figure is left unmatched.
+    let near_cell = std::cell::OnceCell::new();
+    let near = || near_cell.get_or_init(|| NearFigures::of(cx));
     // An original figure the rewrite states in the sentence beside this
     // one moved across a sentence break: it was not replaced.
     let moved_a: Vec<bool> = (0..qa.len())
-        .map(|k| !a_used[k] && (moved_across(&cx.a, &cx.b, &qa[k]) || year_start(&cx.a, &qa[k], &cx.b)))
+        .map(|k| !a_used[k] && (near().moved(true, &qa[k]) || year_start(&cx.a, &qa[k], &cx.b)))
         .collect();
     for q in first.into_iter().chain(rest) {
         let partner = (0..qa.len())
@@ -1134,7 +1138,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 clip(cx.b.text(b_span))
             );
             out.push(Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("equal-value"));
-        } else if moved_across(&cx.b, &cx.a, q) {
+        } else if near().moved(false, q) {
             let reason = format!(
                 "‘{}’: stated in the original's next or previous sentence",
                 clip(cx.b.text(b_span))
@@ -1187,18 +1191,40 @@ pub(super) fn says_year_start(side: &Side<'_>) -> bool {
     })
 }
 
-/// Whether figure `q` of `side`, missing from `other`, is stated in the
-/// sentence beside `other` (before or after it, in its paragraph) while
-/// the sentence on the same hand of `side` does not state it: the two
-/// texts broke their sentences at different places ("…, the 2.3-kilometre
-/// crossing, was completed in 1998. By then …" / "… in the archipelago.
-/// The last of them, the 2.3km crossing, was finished in 1998, by which
-/// time …").
-fn moved_across(side: &Side<'_>, other: &Side<'_>, q: &Quantity) -> bool {
-    [Beside::Before, Beside::After].into_iter().any(|which| {
-        let states = |s: &Side<'_>| quantities(s).iter().any(|x| same(x, q));
-        other.beside(which).is_some_and(|o| states(&o)) && side.beside(which).is_none_or(|s| !states(&s))
-    })
+/// The figures of the sentences just before and after each side of a
+/// unit, in its paragraph (`None`: no such sentence).
+struct NearFigures {
+    a: [Option<Vec<Quantity>>; 2],
+    b: [Option<Vec<Quantity>>; 2],
+}
+
+impl NearFigures {
+    fn of(cx: &UnitCx<'_>) -> Self {
+        let near = |side: &Side<'_>| {
+            [Beside::Before, Beside::After].map(|which| side.beside(which).map(|s| quantities(&s).to_vec()))
+        };
+        Self {
+            a: near(&cx.a),
+            b: near(&cx.b),
+        }
+    }
+
+    /// Whether figure `q`, stated on one side (the original when
+    /// `on_original`) and missing from the other, is stated in the
+    /// sentence beside the other side while the sentence on the same hand
+    /// of its own side does not state it: the two texts broke their
+    /// sentences at different places ("…, the 2.3-kilometre crossing, was
+    /// completed in 1998. By then …" / "… in the archipelago. The last of
+    /// them, the 2.3km crossing, was finished in 1998, by which time …").
+    fn moved(&self, on_original: bool, q: &Quantity) -> bool {
+        let (own, other) = if on_original {
+            (&self.a, &self.b)
+        } else {
+            (&self.b, &self.a)
+        };
+        let states = |qs: &Option<Vec<Quantity>>| qs.as_ref().is_some_and(|qs| qs.iter().any(|x| same(x, q)));
+        (0..2).any(|k| states(&other[k]) && !states(&own[k]))
+    }
 }
 
 /// "raised by 2 cents to 24 cents" / "lifted from 22 cents to 24 cents":
