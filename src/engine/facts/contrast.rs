@@ -17,10 +17,16 @@ pub const DETECTOR: Detector = Detector {
     name: "contrast",
     kinds: &[Kind::Meaning],
     catches: "a word swapped for another of its contrast family (north / south, profit / loss)",
-    guards: &[Guard {
-        name: "different-setting",
-        keeps_out: "two words of one family among different words (\"before clearing the plan\" / \"after the team had spent\"): a sentence rebuilt around another event",
-    }],
+    guards: &[
+        Guard {
+            name: "different-setting",
+            keeps_out: "two words of one family among different words (\"before clearing the plan\" / \"after the team had spent\"): a sentence rebuilt around another event",
+        },
+        Guard {
+            name: "converse",
+            keeps_out: "two words of one family whose neighbours traded places (\"the vote came before the debate\" / \"the debate came after the vote\"): one fact said from its other end",
+        },
+    ],
     run: detect,
 };
 
@@ -106,24 +112,73 @@ fn surplus(
 
 /// Content words looked at on each side of a sibling word.
 const SETTING_WORDS: usize = 2;
+/// Content words looked at on each side of a sibling word for words that
+/// moved across it.
+const CROSS_WORDS: usize = 4;
+/// Words next to one side's sibling word that must stand on the other side
+/// of the other sibling, for a sentence turned round.
+const CROSSED: usize = 2;
 
-/// Whether the two sibling words stand among the same words, on the same
-/// side of them: "nephew ran
-/// the depot" → "uncle ran the depot" is a swap, while "before clearing
-/// the plan" → "after the team had spent" is a sentence rebuilt around
-/// the other event.
-fn same_setting(cx: &UnitCx<'_>, ia: usize, ib: usize) -> bool {
+/// Where two sibling words stand, judged by the content words beside them.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Setting {
+    /// Among the same words, on the same side of them ("nephew ran the
+    /// depot" / "uncle ran the depot"), or with one side's words moved
+    /// across, as a sentence turned round does ("would increase funding" /
+    /// "funding will decrease"): a swap.
+    Same,
+    /// The words before each sibling are the ones after the other, and the
+    /// other way round, and the two are no nouns: the two things compared
+    /// traded places ("the vote came before the debate" / "the debate came
+    /// after the vote", "A lent B money" / "B borrowed money from A"), one
+    /// fact said from its other end.
+    Converse,
+    /// Among different words ("before clearing the plan" / "after the team
+    /// had spent"): a sentence rebuilt around another event.
+    Different,
+}
+
+pub(super) fn setting(cx: &UnitCx<'_>, ia: usize, ib: usize) -> Setting {
     let content = |t: &&super::context::Tok<'_>| t.is_word() && !super::lists::is_function_word(&t.fold);
-    let stems = |toks: &mut dyn Iterator<Item = &super::context::Tok<'_>>| -> Vec<String> {
-        toks.filter(content)
-            .take(SETTING_WORDS)
-            .map(|t| t.stem.to_string())
-            .collect()
+    let stems = |toks: &mut dyn Iterator<Item = &super::context::Tok<'_>>, n: usize| -> Vec<String> {
+        toks.filter(content).take(n).map(|t| t.stem.to_string()).collect()
     };
-    let shared = |x: Vec<String>, y: Vec<String>| x.iter().any(|s| y.contains(s));
-    let before = |side: &super::context::Side<'_>, i: usize| stems(&mut side.toks[..i].iter().rev());
-    let after = |side: &super::context::Side<'_>, i: usize| stems(&mut side.toks[i + 1..].iter());
-    shared(before(&cx.a, ia), before(&cx.b, ib)) || shared(after(&cx.a, ia), after(&cx.b, ib))
+    let before =
+        |side: &super::context::Side<'_>, i: usize, n: usize| stems(&mut side.toks[..i].iter().rev(), n);
+    let after =
+        |side: &super::context::Side<'_>, i: usize, n: usize| stems(&mut side.toks[i + 1..].iter(), n);
+    // Words of `x` found in `y` and not in `z` (where they were).
+    let crossed = |x: &[String], y: &[String], z: &[String]| {
+        x.iter().filter(|s| y.contains(s) && !z.contains(s)).count()
+    };
+    let (before_a, after_a) = (before(&cx.a, ia, CROSS_WORDS), after(&cx.a, ia, CROSS_WORDS));
+    let (before_b, after_b) = (before(&cx.b, ib, CROSS_WORDS), after(&cx.b, ib, CROSS_WORDS));
+    let forward = crossed(&before_a, &after_b, &before_b);
+    let backward = crossed(&after_a, &before_b, &after_b);
+    // Persons and things named by a noun ("aunt" / "uncle") have no
+    // converse: "Ann is the aunt of Tom" / "Tom is the uncle of Ann" still
+    // changed Ann. Comparisons, directions and verbs have one.
+    let wn = crate::engine::wordnet::wordnet();
+    let nouns = wn.is_noun(&cx.a.toks[ia].fold) && wn.is_noun(&cx.b.toks[ib].fold);
+    if forward > 0 && backward > 0 && !nouns {
+        return Setting::Converse;
+    }
+    let near = |x: &[String]| x[..x.len().min(SETTING_WORDS)].to_vec();
+    let shared = |x: &[String], y: &[String]| near(x).iter().any(|s| near(y).contains(s));
+    // Words moved across take two of the words next to one side's sibling:
+    // words shared further off ("was moved to a warehouse during the work"
+    // / "back on the shelves after they were kept in a warehouse") are a
+    // sentence rebuilt around them.
+    let moved = |x: &[String], y: &[String], z: &[String]| crossed(&near(x), y, z) >= CROSSED;
+    if shared(&before_a, &before_b)
+        || shared(&after_a, &after_b)
+        || moved(&before_a, &after_b, &before_b)
+        || moved(&after_a, &before_b, &after_b)
+    {
+        Setting::Same
+    } else {
+        Setting::Different
+    }
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
@@ -142,10 +197,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 clip(cx.b.text(b_span))
             );
             let finding = Finding::new(Kind::Meaning, 0.7, Some(a_span), Some(b_span), reason);
-            out.push(if same_setting(cx, ia, ib) {
-                finding
-            } else {
-                finding.dropped_by("different-setting")
+            out.push(match setting(cx, ia, ib) {
+                Setting::Same => finding,
+                Setting::Converse => finding.dropped_by("converse"),
+                Setting::Different => finding.dropped_by("different-setting"),
             });
         }
     }

@@ -29,6 +29,10 @@ pub const DETECTOR: Detector = Detector {
             keeps_out: "an opposite with a negation on one side only (\"not working\" / \"malfunctions\")",
         },
         Guard {
+            name: "converse",
+            keeps_out: "an opposite or a sibling whose neighbours traded places (\"prices were higher than wages\" / \"wages were lower than prices\"): one fact said from its other end",
+        },
+        Guard {
             name: "moved-across",
             keeps_out: "a word the other side states in the sentence beside this unit, where this side's neighbour does not: the sentences were broken at another place",
         },
@@ -288,6 +292,14 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 // "not working" → "malfunctions": two negations cancel.
                 if r == Relation::Antonym && negated(&cx.a, xa[i]) != negated(&cx.b, xb[j]) {
                     dropped.push(meaning(cx, xa[i], xb[j], conf, r).dropped_by("negated-opposite"));
+                    continue;
+                }
+                // "prices were higher than wages" / "wages were lower than
+                // prices": the things compared traded places.
+                let converse = super::contrast::setting(cx, index_of(&cx.a, xa[i]), index_of(&cx.b, xb[j]))
+                    == super::contrast::Setting::Converse;
+                if converse {
+                    dropped.push(meaning(cx, xa[i], xb[j], conf, r).dropped_by("converse"));
                     continue;
                 }
                 if best.is_none_or(|b| conf > b.0) {
