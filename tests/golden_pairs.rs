@@ -412,7 +412,7 @@ fn blind5_reordered_profile_pair() {
 
 #[test]
 fn blind5_health_policy_pair() {
-    check_floor("blind5-health-policy", 0.66, 0.99);
+    check_floor("blind5-health-policy", 0.83, 0.99);
 }
 
 #[test]
