@@ -75,7 +75,10 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
         .filter(|(_, t)| !t.in_quote && t.is_word())
         .filter_map(|(i, t)| {
             let &(f, c) = LOOKUP.get(&*t.fold).or_else(|| LOOKUP.get(&*t.stem))?;
-            let skipped = approximated(i) || (CONTRAST_UNIT_FAMILIES.contains(&f) && counted(i));
+            // "the second half": an ordinal before its noun is no unit.
+            let ordinal_before_word = ordinal(i) && side.toks.get(i + 1).is_some_and(|n| n.is_word());
+            let skipped = approximated(i)
+                || (CONTRAST_UNIT_FAMILIES.contains(&f) && (counted(i) || ordinal_before_word));
             (!skipped).then_some((f, c, i))
         })
         .collect()

@@ -20,6 +20,10 @@ pub const DETECTOR: Detector = Detector {
             keeps_out: "the same value written another way (\"$35m\" / \"$35 million\", \"22nd\" / \"twenty-second\")",
         },
         Guard {
+            name: "relative-time",
+            keeps_out: "a point in time the other side counts from another point (\"in the 41st minute\" / \"four minutes before the interval\", \"with 14 minutes left\")",
+        },
+        Guard {
             name: "moved-across",
             keeps_out: "a figure the other side states in the sentence beside this one, where this side's neighbour does not: the sentences were split at another place",
         },
@@ -442,6 +446,11 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         value += cents;
         end += extra;
     }
+    if let Some((v, u, extra)) = compound_rest(toks, end, value, unit) {
+        value = v;
+        unit = u;
+        end += extra;
+    }
     if let Some(extra) = age_words(toks, i, end, unit) {
         unit = "age";
         end += extra;
@@ -462,6 +471,30 @@ fn ordinal_unit(toks: &[super::context::Tok<'_>], end: usize) -> Option<(f64, &'
     // "half" after a hyphen only: "the second half" of a match is a half,
     // and "second half" is excluded from ordinals before this.
     Some((scale, unit, hyphen))
+}
+
+/// "two years and two months": a smaller unit of the same measure after
+/// an amount and "and", as the whole amount in the smaller unit, and the
+/// tokens the rest takes.
+fn compound_rest(
+    toks: &[super::context::Tok<'_>],
+    end: usize,
+    value: f64,
+    unit: &'static str,
+) -> Option<(f64, &'static str, usize)> {
+    let &(_, small, per) = COMPOUND_UNITS.iter().find(|(u, _, _)| *u == unit)?;
+    if !next_is(toks, end, &["and"]) {
+        return None;
+    }
+    let count = toks.get(end + 1)?;
+    let n = match parse_digits(&count.fold) {
+        Some((n, "")) => n,
+        Some(_) => return None,
+        None => lookup(&SMALL, &count.fold)?,
+    };
+    let word = &toks.get(end + 2)?.fold;
+    let (scale, u) = lookup(&SCALED_UNITS, word).or_else(|| lookup(&UNITS, word).map(|u| (1.0, u)))?;
+    (u == small).then_some((value * per + n * scale, small, 3))
 }
 
 /// "2019–20": the short second year of a range is read in the first
@@ -707,8 +740,9 @@ const SCALED_UNITS: Table<(f64, &str)> = Table::new(&[
     ("decades", (10.0, "yr")),
     ("century", (100.0, "yr")),
     ("centuries", (100.0, "yr")),
-    // "92 cents" is "$0.92", "40 pence" "£0.40".
-    ("cents", (0.01, "$")),
+    // "92 cents" is "$0.92" or "€0.92", "40 pence" "£0.40".
+    ("cents", (0.01, CENTS)),
+    ("cent", (0.01, CENTS)),
     ("pence", (0.01, "£")),
 ]);
 
@@ -983,6 +1017,24 @@ const ORDINAL_UNITS: Table<(f64, &str)> = Table::new(&[
 const QUARTER: &str = "quarter";
 /// The unit of a half of a year named by its number ("H1", "first half").
 const HALF: &str = "half";
+/// The unit of an amount in cents: a hundredth of the dollar, the euro or
+/// another currency divided in cents, whichever the other side names.
+const CENTS: &str = "¤";
+
+/// Units of one measure and what one of each is in its base unit: "1.2
+/// metres" is "120 centimetres", "2.5 tonnes" "2,500 kilograms".
+const BASE_UNITS: &[(&str, f64, &str)] = &[
+    ("mm", 0.001, "m"),
+    ("cm", 0.01, "m"),
+    ("km", 1000.0, "m"),
+    ("t", 1000.0, "kg"),
+];
+
+/// Units a smaller unit of the same measure may follow after "and": "two
+/// years and two months", "three hours and 20 minutes", "two weeks and
+/// three days". Each with the smaller unit's quantity unit and how many
+/// of it the larger unit makes.
+const COMPOUND_UNITS: &[(&str, &str, f64)] = &[("yr", "mo", 12.0), ("min", "min", 1.0), ("d", "d", 1.0)];
 
 /// Units one value may be written in: "£38,000" is "38,000 pounds", and a
 /// bare "23" beside "aged 23" or "23 years" is the same figure.
@@ -998,6 +1050,12 @@ fn same_unit(a: &str, b: &str) -> bool {
         || counted(a, b)
         || counted(b, a)
         || matches!((a, b), ("lb", "£") | ("£", "lb"))
+        || cents_of(a, b)
+}
+
+/// Whether one unit is cents and the other a currency divided in cents.
+fn cents_of(a: &str, b: &str) -> bool {
+    matches!((a, b), (CENTS, "$" | "€") | ("$" | "€", CENTS))
 }
 
 /// The unit of a bare "300m": metres ("300 metres") or a count in
@@ -1022,6 +1080,8 @@ fn readings(q: &Quantity) -> Vec<(f64, &'static str)> {
     } else if q.unit == "mo" {
         // "12 months" is a year.
         vec![(q.value, q.unit), (q.value / 12.0, "yr")]
+    } else if let Some(&(_, scale, base)) = BASE_UNITS.iter().find(|(u, _, _)| *u == q.unit) {
+        vec![(q.value, q.unit), (q.value * scale, base)]
     } else {
         vec![(q.value, q.unit)]
     }
@@ -1078,7 +1138,11 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     out.extend(swapped_figures(cx, (qa, qb), &matched));
     // Values with a partner of their own unit first: a bare "one" ("a
     // one-way ticket") must not take the fare another figure replaced.
-    let has_unit_partner = |q: &&Quantity| qa.iter().enumerate().any(|(k, a)| !a_used[k] && a.unit == q.unit);
+    let has_unit_partner = |q: &&Quantity| {
+        qa.iter()
+            .enumerate()
+            .any(|(k, a)| !a_used[k] && (a.unit == q.unit || cents_of(a.unit, q.unit)))
+    };
     let (first, rest): (Vec<_>, Vec<_>) = unmatched_b.into_iter().partition(has_unit_partner);
     // The figures of the sentences beside each side, read once per unit
     // and only when some figure is left unmatched.
@@ -1089,13 +1153,33 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let moved_a: Vec<bool> = (0..qa.len())
         .map(|k| !a_used[k] && (near().moved(true, &qa[k]) || year_start(&cx.a, &qa[k], &cx.b)))
         .collect();
+    let relative_a: Vec<Reckoning> = qa.iter().map(|q| reckoning(&cx.a, q)).collect();
     for q in first.into_iter().chain(rest) {
+        // "in the 41st minute" / "four minutes before the interval": a
+        // time counted from another point is no value to compare.
+        let relative_b = reckoning(&cx.b, q);
+        let comparable = |k: usize| relative_a[k].comparable(relative_b);
         let partner = (0..qa.len())
-            .filter(|&k| !a_used[k] && !moved_a[k] && qa[k].unit == q.unit)
-            .chain((0..qa.len()).filter(|&k| !a_used[k] && !moved_a[k]))
+            .filter(|&k| {
+                !a_used[k]
+                    && !moved_a[k]
+                    && (qa[k].unit == q.unit || cents_of(qa[k].unit, q.unit))
+                    && comparable(k)
+            })
+            .chain((0..qa.len()).filter(|&k| !a_used[k] && !moved_a[k] && comparable(k)))
             .next();
         let b_span = cx.b.cover(q.start, q.end);
-        if let Some(k) = partner {
+        let counted_elsewhere =
+            partner.is_none() && (0..qa.len()).any(|k| !a_used[k] && qa[k].unit == q.unit && !comparable(k));
+        if counted_elsewhere {
+            let reason = format!(
+                "‘{}’: a time the original counts from another point",
+                clip(cx.b.text(b_span))
+            );
+            out.push(
+                Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("relative-time"),
+            );
+        } else if let Some(k) = partner {
             a_used[k] = true;
             let a_span = cx.a.cover(qa[k].start, qa[k].end);
             let counted_on = years_later(&cx.a, &qa[k], q, qa) || years_later(&cx.b, q, &qa[k], qb);
@@ -1168,6 +1252,59 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// How a time is counted: as a point from the start ("in the 41st
+/// minute"), as a span from another point ("four minutes before the
+/// interval", "with 14 minutes left", "a minute later"), or neither (any
+/// other figure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reckoning {
+    Point,
+    FromElsewhere,
+    Other,
+}
+
+impl Reckoning {
+    /// A point and a span counted from elsewhere are not one value written
+    /// two ways, nor one value changed.
+    fn comparable(self, other: Self) -> bool {
+        !matches!(
+            (self, other),
+            (Self::Point, Self::FromElsewhere) | (Self::FromElsewhere, Self::Point)
+        )
+    }
+}
+
+/// Words after a span of time that count it from another point.
+const FROM_ELSEWHERE: &[&str] = &[
+    "later",
+    "earlier",
+    "afterwards",
+    "before",
+    "after",
+    "into",
+    "left",
+    "remaining",
+    "from",
+];
+
+fn reckoning(side: &Side<'_>, q: &Quantity) -> Reckoning {
+    if !matches!(q.unit, "min" | "d" | "mo" | "yr") {
+        return Reckoning::Other;
+    }
+    let head = &side.toks[q.start].fold;
+    let ordinal = lookup(&ORDINALS, head).is_some()
+        || parse_digits(head).is_some_and(|(_, suffix)| matches!(suffix, "st" | "nd" | "rd" | "th"));
+    if ordinal {
+        return Reckoning::Point;
+    }
+    let next = |k: usize, words: &[&str]| next_is(&side.toks, q.end + k, words);
+    if next(0, FROM_ELSEWHERE) || (next(0, &["to"]) && next(1, &["go"])) {
+        Reckoning::FromElsewhere
+    } else {
+        Reckoning::Other
+    }
 }
 
 /// Whether `q` is the first day of January ("since January 1", "on 1
@@ -1243,7 +1380,8 @@ fn change_restated(
         ("from", "by") => (b, a, side_b, side_a, qb, qa),
         _ => return false,
     };
-    let unit_fits = |u: &str| u.is_empty() || u == from.unit || from.unit.is_empty();
+    let unit_fits =
+        |u: &str| u.is_empty() || u == from.unit || from.unit.is_empty() || cents_of(u, from.unit);
     // The end value: after "to" on both sides, the same on both.
     let ends = |side: &Side<'_>, qs: &[Quantity]| -> Vec<Quantity> {
         qs.iter()
