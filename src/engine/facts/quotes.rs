@@ -137,6 +137,16 @@ fn overlap(a: &Side<'_>, qa: &UnitQuote, b: &Side<'_>, qb: &UnitQuote) -> f32 {
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let qa = unit_quotes(&cx.a);
     let qb = unit_quotes(&cx.b);
+    // "a set piece and after that we lost our heads," she said / "a set
+    // piece," she said. "And after that we lost our heads": one quotation
+    // broken at another place says the same words in the same order.
+    // Broken and changed too, they are compared as one.
+    if qa.len() != qb.len() && !qa.is_empty() && !qb.is_empty() {
+        let (ma, mb) = (merged(&qa), merged(&qb));
+        if overlap(&cx.a, &ma, &cx.b, &mb) >= MERGED_OVERLAP {
+            return compare_quotes(cx, &ma, &mb).into_iter().collect();
+        }
+    }
     let mut out = Vec::new();
     let mut used = vec![false; qb.len()];
     for q in &qa {
@@ -163,6 +173,18 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             .filter_map(|(q, _)| new_quote(cx, q)),
     );
     out
+}
+
+/// Share of words the quotations of two sides, each read as one, must
+/// have in common to be one quotation broken at another place.
+const MERGED_OVERLAP: f32 = 0.8;
+
+/// The quotations of a unit side read as one.
+fn merged(qs: &[UnitQuote]) -> UnitQuote {
+    UnitQuote {
+        span: qs[0].span.join(qs[qs.len() - 1].span),
+        words: qs.iter().flat_map(|q| q.words.iter().copied()).collect(),
+    }
 }
 
 fn compare_quotes(cx: &UnitCx<'_>, qa: &UnitQuote, qb: &UnitQuote) -> Option<Finding> {
