@@ -118,6 +118,9 @@ const SETTING_WORDS: usize = 2;
 /// Content words looked at on each side of a sibling word for words that
 /// moved across it.
 const CROSS_WORDS: usize = 4;
+/// Content words looked at on each side of a sibling word for the two
+/// things a converse compares.
+const CONVERSE_WORDS: usize = 8;
 /// Words next to one side's sibling word that must stand on the other side
 /// of the other sibling, for a sentence turned round.
 const CROSSED: usize = 2;
@@ -156,8 +159,19 @@ pub(super) fn setting(cx: &UnitCx<'_>, ia: usize, ib: usize) -> Setting {
     };
     let (before_a, after_a) = (before(&cx.a, ia, CROSS_WORDS), after(&cx.a, ia, CROSS_WORDS));
     let (before_b, after_b) = (before(&cx.b, ib, CROSS_WORDS), after(&cx.b, ib, CROSS_WORDS));
-    let forward = crossed(&before_a, &after_b, &before_b);
-    let backward = crossed(&after_a, &before_b, &after_b);
+    // The things compared may stand a clause away ("Oldmarket has 2,300
+    // households on the list, more than Linfield" / "Linfield has 1,700
+    // households on the list, fewer than … Oldmarket").
+    let (wide_before_a, wide_after_a) = (
+        before(&cx.a, ia, CONVERSE_WORDS),
+        after(&cx.a, ia, CONVERSE_WORDS),
+    );
+    let (wide_before_b, wide_after_b) = (
+        before(&cx.b, ib, CONVERSE_WORDS),
+        after(&cx.b, ib, CONVERSE_WORDS),
+    );
+    let forward = crossed(&wide_before_a, &wide_after_b, &wide_before_b);
+    let backward = crossed(&wide_after_a, &wide_before_b, &wide_after_b);
     // Persons and things named by a noun ("aunt" / "uncle") have no
     // converse: "Ann is the aunt of Tom" / "Tom is the uncle of Ann" still
     // changed Ann. Comparisons, directions and verbs have one.
