@@ -14,6 +14,7 @@ pub mod quotes;
 mod ranks;
 pub mod regroup;
 mod relations;
+mod scope;
 mod structural;
 mod swap;
 mod truncation;
@@ -81,6 +82,7 @@ pub const DETECTORS: &[&Detector] = &[
     &contrast::DETECTOR,
     &relations::DETECTOR,
     &ranks::DETECTOR,
+    &scope::DETECTOR,
     &swap::DETECTOR,
 ];
 

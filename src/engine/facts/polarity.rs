@@ -102,10 +102,14 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
     {
         return false;
     }
+    let next = side.toks.get(i + 1).map_or("", |t| t.fold.as_ref());
+    // "not only tenants but also landlords": an addition, not a denial.
+    if f == "not" && matches!(next, "only" | "just" | "merely" | "simply" | "solely") {
+        return false;
+    }
     if NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f) {
         return true;
     }
-    let next = side.toks.get(i + 1).map_or("", |t| t.fold.as_ref());
     NEGATIVE_BEFORE.iter().any(|&(w, p)| w == f && p == next)
 }
 

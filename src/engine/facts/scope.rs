@@ -1,0 +1,92 @@
+//! Scope: a restriction added or dropped ("Only residents who have lived
+//! here two years are eligible" / "Residents who have lived here two years
+//! are eligible"). The word diff shows one small deletion; the claim now
+//! covers others, or fewer.
+//!
+//! No guard: a restriction the other side says another way ("just", "a
+//! mere", "nothing but", "not until") is no candidate at all, nor is "not
+//! only", which adds rather than restricts.
+
+use super::Detector;
+use super::clip;
+use super::context::{Side, UnitCx};
+use super::lists::is_function_word;
+use crate::engine::discrepancy::{Finding, Kind};
+use crate::engine::words::{AMOUNT_WORDS, RESTRICTING, RESTRICTORS, TIME_SPANS};
+
+/// Registry entry (see [`super::DETECTORS`]).
+pub const DETECTOR: Detector = Detector {
+    name: "scope",
+    kinds: &[Kind::Meaning],
+    catches: "a restriction added or dropped (\"only residents\" → \"residents\")",
+    guards: &[],
+    run: detect,
+};
+
+/// Confidence of a restriction added or dropped (factual).
+const CONF: f32 = 0.6;
+
+/// Restrictors of `side`, outside quotations, that the diff left unmatched
+/// and that `other` says no way at all, before a word the diff matched;
+/// each with the word it governs.
+fn dropped(side: &Side<'_>, other: &Side<'_>, map: &[Option<usize>]) -> Vec<(usize, usize)> {
+    let restricts = |s: &Side<'_>| s.toks.iter().any(|t| RESTRICTING.contains(&t.fold.as_ref()));
+    if restricts(other) {
+        return Vec::new();
+    }
+    side.toks
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            RESTRICTORS.contains(&t.fold.as_ref())
+                && !t.in_quote
+                && map[i].is_none()
+                // "not only … but also" adds.
+                && !(i > 0 && side.toks[i - 1].fold == "not")
+        })
+        .filter_map(|(i, _)| {
+            let governed = (i + 1..side.toks.len()).find(|&k| {
+                let t = &side.toks[k];
+                t.is_word() && !is_function_word(&t.fold)
+            })?;
+            // The restriction came or went around a word both sides keep:
+            // in a sentence rebuilt ("the shows are for those aged 18 and
+            // over" / "only adults aged eighteen or above"), another
+            // wording may state it.
+            (map[governed].is_some() && !amount(side, governed)).then_some((i, governed))
+        })
+        .collect()
+}
+
+/// Whether the word at `k` states an amount or a span of time ("only 13
+/// minutes", "only months from closing", "only a bit"): "only" there says
+/// how small the amount seems, which the figure itself states.
+fn amount(side: &Side<'_>, k: usize) -> bool {
+    let t = &side.toks[k];
+    t.fold.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || super::numbers::is_number_word(&t.fold)
+        || super::numbers::quantities(side)
+            .iter()
+            .any(|q| q.start <= k && k < q.end)
+        || TIME_SPANS.contains(&t.fold.trim_end_matches('s'))
+        || AMOUNT_WORDS.contains(&t.fold.as_ref())
+}
+
+pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, g) in dropped(&cx.a, &cx.b, &cx.map.a_to_b) {
+        let a_span = cx.a.cover(i, g + 1);
+        let b_span = cx.map.a_to_b[g].map(|k| cx.b.toks[k].span);
+        let shown = b_span.map_or_else(|| "—".to_owned(), |s| clip(cx.b.text(s)));
+        let reason = format!("restriction dropped: ‘{}’ → ‘{shown}’", clip(cx.a.text(a_span)));
+        out.push(Finding::new(Kind::Meaning, CONF, Some(a_span), b_span, reason));
+    }
+    for (i, g) in dropped(&cx.b, &cx.a, &cx.map.b_to_a) {
+        let b_span = cx.b.cover(i, g + 1);
+        let a_span = cx.map.b_to_a[g].map(|k| cx.a.toks[k].span);
+        let shown = a_span.map_or_else(|| "—".to_owned(), |s| clip(cx.a.text(s)));
+        let reason = format!("restriction added: ‘{shown}’ → ‘{}’", clip(cx.b.text(b_span)));
+        out.push(Finding::new(Kind::Meaning, CONF, a_span, Some(b_span), reason));
+    }
+    out
+}
