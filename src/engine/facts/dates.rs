@@ -110,6 +110,10 @@ fn mentions(side: &Side<'_>) -> Vec<DateMention> {
                 .get(i + 1)
                 .is_some_and(|n| RELATIVE_PERIODS.contains(&n.fold.as_ref()))
             && !and_a_half(side, i + 2)
+            // "the previous year", "the following week": counted from a
+            // time the text gives (the numbers detector's call), not from
+            // today.
+            && !(i > 0 && toks[i - 1].fold == "the")
         {
             // "last year" / "previous year", "next week" / "coming week".
             let shift = match f {

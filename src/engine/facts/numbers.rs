@@ -833,7 +833,10 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
         || toks
             .get(k + 1)
             .is_none_or(|t| !t.is_word() || SHARE_AFTER.contains(&t.fold.as_ref()));
-    (fits && word != "half" && ends_phrase).then_some((count * share, k + 1, ROUGH_PERCENT))
+    // "two thirds died": thirds, fifths and tenths name nothing but shares
+    // ("three quarters" may be periods of a year).
+    let only_shares = count > 1.0 && matches!(word, "thirds" | "fifths" | "tenths");
+    (fits && word != "half" && (ends_phrase || only_shares)).then_some((count * share, k + 1, ROUGH_PERCENT))
 }
 
 /// "a quarter of a year" is three months, "half of an hour" thirty
@@ -918,7 +921,19 @@ fn and_a_half_at(toks: &[super::context::Tok<'_>], k: usize) -> bool {
 }
 
 /// Words before a period that make it one period long.
-const ONE_PERIOD_BEFORE: &[&str] = &["a", "an", "past", "last", "previous", "each", "every", "single"];
+const ONE_PERIOD_BEFORE: &[&str] = &[
+    "a",
+    "an",
+    "past",
+    "last",
+    "previous",
+    "preceding",
+    "following",
+    "subsequent",
+    "each",
+    "every",
+    "single",
+];
 
 /// Round quantities named without a figure: "hundreds", "several hundred",
 /// "tens of thousands". Compared among themselves (unit "~").
@@ -1159,13 +1174,17 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         // time counted from another point is no value to compare.
         let relative_b = reckoning(&cx.b, q);
         let comparable = |k: usize| relative_a[k].comparable(relative_b);
+        // "Two years later" / "In 1958": a year counted on from another
+        // takes its partner before any other figure does.
+        let counted = |k: usize| years_later(&cx.a, &qa[k], q, qa) || years_later(&cx.b, q, &qa[k], qb);
         let partner = (0..qa.len())
-            .filter(|&k| {
+            .filter(|&k| !a_used[k] && !moved_a[k] && counted(k))
+            .chain((0..qa.len()).filter(|&k| {
                 !a_used[k]
                     && !moved_a[k]
                     && (qa[k].unit == q.unit || cents_of(qa[k].unit, q.unit))
                     && comparable(k)
-            })
+            }))
             .chain((0..qa.len()).filter(|&k| !a_used[k] && !moved_a[k] && comparable(k)))
             .next();
         let b_span = cx.b.cover(q.start, q.end);
@@ -1182,8 +1201,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         } else if let Some(k) = partner {
             a_used[k] = true;
             let a_span = cx.a.cover(qa[k].start, qa[k].end);
-            let counted_on = years_later(&cx.a, &qa[k], q, qa) || years_later(&cx.b, q, &qa[k], qb);
-            let same_value = if counted_on {
+            let same_value = if counted(k) {
                 Some("the same year, counted on from the year the sentence gives")
             } else if change_restated((&cx.a, &qa[k], qa), (&cx.b, q, qb)) {
                 Some("a change by one and the value it started from, both ending at a value both give")
@@ -1428,24 +1446,41 @@ fn stated<'s>(side: &'s Side<'_>) -> std::borrow::Cow<'s, [Quantity]> {
 /// Years a four-figure number must lie between to be read as a year.
 const YEARS: std::ops::RangeInclusive<f64> = 1000.0..=2200.0;
 
-/// Whether `span` ("two years later", on `side`, among `qs`) and `year`
-/// ("by 1955") name the same year: a year `side` gives, plus the span
-/// ("in 1953 … two years later").
+/// Whether `span` ("two years later", "the previous year", on `side`,
+/// among `qs`) and `year` ("by 1955") name the same year: a year `side`
+/// gives before it, in the unit or the sentences just before, plus or
+/// minus the span ("In 1956 she joined … Two years later she took part" /
+/// "In 1958 she joined"; "In 1958 … a fire the previous year" / "a fire in
+/// 1957").
 fn years_later(side: &Side<'_>, span: &Quantity, year: &Quantity, qs: &[Quantity]) -> bool {
-    let later = side
-        .toks
-        .get(span.end)
-        .is_some_and(|t| matches!(t.fold.as_ref(), "later" | "afterwards" | "after"));
-    later
-        && span.unit == "yr"
-        && year.unit.is_empty()
-        && YEARS.contains(&year.value)
-        && qs.iter().any(|q| {
-            q.unit.is_empty()
-                && YEARS.contains(&q.value)
-                && q.end <= span.start
-                && q.value + span.value == year.value
-        })
+    let word = |k: Option<usize>| k.and_then(|k| side.toks.get(k)).map_or("", |t| t.fold.as_ref());
+    let (before, after) = (word(span.start.checked_sub(1)), word(Some(span.end)));
+    // "two years before the war" counts from the war, not from a year.
+    let ends = side.toks.get(span.end + 1).is_none_or(|t| !t.is_word());
+    let sign = match (before, after) {
+        (_, "later" | "afterwards") | ("following" | "subsequent", _) => 1.0,
+        (_, "after") if ends => 1.0,
+        (_, "earlier") | ("previous" | "preceding" | "prior", _) => -1.0,
+        (_, "before") if ends => -1.0,
+        _ => return false,
+    };
+    let is_year = |q: &Quantity| q.unit.is_empty() && YEARS.contains(&q.value);
+    if span.unit != "yr" || !is_year(year) {
+        return false;
+    }
+    let fits = |anchor: f64| (anchor + sign * span.value - year.value).abs() < 1e-9;
+    qs.iter()
+        .any(|q| is_year(q) && q.end <= span.start && fits(q.value))
+        || years_in(side.doc.slice(side.before)).any(fits)
+}
+
+/// The years a stretch of text states ("In 1956 she joined … founded in
+/// 1921").
+fn years_in(text: &str) -> impl Iterator<Item = f64> + '_ {
+    crate::engine::segment::tokens(text, 0)
+        .filter(|t| t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|t| t.text.parse::<f64>().ok())
+        .filter(|y| YEARS.contains(y))
 }
 
 /// Whether a share and a count say the same of a total both sides give:
