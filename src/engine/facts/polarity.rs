@@ -9,7 +9,7 @@ use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 use crate::engine::words::MATCH_VERBS;
 use crate::engine::words::{
-    AVOID_VERBS, BE_FORMS, CHANGE_VERBS, DEMAND_VERBS, FIRM_MODALS, FORECASTS, HEARSAY, HEDGES,
+    AIM_VERBS, AVOID_VERBS, BE_FORMS, CHANGE_VERBS, DEMAND_VERBS, FIRM_MODALS, FORECASTS, HEARSAY, HEDGES,
     NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
 };
 use std::sync::LazyLock;
@@ -105,6 +105,15 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
     let next = side.toks.get(i + 1).map_or("", |t| t.fold.as_ref());
     // "not only tenants but also landlords": an addition, not a denial.
     if f == "not" && matches!(next, "only" | "just" | "merely" | "simply" | "solely") {
+        return false;
+    }
+    // "nothing more than a gesture", "no more than 20", "nothing but
+    // praise", "none other than the mayor": a limit or an emphasis, as
+    // "only" is, not a denial.
+    let then = side.toks.get(i + 2).map_or("", |t| t.fold.as_ref());
+    if matches!(f, "nothing" | "no" | "none")
+        && (matches!((next, then), ("more" | "less" | "other", "than")) || (f == "nothing" && next == "but"))
+    {
         return false;
     }
     if NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f) {
@@ -419,6 +428,9 @@ fn hedge_answer(side: &Side<'_>, k: usize, marker: &str) -> bool {
         // "insisted that students spend" / "required students to spend": a
         // demand, said with another verb of demanding.
         || (marker.starts_with("insist") && DEMAND_VERBS.contains(&f))
+        // "hoped to" / "wished to", "aimed to": an aim, said with another
+        // verb of aiming.
+        || (marker.starts_with("hop") && AIM_VERBS.contains(&f))
         || unprefixed
 }
 

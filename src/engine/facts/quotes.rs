@@ -155,8 +155,9 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             .map(|j| (j, overlap(&cx.a, q, &cx.b, &qb[j])))
             .max_by(|x, y| x.1.total_cmp(&y.1));
         // A lone quote on each side is the same quote even when reworded
-        // beyond recognition; among several, pair only clear matches.
-        let floor = if qa.len() == 1 && qb.len() == 1 { 0.1 } else { 0.25 };
+        // beyond recognition (called the delay "indefensible" / called the
+        // delay "inexcusable"); among several, pair only clear matches.
+        let floor = if qa.len() == 1 && qb.len() == 1 { 0.0 } else { 0.25 };
         let Some((j, _)) = best.filter(|&(_, s)| s >= floor) else {
             out.extend(unquoted(cx, q));
             continue;
