@@ -499,3 +499,43 @@ fn blind7_obituary_reordered_pair() {
 fn blind7_pure_spin_council_pair_has_no_factual_flag() {
     check_no_flag("blind7-pure-spin-council");
 }
+
+// The blind8-* pairs were written at the start of the fourth detection
+// session by a helper who never saw src/ (a condensed flood report, a
+// 1,400-word biography, a market report full of equal values in other
+// forms, a match report, a policy story full of converse restatements, a
+// pure-spin ferry story) and scored before any change for them:
+// condensed-report 0.78/0.64, biography-long 0.75/0.38, market-report
+// 0.83/0.42, match-report 0.67/0.36, policy-converse 0.50/0.67
+// (recall/precision); pure-spin-report 3 false flags. The floors below are
+// the figures after general fixes.
+
+#[test]
+fn blind8_condensed_report_pair() {
+    check_floor("blind8-condensed-report", 0.88, 0.70);
+}
+
+#[test]
+fn blind8_biography_long_pair() {
+    check_floor("blind8-biography-long", 0.74, 0.59);
+}
+
+#[test]
+fn blind8_market_report_pair() {
+    check_floor("blind8-market-report", 0.82, 0.55);
+}
+
+#[test]
+fn blind8_match_report_pair() {
+    check_floor("blind8-match-report", 0.66, 0.61);
+}
+
+#[test]
+fn blind8_policy_converse_pair() {
+    check_floor("blind8-policy-converse", 0.66, 0.82);
+}
+
+#[test]
+fn blind8_pure_spin_report_pair_has_no_factual_flag() {
+    check_no_flag("blind8-pure-spin-report");
+}

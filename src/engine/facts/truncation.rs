@@ -83,6 +83,40 @@ fn lost_after(cx: &UnitCx<'_>, k: usize) -> (usize, usize, usize) {
     (words, content, lost)
 }
 
+/// Whether rewrite token `i`, a preposition ending its clause, has its
+/// object before it ("the four metres the ship is designed to sail in."
+/// for "designed to sail in waves of up to four metres"): every content
+/// word of the phrase after its original counterpart stands earlier in
+/// the rewrite's sentence, as in a relative clause.
+fn stranded(cx: &UnitCx<'_>, i: usize) -> bool {
+    // The word diff may leave a preposition moved this far unmatched: any
+    // original token of the same word may be its counterpart.
+    let fold = &cx.b.toks[i].fold;
+    let candidates: Vec<usize> = match cx.map.b_to_a[i] {
+        Some(k) => vec![k],
+        None => (0..cx.a.toks.len())
+            .filter(|&k| cx.a.toks[k].fold == *fold)
+            .collect(),
+    };
+    candidates.into_iter().any(|k| object_before(cx, k, i))
+}
+
+/// Content words of the object that must stand before the preposition:
+/// most of them, and two at least.
+fn object_before(cx: &UnitCx<'_>, k: usize, i: usize) -> bool {
+    let start = (0..i).rev().find(|&j| cx.b.toks[j].sentence_start).unwrap_or(0);
+    let earlier = &cx.b.toks[start..i];
+    let object: Vec<bool> = cx.a.toks[k + 1..]
+        .iter()
+        .take_while(|t| !is_break(t.text))
+        .filter(|t| t.is_word() && !is_function_word(&t.fold))
+        .take(LOST_WINDOW)
+        .map(|t| earlier.iter().any(|u| u.stem == t.stem))
+        .collect();
+    let found = object.iter().filter(|f| **f).count();
+    found >= 2 && 3 * found >= 2 * object.len()
+}
+
 /// Whether the rewrite, after its break at token `i`, goes on from a point
 /// at or past the original's next break after token `k`: a cut skips the
 /// rest of the phrase, a paraphrase carries on inside it.
@@ -167,7 +201,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     (0..b.toks.len())
         .filter_map(|i| {
             let dangling = dangling_at(b, i);
-            (dangling || cut_short(cx, i)).then_some((i, dangling))
+            ((dangling || cut_short(cx, i)) && !stranded(cx, i)).then_some((i, dangling))
         })
         .filter(|&(i, _)| !cx.map.b_to_a[i].is_some_and(|k| dangling_at(&cx.a, k)))
         .map(|(i, dangling)| {
