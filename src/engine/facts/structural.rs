@@ -59,6 +59,8 @@ fn unmatched(
         (UNMATCHED_HEADER, "heading")
     } else if judgement(doc.slice(span)) {
         (UNMATCHED_JUDGEMENT, "judgement")
+    } else if colour(doc.slice(span)) {
+        (UNMATCHED_JUDGEMENT, "colour sentence")
     } else {
         (UNMATCHED_PROSE, "sentence")
     };
@@ -113,6 +115,43 @@ fn judgement(text: &str) -> bool {
                     .find(|g| !wn.is_adverb(g))
                     .is_some_and(|g| adjective(g))
         })
+}
+
+/// Whether a sentence only sets a scene ("Neighbours stood in doorways in
+/// their coats, watching the water slide past.", "It was, by any measure,
+/// a long morning for everyone in the town."): no name (its first word a
+/// dictionary word), no figure, no span of time, no negation, no source,
+/// hedge or quotation. Adding or dropping one loses colour, not a fact a
+/// reader could check; it stays in the check tier.
+fn colour(text: &str) -> bool {
+    use super::numbers::{is_number_word, is_ordinal_word};
+    use crate::engine::segment::{TokenKind, tokens};
+    use crate::engine::words::{
+        CLAIM_WORDS, HEARSAY, HEDGES, NEGATIVE_VERBS, NEGATORS, REPORTING_VERBS, TIME_SPANS,
+    };
+    let wn = crate::engine::wordnet::wordnet();
+    if text.contains(['"', '“', '”', '‘']) || text.contains('’') && !text.contains("’s") {
+        return false;
+    }
+    let words: Vec<_> = tokens(text, 0).filter(|t| t.kind != TokenKind::Punct).collect();
+    words.iter().enumerate().all(|(i, t)| {
+        let f = crate::engine::lexicon::fold(t.text);
+        let f = f.as_str();
+        let first_is_word = i > 0 || super::lists::is_function_word(f) || wn.knows(f);
+        t.kind == TokenKind::Word
+            && first_is_word
+            && (i == 0 || !t.text.starts_with(char::is_uppercase))
+            && !(is_number_word(f)
+                || is_ordinal_word(f)
+                || TIME_SPANS.contains(&f.trim_end_matches('s'))
+                || NEGATORS.contains(&f)
+                || f.ends_with("n't")
+                || NEGATIVE_VERBS.contains(&f)
+                || REPORTING_VERBS.contains(&f)
+                || HEDGES.contains(&f)
+                || HEARSAY.contains(&f)
+                || CLAIM_WORDS.contains(&f))
+    })
 }
 
 /// One non-factual finding over the reworded stretch of a matched unit.

@@ -524,6 +524,28 @@ fn added_and_removed_sentences_are_flagged() {
 }
 
 #[test]
+fn a_dropped_sentence_that_only_sets_the_scene_is_no_factual_flag() {
+    let original = "The river burst its banks at dawn. Neighbours stood in doorways, watching the brown water slide past. The council opened a shelter at the school.";
+    let rewrite = "The river burst its banks at dawn. The council opened a shelter at the school.";
+    assert!(
+        kinds(original, rewrite).is_empty(),
+        "{:?}",
+        flags(original, rewrite)
+    );
+    // With a figure, a name or a source it states a fact.
+    for dropped in [
+        "Neighbours stood in doorways for two hours, watching the water.",
+        "Neighbours stood in doorways, watching the water reach Mill Lane.",
+        "Neighbours said they had watched the water slide past.",
+    ] {
+        let original = format!(
+            "The river burst its banks at dawn. {dropped} The council opened a shelter at the school."
+        );
+        assert_eq!(kinds(&original, rewrite), [Kind::Removed], "{dropped}");
+    }
+}
+
+#[test]
 fn attribution_after_comma_is_found() {
     let k = kinds(
         "A man was found dead in Marburg, police said, the first death.",
