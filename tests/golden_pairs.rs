@@ -522,12 +522,12 @@ fn blind8_biography_long_pair() {
 
 #[test]
 fn blind8_market_report_pair() {
-    check_floor("blind8-market-report", 0.82, 0.55);
+    check_floor("blind8-market-report", 0.82, 0.61);
 }
 
 #[test]
 fn blind8_match_report_pair() {
-    check_floor("blind8-match-report", 0.66, 0.61);
+    check_floor("blind8-match-report", 0.66, 0.70);
 }
 
 #[test]
