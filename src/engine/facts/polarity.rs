@@ -364,6 +364,17 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     if matches!(f, "could" | "might" | "may") && purpose_before(side, i) {
         return false;
     }
+    // "expects revenue to grow", "expects that": a forecast of its own;
+    // "expects a baby" is no hedge.
+    if f.starts_with("expect")
+        && !PASSIVE_HEDGES.contains(&f)
+        && !side.toks[i + 1..]
+            .iter()
+            .take(EXPECT_REACH)
+            .any(|n| matches!(n.fold.as_ref(), "to" | "that"))
+    {
+        return false;
+    }
     // "hoped to begin", "in the hope of" hedge; "there is hope" does not.
     if f.starts_with("hop")
         && !side
@@ -388,6 +399,9 @@ fn is_hedge(side: &Side<'_>, i: usize) -> bool {
     }
     true
 }
+
+/// Tokens after "expects" searched for the "to" or "that" of a forecast.
+const EXPECT_REACH: usize = 6;
 
 /// Tokens before a modal searched for "so that" / "in order that".
 const PURPOSE_REACH: usize = 5;
