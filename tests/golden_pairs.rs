@@ -397,7 +397,7 @@ fn blind5_election_count_pair() {
 
 #[test]
 fn blind5_transfer_deal_pair() {
-    check_floor("blind5-transfer-deal", 0.66, 0.99);
+    check_floor("blind5-transfer-deal", 0.83, 0.99);
 }
 
 #[test]
@@ -527,7 +527,7 @@ fn blind8_market_report_pair() {
 
 #[test]
 fn blind8_match_report_pair() {
-    check_floor("blind8-match-report", 0.66, 0.70);
+    check_floor("blind8-match-report", 0.83, 0.74);
 }
 
 #[test]

@@ -812,9 +812,9 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
         let wn = crate::engine::wordnet::wordnet();
         let state = first > 0
             && crate::engine::words::BE_FORMS.contains(&toks[first - 1].fold.as_ref())
-            && toks.get(first + 1).is_some_and(|t| {
-                t.is_word() && wn.can_be_adjective(&t.fold) && !wn.is_noun(&t.fold)
-            });
+            && toks
+                .get(first + 1)
+                .is_some_and(|t| t.is_word() && wn.can_be_adjective(&t.fold) && !wn.is_noun(&t.fold));
         return (of_follows(first + 1) || state).then_some((50.0, first + 1, ROUGH_PERCENT));
     }
     let (count, k) = if matches!(head, "a" | "one") {

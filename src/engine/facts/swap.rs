@@ -522,6 +522,17 @@ fn attached<'s>(side: &'s Side<'_>, k: usize) -> Vec<&'s str> {
     before.chain(after).map(|t| t.stem.as_ref()).collect()
 }
 
+/// The words just before and after token `k` (none at a punctuation
+/// mark): the frame a name stands in ("from Rennick", "Aske said").
+fn frame<'s>(side: &'s Side<'_>, k: usize) -> [Option<&'s str>; 2] {
+    let word = |k: Option<usize>| {
+        k.and_then(|k| side.toks.get(k))
+            .filter(|t| t.is_word())
+            .map(|t| t.fold.as_ref())
+    };
+    [word(k.checked_sub(1)), word(Some(k + 1))]
+}
+
 /// Whether tokens `i` and `j` are coordinated: only function words,
 /// commas and "and"/"or" between them ("Europe and Asia").
 fn coordinated(side: &Side<'_>, i: usize, j: usize) -> bool {
@@ -587,7 +598,21 @@ fn traded_places(cx: &UnitCx<'_>) -> Option<Finding> {
             let (wax, way) = (attached(&cx.a, ax), attached(&cx.a, ay));
             let (wbx, wby) = (attached(&cx.b, bx), attached(&cx.b, by));
             let meets = |p: &[&str], q: &[&str]| p.iter().any(|w| q.contains(w));
-            if meets(&wax, &wby) && meets(&way, &wbx) && !meets(&wax, &wbx) && !meets(&way, &wby) {
+            // One name may take the other's words and frame while the
+            // other's were said another way ("Oyelaran put them ahead,
+            // running on to a ball from Rennick" / "Rennick gave them the
+            // lead, running on to a ball from Oyelaran"): a trade still,
+            // when neither keeps its own frame.
+            let same_frame = |p: [Option<&str>; 2], q: [Option<&str>; 2]| {
+                (p[0].is_some() && p[0] == q[0]) || (p[1].is_some() && p[1] == q[1])
+            };
+            let (fax, fay) = (frame(&cx.a, ax), frame(&cx.a, ay));
+            let (fbx, fby) = (frame(&cx.b, bx), frame(&cx.b, by));
+            let keeps_frame = same_frame(fax, fbx) || same_frame(fay, fby);
+            let takes =
+                (meets(&wax, &wby) && same_frame(fax, fby)) || (meets(&way, &wbx) && same_frame(fay, fbx));
+            let traded = (meets(&wax, &wby) && meets(&way, &wbx)) || (takes && !keeps_frame);
+            if traded && !meets(&wax, &wbx) && !meets(&way, &wby) {
                 let a_span = cx.a.cover(ax.min(ay), ax.max(ay) + 1);
                 let b_span = cx.b.cover(bx.min(by), bx.max(by) + 1);
                 let reason = format!(
