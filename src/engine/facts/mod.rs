@@ -5,6 +5,7 @@ mod attribution;
 pub mod context;
 mod contrast;
 mod dates;
+mod items;
 pub mod lists;
 pub mod names;
 pub mod numbers;
@@ -83,6 +84,7 @@ pub const DETECTORS: &[&Detector] = &[
     &relations::DETECTOR,
     &ranks::DETECTOR,
     &scope::DETECTOR,
+    &items::DETECTOR,
     &swap::DETECTOR,
 ];
 
