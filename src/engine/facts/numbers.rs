@@ -73,6 +73,10 @@ const SMALL: Table<f64> = Table::new(&[
     ("dozen", 12.0),
 ]);
 
+/// Words that say "first" before a noun ("a debut album", "the maiden
+/// voyage", "the inaugural race").
+const FIRST_WORDS: &[&str] = &["debut", "maiden", "inaugural"];
+
 const ORDINALS: Table<f64> = Table::new(&[
     ("first", 1.0),
     ("second", 2.0),
@@ -362,6 +366,14 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         } else {
             vague_value(toks, first, v)
         }
+    } else if FIRST_WORDS.contains(&head.fold.as_ref())
+        && toks
+            .get(first + 1)
+            .is_some_and(|t| t.is_word() && !super::lists::is_function_word(&t.fold))
+    {
+        // "her debut album" is her first; "made her debut in May" counts
+        // nothing.
+        (1.0, first + 1, "ordinal")
     } else if let Some(v) = lookup(&ORDINALS, &head.fold) {
         if head.fold == "last" || head.fold == "second" && next_is(toks, first + 1, &["hand", "half"]) {
             return None;

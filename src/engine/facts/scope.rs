@@ -18,7 +18,7 @@ use crate::engine::words::{AMOUNT_WORDS, RESTRICTING, RESTRICTORS, TIME_SPANS};
 pub const DETECTOR: Detector = Detector {
     name: "scope",
     kinds: &[Kind::Meaning],
-    catches: "a restriction added or dropped (\"only residents\" → \"residents\")",
+    catches: "a restriction added or dropped (\"only residents\" → \"residents\", \"one of the best\" → \"the best\")",
     guards: &[],
     run: detect,
 };
@@ -72,8 +72,57 @@ fn amount(side: &Side<'_>, k: usize) -> bool {
         || AMOUNT_WORDS.contains(&t.fold.as_ref())
 }
 
+/// "one of the" that the diff left unmatched before a word it matched,
+/// where `other` names no group ("making him one of the highest-paid" /
+/// "making him the highest-paid"): the start of the phrase and the word
+/// it governs.
+fn one_of(side: &Side<'_>, other: &Side<'_>, map: &[Option<usize>]) -> Vec<(usize, usize)> {
+    let groups = |s: &Side<'_>| {
+        s.toks.windows(2).any(|w| w[0].fold == "one" && w[1].fold == "of")
+            || s.toks
+                .iter()
+                .any(|t| matches!(t.fold.as_ref(), "among" | "amongst"))
+    };
+    if groups(other) {
+        return Vec::new();
+    }
+    (0..side.toks.len().saturating_sub(2))
+        .filter(|&i| {
+            side.toks[i].fold == "one"
+                && side.toks[i + 1].fold == "of"
+                && map[i].is_none()
+                && map[i + 1].is_none()
+                && !side.toks[i].in_quote
+        })
+        .filter_map(|i| {
+            let g = (i + 2..side.toks.len()).find(|&k| !is_function_word(&side.toks[k].fold))?;
+            (side.toks[g].is_word() && map[g].is_some()).then_some((i, g))
+        })
+        .collect()
+}
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    for (i, g) in one_of(&cx.a, &cx.b, &cx.map.a_to_b) {
+        let a_span = cx.a.cover(i, g + 1);
+        let b_span = cx.map.a_to_b[g].map(|k| cx.b.toks[k].span);
+        let shown = b_span.map_or_else(|| "—".to_owned(), |s| clip(cx.b.text(s)));
+        let reason = format!(
+            "one of a group made the only one: ‘{}’ → ‘{shown}’",
+            clip(cx.a.text(a_span))
+        );
+        out.push(Finding::new(Kind::Meaning, CONF, Some(a_span), b_span, reason));
+    }
+    for (i, g) in one_of(&cx.b, &cx.a, &cx.map.b_to_a) {
+        let b_span = cx.b.cover(i, g + 1);
+        let a_span = cx.map.b_to_a[g].map(|k| cx.a.toks[k].span);
+        let shown = a_span.map_or_else(|| "—".to_owned(), |s| clip(cx.a.text(s)));
+        let reason = format!(
+            "the only one made one of a group: ‘{shown}’ → ‘{}’",
+            clip(cx.b.text(b_span))
+        );
+        out.push(Finding::new(Kind::Meaning, CONF, a_span, Some(b_span), reason));
+    }
     for (i, g) in dropped(&cx.a, &cx.b, &cx.map.a_to_b) {
         let a_span = cx.a.cover(i, g + 1);
         let b_span = cx.map.a_to_b[g].map(|k| cx.b.toks[k].span);
