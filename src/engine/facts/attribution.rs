@@ -167,6 +167,10 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
     out
 }
 
+/// Tokens around an original source within which a word belongs to it
+/// ("Forecasters at the regional weather office said").
+const SOURCE_NEIGHBOURHOOD: usize = 4;
+
 /// A side's stems, borrowed from its tokens.
 type StemSet<'t> =
     std::collections::HashSet<&'t str, std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>>;
@@ -184,15 +188,53 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let a_stems: StemSet<'_> = cx.a.toks.iter().map(|t| &*t.stem).collect();
     let a_acronyms = cx.a.acronyms();
     let in_a = |w: &str| a_stems.contains(w) || a_acronyms.contains(w);
-    let new_in_b = sb
-        .into_iter()
-        .filter(|s| !s.stems.iter().any(|w| in_a(w) || in_a(&w.replace('.', ""))));
     if sa.is_empty() {
-        return new_in_b.filter_map(|s| pronoun_replaced(cx, &s)).collect();
+        return sb
+            .into_iter()
+            .filter(|s| !s.stems.iter().any(|w| in_a(w) || in_a(&w.replace('.', ""))))
+            .filter_map(|s| pronoun_replaced(cx, &s))
+            .collect();
     }
+    let b_stems: StemSet<'_> = cx.b.toks.iter().map(|t| &*t.stem).collect();
+    // "installed by the county council …, according to the fire service" /
+    // "According to the county council, …": a party the original names,
+    // but not as a source, made the source, where the original's source is
+    // gone from the rewrite.
+    let a_source_stems: StemSet<'_> = sa
+        .iter()
+        .flat_map(|s| s.stems.iter().map(String::as_str))
+        .collect();
+    // Most of a source's words gone ("the Kestrel County fire service"
+    // keeps only "county" in "the county council").
+    let source_dropped = sa.iter().any(|s| {
+        let kept = s.stems.iter().filter(|w| b_stems.contains(w.as_str())).count();
+        !s.stems.is_empty() && 2 * kept <= s.stems.len()
+    });
+    // Every word of the rewrite's source named in the original, its head
+    // (last word) far from any source there: another party.
+    let elsewhere = |s: &Source| {
+        let Some(head) = s.stems.last() else {
+            return false;
+        };
+        let near_source = |k: usize| {
+            sa.iter()
+                .any(|x| k + SOURCE_NEIGHBOURHOOD >= x.start && k < x.end + SOURCE_NEIGHBOURHOOD)
+        };
+        s.stems.iter().all(|w| in_a(w))
+            && !a_source_stems.contains(head.as_str())
+            && cx
+                .a
+                .toks
+                .iter()
+                .enumerate()
+                .any(|(k, t)| *t.stem == **head && !near_source(k))
+    };
+    let new_in_b = sb.into_iter().filter(|s| {
+        let named = s.stems.iter().any(|w| in_a(w) || in_a(&w.replace('.', "")));
+        !named || (source_dropped && elsewhere(s))
+    });
     let a_classes: Vec<usize> = sa.iter().flat_map(|s| classes(&cx.a, s)).collect();
     let new_in_b = new_in_b.filter(|s| !same_kind_of_source(&cx.b, s, &a_classes));
-    let b_stems: StemSet<'_> = cx.b.toks.iter().map(|t| &*t.stem).collect();
     // The original source the rewrite dropped, else the first one.
     let first_a = sa
         .iter()
@@ -234,15 +276,16 @@ fn one_party(cx: &UnitCx<'_>, a: &Source, b: &Source) -> bool {
     };
     let (a_names, a_nouns) = words(&cx.a, a);
     let (b_names, b_nouns) = words(&cx.b, b);
+    // The description's head noun (its last) must be what the name is
+    // called: "the county council" is no description of "Kestrel County
+    // fire service", though "county" is.
     let linked = |names: &[String], nouns: &[String]| {
-        !names.is_empty()
-            && !nouns.is_empty()
-            && names.iter().any(|n| {
-                nouns.iter().any(|d| {
-                    super::names::described_as(cx.a.doc.text(), n, d)
-                        || super::names::described_as(cx.b.doc.text(), n, d)
-                })
+        nouns.last().is_some_and(|d| {
+            names.iter().any(|n| {
+                super::names::described_as(cx.a.doc.text(), n, d)
+                    || super::names::described_as(cx.b.doc.text(), n, d)
             })
+        })
     };
     (a_names.is_empty() && linked(&b_names, &a_nouns)) || (b_names.is_empty() && linked(&a_names, &b_nouns))
 }
