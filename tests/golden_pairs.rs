@@ -517,7 +517,7 @@ fn blind8_condensed_report_pair() {
 
 #[test]
 fn blind8_biography_long_pair() {
-    check_floor("blind8-biography-long", 0.74, 0.59);
+    check_floor("blind8-biography-long", 0.87, 0.63);
 }
 
 #[test]

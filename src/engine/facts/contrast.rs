@@ -77,7 +77,11 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
             let &(f, c) = LOOKUP.get(&*t.fold).or_else(|| LOOKUP.get(&*t.stem))?;
             // "the second half": an ordinal before its noun is no unit.
             let ordinal_before_word = ordinal(i) && side.toks.get(i + 1).is_some_and(|n| n.is_word());
-            let skipped = approximated(i)
+            // "some of the notebooks" is a share; "some 40,000 hectares",
+            // "some residents" are not set against "all".
+            let loose_some = t.fold == "some" && side.toks.get(i + 1).is_none_or(|n| n.fold != "of");
+            let skipped = loose_some
+                || approximated(i)
                 || (CONTRAST_UNIT_FAMILIES.contains(&f) && (counted(i) || ordinal_before_word));
             (!skipped).then_some((f, c, i))
         })
