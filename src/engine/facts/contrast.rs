@@ -47,6 +47,16 @@ static LOOKUP: LazyLock<HashMap<String, (usize, usize), BuildHasherDefault<WordH
         map
     });
 
+/// First words of the two-word entries ("some" of "some of"): only these
+/// are looked up with the word after them.
+static PAIR_STARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    CONTRAST_FAMILIES
+        .iter()
+        .flat_map(|family| family.iter().flat_map(|class| class.iter()))
+        .filter_map(|w| w.split_once(' ').map(|(first, _)| first))
+        .collect()
+});
+
 /// The (family, class, token) mentions of a side, outside quotations.
 fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
     // "three decades" / "thirty years", "a fortnight" / "two weeks": an
@@ -74,14 +84,19 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
         .enumerate()
         .filter(|(_, t)| !t.in_quote && t.is_word())
         .filter_map(|(i, t)| {
-            let &(f, c) = LOOKUP.get(&*t.fold).or_else(|| LOOKUP.get(&*t.stem))?;
+            // Two-word entries first: "some of the notebooks" is a share,
+            // while "some 40,000" is about.
+            let pair = PAIR_STARTS
+                .contains(&t.fold.as_ref())
+                .then(|| side.toks.get(i + 1))
+                .flatten()
+                .and_then(|n| LOOKUP.get(&format!("{} {}", t.fold, n.fold)));
+            let &(f, c) = pair
+                .or_else(|| LOOKUP.get(&*t.fold))
+                .or_else(|| LOOKUP.get(&*t.stem))?;
             // "the second half": an ordinal before its noun is no unit.
             let ordinal_before_word = ordinal(i) && side.toks.get(i + 1).is_some_and(|n| n.is_word());
-            // "some of the notebooks" is a share; "some 40,000 hectares",
-            // "some residents" are not set against "all".
-            let loose_some = t.fold == "some" && side.toks.get(i + 1).is_none_or(|n| n.fold != "of");
-            let skipped = loose_some
-                || approximated(i)
+            let skipped = approximated(i)
                 || (CONTRAST_UNIT_FAMILIES.contains(&f) && (counted(i) || ordinal_before_word));
             (!skipped).then_some((f, c, i))
         })
