@@ -99,15 +99,10 @@ fn items(
         // Where the other side carries on: its words between the partner
         // of the word before and the partner of the word after.
         let next = map.get(end).copied().flatten().unwrap_or(other.toks.len());
-        let gap: Vec<&str> = if next > prev {
-            other.toks[prev + 1..next]
-                .iter()
-                .filter(|u| u.is_word() && back[u_index(other, u)].is_none())
-                .map(|u| u.fold.as_ref())
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let gap: Vec<&str> = (prev + 1..next.max(prev + 1))
+            .filter(|&k| other.toks[k].is_word() && back[k].is_none())
+            .map(|k| other.toks[k].fold.as_ref())
+            .collect();
         let content: Vec<_> = run
             .iter()
             .filter(|r| r.is_word() && !is_function_word(&r.fold) && r.fold.chars().count() > 3)
@@ -128,11 +123,6 @@ fn items(
         }
     }
     out
-}
-
-/// Where a token of a side stands.
-fn u_index(side: &Side<'_>, t: &super::context::Tok<'_>) -> usize {
-    side.toks.iter().position(|u| u.span == t.span).unwrap_or(0)
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {

@@ -102,40 +102,41 @@ fn one_of(side: &Side<'_>, other: &Side<'_>, map: &[Option<usize>]) -> Vec<(usiz
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
+    let (a, b) = (&cx.a, &cx.b);
+    let (a_to_b, b_to_a) = (&cx.map.a_to_b, &cx.map.b_to_a);
     let mut out = Vec::new();
-    for (i, g) in one_of(&cx.a, &cx.b, &cx.map.a_to_b) {
-        let a_span = cx.a.cover(i, g + 1);
-        let b_span = cx.map.a_to_b[g].map(|k| cx.b.toks[k].span);
-        let shown = b_span.map_or_else(|| "—".to_owned(), |s| clip(cx.b.text(s)));
-        let reason = format!(
-            "one of a group made the only one: ‘{}’ → ‘{shown}’",
-            clip(cx.a.text(a_span))
-        );
-        out.push(Finding::new(Kind::Meaning, CONF, Some(a_span), b_span, reason));
+    for at in one_of(a, b, a_to_b) {
+        out.push(finding(cx, true, at, "one of a group made the only one"));
     }
-    for (i, g) in one_of(&cx.b, &cx.a, &cx.map.b_to_a) {
-        let b_span = cx.b.cover(i, g + 1);
-        let a_span = cx.map.b_to_a[g].map(|k| cx.a.toks[k].span);
-        let shown = a_span.map_or_else(|| "—".to_owned(), |s| clip(cx.a.text(s)));
-        let reason = format!(
-            "the only one made one of a group: ‘{shown}’ → ‘{}’",
-            clip(cx.b.text(b_span))
-        );
-        out.push(Finding::new(Kind::Meaning, CONF, a_span, Some(b_span), reason));
+    for at in one_of(b, a, b_to_a) {
+        out.push(finding(cx, false, at, "the only one made one of a group"));
     }
-    for (i, g) in dropped(&cx.a, &cx.b, &cx.map.a_to_b) {
-        let a_span = cx.a.cover(i, g + 1);
-        let b_span = cx.map.a_to_b[g].map(|k| cx.b.toks[k].span);
-        let shown = b_span.map_or_else(|| "—".to_owned(), |s| clip(cx.b.text(s)));
-        let reason = format!("restriction dropped: ‘{}’ → ‘{shown}’", clip(cx.a.text(a_span)));
-        out.push(Finding::new(Kind::Meaning, CONF, Some(a_span), b_span, reason));
+    for at in dropped(a, b, a_to_b) {
+        out.push(finding(cx, true, at, "restriction dropped"));
     }
-    for (i, g) in dropped(&cx.b, &cx.a, &cx.map.b_to_a) {
-        let b_span = cx.b.cover(i, g + 1);
-        let a_span = cx.map.b_to_a[g].map(|k| cx.a.toks[k].span);
-        let shown = a_span.map_or_else(|| "—".to_owned(), |s| clip(cx.a.text(s)));
-        let reason = format!("restriction added: ‘{shown}’ → ‘{}’", clip(cx.b.text(b_span)));
-        out.push(Finding::new(Kind::Meaning, CONF, a_span, Some(b_span), reason));
+    for at in dropped(b, a, b_to_a) {
+        out.push(finding(cx, false, at, "restriction added"));
     }
     out
+}
+
+/// The flag for words `i` to `g` of the original (`in_original`) or the
+/// rewrite, set against the other side's counterpart of `g`.
+fn finding(cx: &UnitCx<'_>, in_original: bool, (i, g): (usize, usize), what: &str) -> Finding {
+    let (side, other, map) = if in_original {
+        (&cx.a, &cx.b, &cx.map.a_to_b)
+    } else {
+        (&cx.b, &cx.a, &cx.map.b_to_a)
+    };
+    let here = side.cover(i, g + 1);
+    let there = map[g].map(|k| other.toks[k].span);
+    let shown = there.map_or_else(|| "—".to_owned(), |s| clip(other.text(s)));
+    let here_shown = clip(side.text(here));
+    if in_original {
+        let reason = format!("{what}: ‘{here_shown}’ → ‘{shown}’");
+        Finding::new(Kind::Meaning, CONF, Some(here), there, reason)
+    } else {
+        let reason = format!("{what}: ‘{shown}’ → ‘{here_shown}’");
+        Finding::new(Kind::Meaning, CONF, there, Some(here), reason)
+    }
 }
