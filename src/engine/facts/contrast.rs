@@ -57,6 +57,9 @@ static PAIR_STARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A mention of a family word: (family, class, token).
+type Mention = (usize, usize, usize);
+
 /// The (family, class, token) mentions of a side, outside quotations.
 fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
     // "three decades" / "thirty years", "a fortnight" / "two weeks": an
@@ -224,6 +227,20 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     for family in 0..CONTRAST_FAMILIES.len() {
         let only_a = surplus(&ma, &mb, family, &cx.map.a_to_b);
         let only_b = surplus(&mb, &ma, family, &cx.map.b_to_a);
+        // A word with no counterpart of its family on the other side may
+        // end a range the other side gives one end of ("mixed to positive
+        // reviews" / "mixed reviews").
+        if only_a.is_empty() != only_b.is_empty() {
+            let a_side = !only_a.is_empty();
+            for &k in if a_side { &only_a } else { &only_b } {
+                let lists = if a_side {
+                    (&ma[..], &mb[..])
+                } else {
+                    (&mb[..], &ma[..])
+                };
+                out.extend(range_narrowed(cx, a_side, k, family, lists));
+            }
+        }
         for (ib, ia) in only_b.into_iter().zip(only_a) {
             let a_span = cx.a.toks[ia].span;
             let b_span = cx.b.toks[ib].span;
@@ -241,4 +258,54 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// "mixed to positive reviews" / "mixed reviews": token `k` of one side
+/// (the original when `in_original`) ends a range "X to Y" of its family
+/// whose other end the other side states alone, in no range of its own.
+fn range_narrowed(
+    cx: &UnitCx<'_>,
+    in_original: bool,
+    k: usize,
+    family: usize,
+    (mine, theirs): (&[Mention], &[Mention]),
+) -> Option<Finding> {
+    let (side, other, map) = if in_original {
+        (&cx.a, &cx.b, &cx.map.a_to_b)
+    } else {
+        (&cx.b, &cx.a, &cx.map.b_to_a)
+    };
+    let word = |i: usize| side.toks.get(i).map(|t| t.fold.as_ref());
+    let end = |i: usize| mine.iter().find(|m| m.0 == family && m.2 == i);
+    // The range's other end: "X to" before `k`, or "to Y" after it.
+    let start = if k >= 2 && word(k - 1) == Some("to") && end(k - 2).is_some() {
+        k - 2
+    } else if word(k + 1) == Some("to") && end(k + 2).is_some() {
+        k + 2
+    } else {
+        return None;
+    };
+    let kept = map[start]?;
+    let their_end = |i: usize| theirs.iter().any(|m| m.0 == family && m.2 == i);
+    let other_word = |i: usize| other.toks.get(i).map(|t| t.fold.as_ref());
+    let ranged = (other_word(kept + 1) == Some("to") && their_end(kept + 2))
+        || (kept >= 2 && other_word(kept - 1) == Some("to") && their_end(kept - 2));
+    if ranged {
+        return None;
+    }
+    let here = side.cover(start.min(k), start.max(k) + 1);
+    let there = other.toks[kept].span;
+    let (x, y) = (clip(side.text(here)), clip(other.text(there)));
+    let (a_span, b_span, reason) = if in_original {
+        (here, there, format!("range narrowed: ‘{x}’ → ‘{y}’"))
+    } else {
+        (there, here, format!("range widened: ‘{y}’ → ‘{x}’"))
+    };
+    Some(Finding::new(
+        Kind::Meaning,
+        0.7,
+        Some(a_span),
+        Some(b_span),
+        reason,
+    ))
 }
