@@ -16,6 +16,7 @@ use super::context::{Side, UnitCx};
 use super::lists::is_function_word;
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::wordnet::{Relation, relation_cached, wordnet};
+use crate::engine::words::OBJECT_OPENERS;
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -83,12 +84,10 @@ fn items(
         };
         // "and plans to run", "and runs the firm": a verb before its
         // object or infinitive.
-        let verb_after = side.toks.get(end).is_some_and(|n| {
-            matches!(
-                n.fold.as_ref(),
-                "to" | "the" | "a" | "an" | "its" | "their" | "his" | "her"
-            )
-        });
+        let verb_after = side
+            .toks
+            .get(end)
+            .is_some_and(|n| OBJECT_OPENERS.contains(&n.fold.as_ref()));
         if run.is_empty()
             || run.len() > ITEM_WORDS
             || verb_after

@@ -7,7 +7,7 @@ use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::TokenKind;
 use crate::engine::words::{ADDED_WORDS, WordFilter};
-use crate::engine::words::{CURRENCY_WORDS, PRONOUN_ONE};
+use crate::engine::words::{CURRENCY_WORDS, FIRST_WORDS, FROM_ELSEWHERE, PRONOUN_ONE};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -72,10 +72,6 @@ const SMALL: Table<f64> = Table::new(&[
     ("ninety", 90.0),
     ("dozen", 12.0),
 ]);
-
-/// Words that say "first" before a noun ("a debut album", "the maiden
-/// voyage", "the inaugural race").
-const FIRST_WORDS: &[&str] = &["debut", "maiden", "inaugural"];
 
 const ORDINALS: Table<f64> = Table::new(&[
     ("first", 1.0),
@@ -1313,19 +1309,6 @@ impl Reckoning {
     }
 }
 
-/// Words after a span of time that count it from another point.
-const FROM_ELSEWHERE: &[&str] = &[
-    "later",
-    "earlier",
-    "afterwards",
-    "before",
-    "after",
-    "into",
-    "left",
-    "remaining",
-    "from",
-];
-
 fn reckoning(side: &Side<'_>, q: &Quantity) -> Reckoning {
     if !matches!(q.unit, "min" | "d" | "mo" | "yr") {
         return Reckoning::Other;
@@ -1337,7 +1320,11 @@ fn reckoning(side: &Side<'_>, q: &Quantity) -> Reckoning {
         return Reckoning::Point;
     }
     let next = |k: usize, words: &[&str]| next_is(&side.toks, q.end + k, words);
-    if next(0, FROM_ELSEWHERE) || (next(0, &["to"]) && next(1, &["go"])) {
+    let from_elsewhere = side
+        .toks
+        .get(q.end)
+        .is_some_and(|t| FROM_ELSEWHERE.contains(&t.fold.as_ref()));
+    if from_elsewhere || (next(0, &["to"]) && next(1, &["go"])) {
         Reckoning::FromElsewhere
     } else {
         Reckoning::Other

@@ -10,7 +10,8 @@ use crate::engine::text::Span;
 use crate::engine::words::MATCH_VERBS;
 use crate::engine::words::{
     AIM_VERBS, AVOID_VERBS, BE_FORMS, CHANGE_VERBS, DEMAND_VERBS, FIRM_MODALS, FORECASTS, HEARSAY, HEDGES,
-    NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
+    NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, NOT_ONLY, PASSIVE_HEDGES, PRICE_VERBS,
+    STEADY_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -104,7 +105,7 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
     }
     let next = side.toks.get(i + 1).map_or("", |t| t.fold.as_ref());
     // "not only tenants but also landlords": an addition, not a denial.
-    if f == "not" && matches!(next, "only" | "just" | "merely" | "simply" | "solely") {
+    if f == "not" && NOT_ONLY.contains(&next) {
         return false;
     }
     // "nothing more than a gesture", "no more than 20", "nothing but
