@@ -179,11 +179,10 @@ pub(super) fn setting(cx: &UnitCx<'_>, ia: usize, ib: usize) -> Setting {
     let crossed = |x: &[String], y: &[String], z: &[String]| {
         x.iter().filter(|s| y.contains(s) && !z.contains(s)).count()
     };
-    let (before_a, after_a) = (before(&cx.a, ia, CROSS_WORDS), after(&cx.a, ia, CROSS_WORDS));
-    let (before_b, after_b) = (before(&cx.b, ib, CROSS_WORDS), after(&cx.b, ib, CROSS_WORDS));
     // The things compared may stand a clause away ("Oldmarket has 2,300
     // households on the list, more than Linfield" / "Linfield has 1,700
-    // households on the list, fewer than … Oldmarket").
+    // households on the list, fewer than … Oldmarket"); nearer words are
+    // the first of these.
     let (wide_before_a, wide_after_a) = (
         before(&cx.a, ia, CONVERSE_WORDS),
         after(&cx.a, ia, CONVERSE_WORDS),
@@ -191,6 +190,15 @@ pub(super) fn setting(cx: &UnitCx<'_>, ia: usize, ib: usize) -> Setting {
     let (wide_before_b, wide_after_b) = (
         before(&cx.b, ib, CONVERSE_WORDS),
         after(&cx.b, ib, CONVERSE_WORDS),
+    );
+    let first = |x: &[String], n: usize| x[..x.len().min(n)].to_vec();
+    let (before_a, after_a) = (
+        first(&wide_before_a, CROSS_WORDS),
+        first(&wide_after_a, CROSS_WORDS),
+    );
+    let (before_b, after_b) = (
+        first(&wide_before_b, CROSS_WORDS),
+        first(&wide_after_b, CROSS_WORDS),
     );
     let forward = crossed(&wide_before_a, &wide_after_b, &wide_before_b);
     let backward = crossed(&wide_after_a, &wide_before_b, &wide_after_b);
@@ -202,7 +210,7 @@ pub(super) fn setting(cx: &UnitCx<'_>, ia: usize, ib: usize) -> Setting {
     if forward > 0 && backward > 0 && !nouns {
         return Setting::Converse;
     }
-    let near = |x: &[String]| x[..x.len().min(SETTING_WORDS)].to_vec();
+    let near = |x: &[String]| first(x, SETTING_WORDS);
     let shared = |x: &[String], y: &[String]| near(x).iter().any(|s| near(y).contains(s));
     // Words moved across take two of the words next to one side's sibling:
     // words shared further off ("was moved to a warehouse during the work"

@@ -57,12 +57,15 @@ fn unmatched(
     let header = sentences.is_some_and(|r| r.clone().all(|i| seg.sentences[i].header));
     let (conf, what) = if header {
         (UNMATCHED_HEADER, "heading")
-    } else if judgement(doc.slice(span)) {
-        (UNMATCHED_JUDGEMENT, "judgement")
-    } else if colour(doc.slice(span)) {
-        (UNMATCHED_JUDGEMENT, "colour sentence")
     } else {
-        (UNMATCHED_PROSE, "sentence")
+        let words = Words::of(doc.slice(span));
+        if judgement(&words) {
+            (UNMATCHED_JUDGEMENT, "judgement")
+        } else if colour(&words) {
+            (UNMATCHED_JUDGEMENT, "colour sentence")
+        } else {
+            (UNMATCHED_PROSE, "sentence")
+        }
     };
     Some((
         conf,
@@ -71,39 +74,62 @@ fn unmatched(
     ))
 }
 
+/// A sentence's words (punctuation left out), each with its folded form:
+/// read once for the judgement and the colour tests.
+struct Words<'t> {
+    text: &'t str,
+    toks: Vec<crate::engine::segment::Token<'t>>,
+    folds: Vec<String>,
+}
+
+impl<'t> Words<'t> {
+    fn of(text: &'t str) -> Self {
+        use crate::engine::segment::{TokenKind, tokens};
+        let toks: Vec<_> = tokens(text, 0).filter(|t| t.kind != TokenKind::Punct).collect();
+        let folds = toks
+            .iter()
+            .map(|t| crate::engine::lexicon::fold(t.text))
+            .collect();
+        Self { text, toks, folds }
+    }
+
+    /// Every word a plain word (no figure), capitalised only first.
+    fn plain(&self) -> bool {
+        use crate::engine::segment::TokenKind;
+        self.toks
+            .iter()
+            .enumerate()
+            .all(|(i, t)| t.kind == TokenKind::Word && (i == 0 || !t.text.starts_with(char::is_uppercase)))
+    }
+}
+
+/// Whether a word states something a reader could check: a number, a
+/// negation or a source.
+fn checkable(f: &str) -> bool {
+    use super::numbers::{is_number_word, is_ordinal_word};
+    use crate::engine::words::{NEGATIVE_VERBS, NEGATORS, REPORTING_VERBS};
+    is_number_word(f)
+        || is_ordinal_word(f)
+        || NEGATORS.contains(&f)
+        || f.ends_with("n't")
+        || NEGATIVE_VERBS.contains(&f)
+        || REPORTING_VERBS.contains(&f)
+}
+
 /// Whether a sentence only judges what the text says elsewhere: a short
 /// "X was ADJ" ("Progress was slow and often dispiriting.", "On other
 /// occasions the margin was narrow.") with no figure, no name, no
 /// negation, no source and no quotation. Adding or dropping one changes
 /// the tone, not a fact a reader could check; it stays in the check tier.
-fn judgement(text: &str) -> bool {
-    use super::numbers::{is_number_word, is_ordinal_word};
-    use crate::engine::segment::{TokenKind, tokens};
-    use crate::engine::words::{BE_FORMS, NEGATIVE_VERBS, NEGATORS, REPORTING_VERBS};
+fn judgement(words: &Words<'_>) -> bool {
+    use crate::engine::words::BE_FORMS;
     let wn = crate::engine::wordnet::wordnet();
+    let text = words.text;
     if text.contains(['"', '“', '”', '‘', '’']) && !text.contains("'s") && !text.contains("’s") {
         return false;
     }
-    let words: Vec<_> = tokens(text, 0).filter(|t| t.kind != TokenKind::Punct).collect();
-    let folds: Vec<String> = words
-        .iter()
-        .map(|t| crate::engine::lexicon::fold(t.text))
-        .collect();
-    let plain = words.len() <= JUDGEMENT_WORDS
-        && words
-            .iter()
-            .skip(1)
-            .all(|t| !t.text.starts_with(char::is_uppercase))
-        && words.iter().all(|t| t.kind == TokenKind::Word)
-        && folds.iter().all(|f| {
-            let f = f.as_str();
-            !(is_number_word(f)
-                || is_ordinal_word(f)
-                || NEGATORS.contains(&f)
-                || f.ends_with("n't")
-                || NEGATIVE_VERBS.contains(&f)
-                || REPORTING_VERBS.contains(&f))
-        });
+    let folds = &words.folds;
+    let plain = folds.len() <= JUDGEMENT_WORDS && words.plain() && !folds.iter().any(|f| checkable(f));
     // A form of "be", then (after adverbs) an adjective; not a participle
     // ("was closed" tells an event).
     let adjective = |g: &str| wn.can_be_adjective(g) && !g.ends_with("ed") && !g.ends_with("en");
@@ -123,35 +149,27 @@ fn judgement(text: &str) -> bool {
 /// dictionary word), no figure, no span of time, no negation, no source,
 /// hedge or quotation. Adding or dropping one loses colour, not a fact a
 /// reader could check; it stays in the check tier.
-fn colour(text: &str) -> bool {
-    use super::numbers::{is_number_word, is_ordinal_word};
-    use crate::engine::segment::{TokenKind, tokens};
-    use crate::engine::words::{
-        CLAIM_WORDS, HEARSAY, HEDGES, NEGATIVE_VERBS, NEGATORS, REPORTING_VERBS, TIME_SPANS,
-    };
+fn colour(words: &Words<'_>) -> bool {
+    use crate::engine::words::{CLAIM_WORDS, HEARSAY, HEDGES, TIME_SPANS};
     let wn = crate::engine::wordnet::wordnet();
+    let text = words.text;
     if text.contains(['"', '“', '”', '‘']) || text.contains('’') && !text.contains("’s") {
         return false;
     }
-    let words: Vec<_> = tokens(text, 0).filter(|t| t.kind != TokenKind::Punct).collect();
-    words.iter().enumerate().all(|(i, t)| {
-        let f = crate::engine::lexicon::fold(t.text);
-        let f = f.as_str();
-        let first_is_word = i > 0 || super::lists::is_function_word(f) || wn.knows(f);
-        t.kind == TokenKind::Word
-            && first_is_word
-            && (i == 0 || !t.text.starts_with(char::is_uppercase))
-            && !(is_number_word(f)
-                || is_ordinal_word(f)
+    let first_is_word = words
+        .folds
+        .first()
+        .is_none_or(|f| super::lists::is_function_word(f) || wn.knows(f));
+    first_is_word
+        && words.plain()
+        && !words.folds.iter().any(|f| {
+            let f = f.as_str();
+            checkable(f)
                 || TIME_SPANS.contains(&f.trim_end_matches('s'))
-                || NEGATORS.contains(&f)
-                || f.ends_with("n't")
-                || NEGATIVE_VERBS.contains(&f)
-                || REPORTING_VERBS.contains(&f)
                 || HEDGES.contains(&f)
                 || HEARSAY.contains(&f)
-                || CLAIM_WORDS.contains(&f))
-    })
+                || CLAIM_WORDS.contains(&f)
+        })
 }
 
 /// One non-factual finding over the reworded stretch of a matched unit.
@@ -187,7 +205,7 @@ pub fn excerpt(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::judgement;
+    use super::{Words, judgement};
 
     #[test]
     fn a_short_verdict_with_no_fact_is_a_judgement() {
@@ -196,7 +214,7 @@ mod tests {
             "The canal's great years were short.",
             "On other occasions the margin was narrow.",
         ] {
-            assert!(judgement(s), "{s}");
+            assert!(judgement(&Words::of(s)), "{s}");
         }
     }
 
@@ -213,7 +231,7 @@ mod tests {
             "“Progress was slow,” she said.",
             "Progress was slow and often dispiriting for the nine engineers who stayed on.",
         ] {
-            assert!(!judgement(s), "{s}");
+            assert!(!judgement(&Words::of(s)), "{s}");
         }
     }
 }
