@@ -388,6 +388,15 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
         value += 0.5;
         end += 3;
     }
+    // "an 85-million-dollar expansion" is "$85 million".
+    if unit.is_empty()
+        && toks.get(end).is_some_and(|t| t.text == "-")
+        && toks
+            .get(end + 1)
+            .is_some_and(|t| lookup(&WORD_MAGNITUDES, &t.fold).is_some())
+    {
+        end += 1;
+    }
     while let Some(s) = toks.get(end).and_then(|t| lookup(&MAGNITUDES, &t.fold)) {
         // "m", "k", "b" scale only an amount of money: "5 m" is five metres.
         if unit == "ordinal" || (currency.is_none() && toks[end].fold.len() == 1) {
@@ -491,18 +500,17 @@ fn compound_rest(
     unit: &'static str,
 ) -> Option<(f64, &'static str, usize)> {
     let &(_, small, per) = COMPOUND_UNITS.iter().find(|(u, _, _)| *u == unit)?;
-    if !next_is(toks, end, &["and"]) {
-        return None;
-    }
-    let count = toks.get(end + 1)?;
+    // "4 hours 30 minutes" says the same without "and".
+    let and = usize::from(next_is(toks, end, &["and"]));
+    let count = toks.get(end + and)?;
     let n = match parse_digits(&count.fold) {
         Some((n, "")) => n,
         Some(_) => return None,
         None => lookup(&SMALL, &count.fold)?,
     };
-    let word = &toks.get(end + 2)?.fold;
+    let word = &toks.get(end + and + 1)?.fold;
     let (scale, u) = lookup(&SCALED_UNITS, word).or_else(|| lookup(&UNITS, word).map(|u| (1.0, u)))?;
-    (u == small).then_some((value * per + n * scale, small, 3))
+    (u == small).then_some((value * per + n * scale, small, and + 2))
 }
 
 /// "2019–20": the short second year of a range is read in the first
@@ -1060,9 +1068,9 @@ const BASE_UNITS: &[(&str, f64, &str)] = &[
     ("t", 1000.0, "kg"),
 ];
 
-/// Units a smaller unit of the same measure may follow after "and": "two
-/// years and two months", "three hours and 20 minutes", "two weeks and
-/// three days". Each with the smaller unit's quantity unit and how many
+/// Units a smaller unit of the same measure may follow, "and" or not:
+/// "two years and two months", "three hours and 20 minutes", "4 hours 30
+/// minutes", "two weeks and three days". Each with the smaller unit's quantity unit and how many
 /// of it the larger unit makes.
 const COMPOUND_UNITS: &[(&str, &str, f64)] = &[("yr", "mo", 12.0), ("min", "min", 1.0), ("d", "d", 1.0)];
 
@@ -1115,6 +1123,62 @@ fn readings(q: &Quantity) -> Vec<(f64, &'static str)> {
     } else {
         vec![(q.value, q.unit)]
     }
+}
+
+/// "14 minutes" / "down from 14": one figure, its unit said once
+/// nearby. Not a rank or a time of day, which a bare figure does not
+/// restate.
+fn unit_left_out(a: &Quantity, b: &Quantity) -> bool {
+    let measured = |q: &Quantity| !matches!(q.unit, "ordinal" | "time" | EITHER_HALF | QUARTER | HALF);
+    (a.unit.is_empty() != b.unit.is_empty())
+        && measured(a)
+        && measured(b)
+        && (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
+}
+
+/// Words that state a change as a multiple, and the change as a
+/// percentage: "doubled" is "up 100 per cent", "halved" "down 50 per
+/// cent"; "half as many" "50 per cent fewer", "twice as much" "100 per
+/// cent more".
+const MULTIPLES: Table<f64> = Table::new(&[
+    ("double", 100.0),
+    ("doubled", 100.0),
+    ("doubles", 100.0),
+    ("doubling", 100.0),
+    ("halve", 50.0),
+    ("halved", 50.0),
+    ("halves", 50.0),
+    ("halving", 50.0),
+    ("quadrupled", 300.0),
+    ("triple", 200.0),
+    ("tripled", 200.0),
+    ("triples", 200.0),
+    ("tripling", 200.0),
+]);
+
+/// Words that state a multiple before "as many" or "as much".
+const AS_MANY: Table<f64> = Table::new(&[("half", 50.0), ("twice", 100.0)]);
+
+/// Whether a word before "as many" or "as much" states more (true) or
+/// fewer (false).
+pub(super) fn multiple_direction(word: &str) -> Option<bool> {
+    lookup(&AS_MANY, word).map(|_| word != "half")
+}
+
+/// A word of `side` stating as a multiple the percentage `q` gives.
+fn multiple_stated<'s>(side: &'s Side<'_>, q: &Quantity) -> Option<&'s str> {
+    if q.unit != "%" {
+        return None;
+    }
+    let toks = &side.toks;
+    toks.iter().enumerate().find_map(|(k, t)| {
+        let as_many = || {
+            next_is(toks, k + 1, &["as"])
+                && next_is(toks, k + 2, &["many", "much"])
+                && lookup(&AS_MANY, &t.fold) == Some(q.value)
+        };
+        (lookup(&MULTIPLES, &t.fold) == Some(q.value) || as_many()).then_some(t.text)
+    })
 }
 
 /// Whether two quantities state one value (in any of their readings and
@@ -1218,6 +1282,8 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             let a_span = cx.a.cover(qa[k].start, qa[k].end);
             let same_value = if counted(k) {
                 Some("the same year, counted on from the year the sentence gives")
+            } else if unit_left_out(&qa[k], q) {
+                Some("the same figure, its unit left unstated on one side")
             } else if change_restated((&cx.a, &qa[k], qa), (&cx.b, q, qb)) {
                 Some("a change by one and the value it started from, both ending at a value both give")
             } else if share_of_total(&qa[k], q, qa, qb, &matched) {
@@ -1252,6 +1318,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         } else if year_start(&cx.b, q, &cx.a) {
             let reason = format!(
                 "‘{}’: the start of the year, as the original says",
+                clip(cx.b.text(b_span))
+            );
+            out.push(Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("equal-value"));
+        } else if let Some(word) = multiple_stated(&cx.a, q) {
+            let reason = format!(
+                "‘{}’: the change ‘{word}’ states, as a percentage",
                 clip(cx.b.text(b_span))
             );
             out.push(Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("equal-value"));
@@ -1520,6 +1592,10 @@ const MEASURE_WINDOW: usize = 5;
 /// "a history …, published in 2001, and a memoir …, published in 2008".
 const CONTEXT_WINDOW: usize = 10;
 
+/// How far after a figure a "by" still names the agent of a passive
+/// verb after it ("51 per cent owned by", "was later bought by").
+const PASSIVE_REACH: usize = 3;
+
 /// The stems of the content words before quantity `k` of `qs`, back to the
 /// quantity before it or [`CONTEXT_WINDOW`] tokens.
 fn context_words<'s>(side: &'s Side<'_>, qs: &[Quantity], k: usize) -> Vec<&'s str> {
@@ -1530,9 +1606,40 @@ fn context_words<'s>(side: &'s Side<'_>, qs: &[Quantity], k: usize) -> Vec<&'s s
         .map(|o| o.end)
         .max()
         .unwrap_or(0);
-    let from = q.start.saturating_sub(CONTEXT_WINDOW).max(after_previous);
-    side.toks[from..q.start]
+    let mut from = q.start.saturating_sub(CONTEXT_WINDOW).max(after_previous);
+    // "51 per cent owned by the council, with the remaining 49 per cent":
+    // an agent after the figure before belongs to that figure, up to the
+    // next punctuation.
+    let toks = &side.toks;
+    let passive = after_previous > 0
+        && toks[after_previous..q.start.min(after_previous + PASSIVE_REACH)]
+            .iter()
+            .any(|t| t.fold == "by");
+    if passive {
+        from = (from..q.start)
+            .find(|&k| toks[k].kind == TokenKind::Punct)
+            .map_or(q.start, |k| k + 1)
+            .max(from);
+    }
+    // ... and so the agent after this figure belongs to it.
+    let next = qs
         .iter()
+        .filter(|o| o.start >= q.end)
+        .map(|o| o.start)
+        .min()
+        .unwrap_or(toks.len());
+    let agent = toks[q.end..next.min(q.end + PASSIVE_REACH)]
+        .iter()
+        .position(|t| t.fold == "by")
+        .map_or(q.end..q.end, |by| {
+            let from = q.end + by + 1;
+            from..(from..next)
+                .find(|&k| toks[k].kind == TokenKind::Punct)
+                .unwrap_or(next)
+        });
+    toks[from..q.start]
+        .iter()
+        .chain(&toks[agent])
         .filter(|t| t.kind == TokenKind::Word && !super::lists::is_function_word(&t.fold))
         .map(|t| t.stem.as_ref())
         .collect()
@@ -1580,6 +1687,13 @@ fn swapped_figures(
     for (n, &(i, p)) in matched.iter().enumerate() {
         for &(j, r) in &matched[n + 1..] {
             if same(&qa[i], &qa[j]) {
+                continue;
+            }
+            // "fell from 40 to 25" / "now 25, down from 40": each figure
+            // keeps its end of the change.
+            let from = |side: &Side<'_>, q: &Quantity| q.start > 0 && side.toks[q.start - 1].fold == "from";
+            let (fi, fj) = (from(&cx.a, &qa[i]), from(&cx.a, &qa[j]));
+            if fi != fj && fi == from(&cx.b, &qb[p]) && fj == from(&cx.b, &qb[r]) {
                 continue;
             }
             let (ci, cj, cp, cr) = (&ma[i], &ma[j], &mb[p], &mb[r]);
@@ -1653,6 +1767,8 @@ mod tests {
         same(&VAGUE);
         same(&ORDINAL_UNITS);
         same(&WORD_MAGNITUDES);
+        same(&MULTIPLES);
+        same(&AS_MANY);
     }
 
     fn values(text: &str) -> Vec<(f64, &'static str)> {

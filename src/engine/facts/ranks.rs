@@ -30,6 +30,10 @@ const CONF: f32 = 0.7;
 fn head(side: &Side<'_>, i: usize) -> Option<usize> {
     let k = i + 1 + usize::from(side.toks.get(i + 1).is_some_and(|t| t.text == "-"));
     let t = side.toks.get(k)?;
+    // "late August", "early Monday": a time in a period, not a post.
+    if super::dates::is_calendar_word(&t.fold) {
+        return None;
+    }
     let title =
         t.is_capitalised() || wordnet().names_a_role(&t.fold) || RANK_WORDS.contains(&t.fold.as_ref());
     (t.is_word() && title).then_some(k)

@@ -33,6 +33,10 @@ pub const DETECTOR: Detector = Detector {
             keeps_out: "an opposite or a sibling whose neighbours traded places (\"prices were higher than wages\" / \"wages were lower than prices\"): one fact said from its other end",
         },
         Guard {
+            name: "multiple",
+            keeps_out: "\"many\" or \"much\" after a multiple (\"half as many\", \"twice as much\") for the word of the direction it states (\"fewer\", \"more\")",
+        },
+        Guard {
             name: "moved-across",
             keeps_out: "a word the other side states in the sentence beside this unit, where this side's neighbour does not: the sentences were broken at another place",
         },
@@ -215,6 +219,21 @@ const NEGATED_REACH: usize = 4;
 
 /// Whether a negator stands before a token with only function words
 /// between ("not working", "isn't open", "has not yet been confirmed").
+/// Whether `t` is "many" or "much" after a multiple and "as" ("half as
+/// many", "twice as much") and `other` the comparative of the direction
+/// that multiple states.
+fn as_many_says(side: &super::context::Side<'_>, t: &Tok<'_>, other: &str) -> bool {
+    let k = index_of(side, t);
+    if !matches!(t.fold.as_ref(), "many" | "much") || k < 2 || side.toks[k - 1].fold != "as" {
+        return false;
+    }
+    match super::numbers::multiple_direction(&side.toks[k - 2].fold) {
+        Some(true) => matches!(other, "more" | "greater" | "higher"),
+        Some(false) => matches!(other, "fewer" | "less" | "lower" | "smaller"),
+        None => false,
+    }
+}
+
 fn negated(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
     let k = index_of(side, t);
     let negator = |u: &Tok<'_>| NEGATORS.contains(&u.fold.as_ref()) || u.fold.ends_with("n't");
@@ -292,6 +311,13 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 // "not working" → "malfunctions": two negations cancel.
                 if r == Relation::Antonym && negated(&cx.a, xa[i]) != negated(&cx.b, xb[j]) {
                     dropped.push(meaning(cx, xa[i], xb[j], conf, r).dropped_by("negated-opposite"));
+                    continue;
+                }
+                // "half as many errors" / "50 per cent fewer errors".
+                if r == Relation::Antonym
+                    && (as_many_says(&cx.a, xa[i], &xb[j].fold) || as_many_says(&cx.b, xb[j], &xa[i].fold))
+                {
+                    dropped.push(meaning(cx, xa[i], xb[j], conf, r).dropped_by("multiple"));
                     continue;
                 }
                 // "prices were higher than wages" / "wages were lower than
