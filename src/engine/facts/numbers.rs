@@ -938,6 +938,23 @@ const ONE_PERIOD: &[(&str, f64, &str)] = &[
     ("year", 1.0, "yr"),
 ];
 
+/// Whether `q` is one period that names a rate: "each day", "every
+/// week", "per month", or "a year" after an amount ("£840,000 a year").
+fn is_rate(side: &Side<'_>, q: &Quantity) -> bool {
+    let toks = &side.toks;
+    if q.end != q.start + 1 || q.start == 0 || !ONE_PERIOD.iter().any(|(w, _, _)| *w == toks[q.start].fold) {
+        return false;
+    }
+    matches!(toks[q.start - 1].fold.as_ref(), "every" | "each" | "per")
+        || (matches!(toks[q.start - 1].fold.as_ref(), "a" | "an") && after_amount(side, q))
+}
+
+/// Whether the word before the one period `q` and its article follows a
+/// figure ("£5 a day", "£5 per day").
+fn after_amount(side: &Side<'_>, q: &Quantity) -> bool {
+    q.start >= 2 && side.toks[q.start - 2].kind == TokenKind::Number
+}
+
 /// Whether "and a half" starts at token `k`.
 fn and_a_half_at(toks: &[super::context::Tok<'_>], k: usize) -> bool {
     next_is(toks, k, &["and"]) && next_is(toks, k + 1, &["a"]) && next_is(toks, k + 2, &["half"])
@@ -1248,11 +1265,21 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         .map(|k| !a_used[k] && (near().moved(true, &qa[k]) || year_start(&cx.a, &qa[k], &cx.b)))
         .collect();
     let relative_a: Vec<Reckoning> = qa.iter().map(|q| reckoning(&cx.a, q)).collect();
+    let rate_a: Vec<bool> = qa.iter().map(|q| is_rate(&cx.a, q)).collect();
     for q in first.into_iter().chain(rest) {
         // "in the 41st minute" / "four minutes before the interval": a
         // time counted from another point is no value to compare.
         let relative_b = reckoning(&cx.b, q);
-        let comparable = |k: usize| relative_a[k].comparable(relative_b);
+        // "£840,000 a year" / "four crossings each day": a rate is
+        // compared with a rate only.
+        let rate_b = is_rate(&cx.b, q);
+        // Two rates are compared when each follows its amount ("£5 a day"
+        // / "£5 a week"): "a year" of an amount and "each day" of
+        // crossings are no one figure.
+        let rates_compared = |k: usize| {
+            rate_a[k] == rate_b && (!rate_b || (after_amount(&cx.a, &qa[k]) && after_amount(&cx.b, q)))
+        };
+        let comparable = |k: usize| relative_a[k].comparable(relative_b) && rates_compared(k);
         // "Two years later" / "In 1958": a year counted on from another
         // takes its partner before any other figure does.
         let counted = |k: usize| years_later(&cx.a, &qa[k], q, qa) || years_later(&cx.b, q, &qa[k], qb);
@@ -1337,11 +1364,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             let known = cx.a.index.words.contains(&*cx.b.toks[q.start].fold);
             // "a quarter" → "one quarter", "a year" → "one year"; "every
             // day" for "daily" names a rate, not an amount.
-            let one = (cx.b.toks[q.start].fold == "one" && q.end == q.start + 1)
-                || (q.end == q.start + 1
-                    && q.start > 0
-                    && matches!(cx.b.toks[q.start - 1].fold.as_ref(), "every" | "each")
-                    && ONE_PERIOD.iter().any(|(w, _, _)| *w == cx.b.toks[q.start].fold));
+            let one = (cx.b.toks[q.start].fold == "one" && q.end == q.start + 1) || rate_b;
             let conf = if known || one { 0.3 } else { 0.65 };
             let reason = format!(
                 "number not in the original sentence: ‘{}’",
