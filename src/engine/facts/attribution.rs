@@ -134,7 +134,21 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
                 .take_while(|&k| clause_word(side, k))
                 .last()
                 .unwrap_or(i);
-            Some((start, i))
+            // "…,” said Councillor Ana Whitby", "said Almada president
+            // Joaquim Teles": with nothing before the verb, the source is
+            // the name after it, to its last capitalised word.
+            let after = || {
+                let named = |k: usize| toks[k].is_word() && toks[k].is_capitalised();
+                if !toks.get(i + 1).is_some_and(|_| named(i + 1)) {
+                    return None;
+                }
+                (i + 1..toks.len().min(i + 7))
+                    .take_while(|&k| toks[k].is_word() && !super::lists::is_function_word(&toks[k].fold))
+                    .filter(|&k| named(k))
+                    .last()
+                    .map(|k| (i + 1, k + 1))
+            };
+            if start == i { after() } else { Some((start, i)) }
         } else {
             None
         };
@@ -316,7 +330,9 @@ fn pronoun_replaced(cx: &UnitCx<'_>, s: &Source) -> Option<Finding> {
             .match_indices(name)
             .any(|(i, _)| !context[i + name.len()..].starts_with(char::is_alphanumeric))
     };
-    if named.is_empty() || named.iter().any(|n| mentioned(n)) {
+    // The last name word is who it is: "Councillor Derek Amos" is no one
+    // the sentences before name when they name "Councillor Tomas Reyes".
+    if named.last().is_none_or(|n| mentioned(n)) {
         return None;
     }
     Some(finding(cx, cx.a.cover(p.min(v), p.max(v) + 1), s))

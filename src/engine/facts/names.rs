@@ -321,7 +321,30 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         let first_known = words.iter().position(|w| !new_words.contains(&w));
         let title_added = first_known
             .is_some_and(|k| words[..k].len() == new_words.len() && new_words.iter().all(|w| role_word(w)));
-        let unknown = !new_words.is_empty() && !title_added;
+        // "Ostrander" → "Mila Ostrander": a given name put before the
+        // surname the original gives, where no name of the original
+        // differs from this one in a word.
+        // Only a speaker is surely a person ("New Hampshire" is another
+        // place than "Hampshire").
+        let reporting = |k: usize| {
+            cx.b.toks
+                .get(k)
+                .is_some_and(|t| crate::engine::words::REPORTING_VERBS.contains(&t.fold.as_ref()))
+        };
+        let speaker = reporting(p.end) || (p.start.saturating_sub(SPEAKER_REACH)..p.start).any(reporting);
+        let given_added = speaker
+            && first_known.is_some_and(|k| {
+                k == new_words.len()
+                    && k > 0
+                    && words.len() == k + 1
+                    && one_word_changed(cx, words, &words_a).is_none()
+                    && !other_given_name(
+                        cx.a.doc.text(),
+                        cx.b.text(cx.b.cover(p.end - 1, p.end)),
+                        &words[..k],
+                    )
+            });
+        let unknown = !new_words.is_empty() && !title_added && !given_added;
         // A role the original also uses, put before the new name ("Mayor
         // Petra Kovacs" for "mayor Ilse Varga"), is no part of the change.
         let role_words = (p.start..p.end - 1)
@@ -457,6 +480,26 @@ fn swap_reason(cx: &UnitCx<'_>, old: NamePhrase, new: crate::engine::text::Span)
 /// An original name of as many words that differs from this one in exactly
 /// one word ("Mill Lane" → "Mill Road", "Western Shores" → "Eastern
 /// Shores").
+/// How far before a name a reporting verb makes it a speaker's ("said
+/// harbour board chair Mila Ostrander").
+const SPEAKER_REACH: usize = 6;
+
+/// Whether `text` gives `surname` after a capitalised word that is not
+/// one of `given` (folded): "Ann Ostrander" where the rewrite says "Mila
+/// Ostrander".
+fn other_given_name(text: &str, surname: &str, given: &[String]) -> bool {
+    text.match_indices(surname).any(|(i, _)| {
+        let before = text[..i].trim_end_matches(' ');
+        let word_start = before
+            .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .map_or(0, |j| j + before[j..].chars().next().map_or(1, char::len_utf8));
+        let word = &before[word_start..];
+        before.len() < i
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && !given.iter().any(|g| g.eq_ignore_ascii_case(word))
+    })
+}
+
 fn one_word_changed(cx: &UnitCx<'_>, words: &[String], words_a: &[Vec<String>]) -> Option<usize> {
     if words.len() < 2 {
         return None;
