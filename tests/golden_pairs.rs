@@ -539,3 +539,43 @@ fn blind8_policy_converse_pair() {
 fn blind8_pure_spin_report_pair_has_no_factual_flag() {
     check_no_flag("blind8-pure-spin-report");
 }
+
+// The blind9-* pairs were written at the start of the fifth detection
+// session by a helper who never saw src/ (a committee story whose quotes
+// move between speakers, a reordered feature, a pure-spin airport report
+// full of equal values in other forms, a study full of hedges, a
+// 1,400-word condensed infrastructure report, a match report) and scored
+// before any change for them: quote-speakers 0.43/0.75, reordered-feature
+// 0.80/1.00, science-hedges 0.50/0.67, long-report 0.88/0.73,
+// sport-comeback 0.57/0.57 (recall/precision); pure-spin-numbers 7 false
+// flags. The floors below are the figures after general fixes.
+
+#[test]
+fn blind9_quote_speakers_pair() {
+    check_floor("blind9-quote-speakers", 0.56, 0.99);
+}
+
+#[test]
+fn blind9_reordered_feature_pair() {
+    check_floor("blind9-reordered-feature", 0.79, 0.99);
+}
+
+#[test]
+fn blind9_science_hedges_pair() {
+    check_floor("blind9-science-hedges", 0.49, 0.99);
+}
+
+#[test]
+fn blind9_long_report_pair() {
+    check_floor("blind9-long-report", 0.87, 0.79);
+}
+
+#[test]
+fn blind9_sport_comeback_pair() {
+    check_floor("blind9-sport-comeback", 0.56, 0.56);
+}
+
+#[test]
+fn blind9_pure_spin_numbers_pair_has_no_factual_flag() {
+    check_no_flag("blind9-pure-spin-numbers");
+}
