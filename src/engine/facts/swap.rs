@@ -212,7 +212,12 @@ fn is_verb(side: &Side<'_>, i: usize) -> bool {
 }
 
 fn is_passive(side: &Side<'_>, i: usize) -> bool {
-    is_participle(&side.toks[i].fold) && word_before(side, i).is_some_and(|w| PASSIVE_AUX.contains(&w))
+    // "Rovers stunned as Town fight back": a headline's participle with
+    // no auxiliary, its object the party before it. (Before "by" it is
+    // as often a modifier: "the Sparrow, skippered by …".)
+    let reduced = || side.toks.get(i + 1).is_some_and(|t| t.fold == "as");
+    is_participle(&side.toks[i].fold)
+        && (word_before(side, i).is_some_and(|w| PASSIVE_AUX.contains(&w)) || reduced())
 }
 
 /// Whether only auxiliaries, adverbs and, if `loose`, closing brackets or
