@@ -424,6 +424,30 @@ impl WordNet {
         })
     }
 
+    /// The kind of thing a word's most frequent noun sense names, when it
+    /// is an animal, a plant or a food: kinds where another word names
+    /// another thing ("milk" / "meat"), unlike acts, ideas or qualities,
+    /// which rewording renames freely. (Not persons: WordNet leaves near
+    /// synonyms far apart there, "reporter" / "journalist", "manager" /
+    /// "boss".) The kind is WordNet's lexicographer file.
+    #[must_use]
+    pub fn concrete_kind(&self, word: &str) -> Option<&'static str> {
+        let first = self
+            .senses(word, None)
+            .into_iter()
+            .map(|s| self.synset(s))
+            .find(|syn| syn.pos() == Pos::Noun)?;
+        if first.instance() {
+            return None;
+        }
+        match first.lexfile() {
+            5 => Some("animal"),
+            13 => Some("food"),
+            20 => Some("plant"),
+            _ => None,
+        }
+    }
+
     /// Whether a word's most frequent sense is a noun.
     #[must_use]
     pub fn is_noun(&self, word: &str) -> bool {
