@@ -244,19 +244,22 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
         return false;
     }
     // Whether some scope word and some word of the other side share a
-    // stem or a lemma: each word's lemmas looked up once, not once per
-    // pair (`WordNet::same_lemma` of every pair is the same test).
-    let wn = wordnet();
-    let scope_lemmas: Vec<Vec<usize>> = scope.iter().map(|t| wn.lemmas(&t.fold)).collect();
-    let kept = other.toks.iter().any(|u| {
-        scope.iter().any(|t| u.stem == t.stem)
-            || (u.is_word() && {
-                let of_u = wn.lemmas(&u.fold);
-                scope_lemmas
-                    .iter()
-                    .any(|of_t| of_t.iter().any(|k| of_u.contains(k)))
-            })
-    });
+    // stem or a lemma. Stems first, over the whole side: they are
+    // compared in place, while a lemma is a look-up, and a kept scope
+    // word is nearly always kept with its stem (the same test: either
+    // match anywhere keeps the scope). Each word's lemmas are looked up
+    // once, not once per pair (`WordNet::same_lemma` of every pair is the
+    // same test).
+    let kept = other.toks.iter().any(|u| scope.iter().any(|t| u.stem == t.stem)) || {
+        let wn = wordnet();
+        let scope_lemmas: Vec<Vec<usize>> = scope.iter().map(|t| wn.lemmas(&t.fold)).collect();
+        other.toks.iter().filter(|u| u.is_word()).any(|u| {
+            let of_u = wn.lemmas(&u.fold);
+            scope_lemmas
+                .iter()
+                .any(|of_t| of_t.iter().any(|k| of_u.contains(k)))
+        })
+    };
     kept || scope.iter().any(|t| {
         // "No one was hurt" / "Nobody was injured".
         other
