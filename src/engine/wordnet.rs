@@ -364,18 +364,26 @@ impl WordNet {
     /// Synsets of a word form: every sense, or the first `top` senses of
     /// each base form.
     fn senses(&self, word: &str, top: Option<usize>) -> Vec<u32> {
+        self.senses_of(&self.bases(word), top)
+    }
+
+    /// [`WordNet::senses`] of a word form whose base forms are looked up
+    /// already (`bases`): a word asked for several sense lists is looked
+    /// up once.
+    fn senses_of(&self, bases: &[usize], top: Option<usize>) -> Vec<u32> {
         let mut out = Vec::new();
-        for b in self.bases(word) {
+        for &b in bases {
             let all = self.lemma_senses(b);
             out.extend(all.iter().take(top.unwrap_or(usize::MAX)));
         }
         out
     }
 
-    /// The first `top` adjective senses of a word form.
-    fn adjective_senses(&self, word: &str, top: usize) -> Vec<u32> {
+    /// The first `top` adjective senses of a word form whose base forms
+    /// are `bases`.
+    fn adjective_senses(&self, bases: &[usize], top: usize) -> Vec<u32> {
         let mut out = Vec::new();
-        for b in self.bases(word) {
+        for &b in bases {
             let adjectives = self
                 .lemma_senses(b)
                 .iter()
@@ -396,19 +404,21 @@ impl WordNet {
 
     /// Ancestors of `s` up to `steps` hypernym (or satellite-head) links.
     fn ancestors(&self, s: u32, steps: usize) -> Vec<u32> {
+        // Each step's front is the run of `out` the step before added
+        // (the same order as a separate list of them, without one).
         let mut out = vec![s];
-        let mut front = vec![s];
+        let mut front = 0..1;
         for _ in 0..steps {
-            let mut next = Vec::new();
-            for &x in &front {
+            let added = out.len();
+            for k in front {
+                let x = out[k];
                 for h in self.hypers(x).iter().chain(self.heads(x).iter()) {
                     if !out.contains(&h) {
                         out.push(h);
-                        next.push(h);
                     }
                 }
             }
-            front = next;
+            front = added..out.len();
         }
         out
     }
@@ -520,21 +530,23 @@ impl WordNet {
     /// where their adjective senses count for opposites.
     #[must_use]
     pub fn relation_as(&self, a: &str, b: &str, attributive: bool) -> Relation {
-        let all_a = self.senses(a, None);
-        let all_b = self.senses(b, None);
+        // Each word's base forms looked up once for all its sense lists.
+        let (bases_a, bases_b) = (self.bases(a), self.bases(b));
+        let all_a = self.senses_of(&bases_a, None);
+        let all_b = self.senses_of(&bases_b, None);
         if let Some(r) = self.shared_or_derived(&all_a, &all_b) {
             return r;
         }
-        let top_a = self.senses(a, Some(TOP_SENSES));
-        let top_b = self.senses(b, Some(TOP_SENSES));
-        let opposable = |w: &str| {
-            let mut senses = self.senses(w, Some(ANTONYM_SENSES));
+        let top_a = self.senses_of(&bases_a, Some(TOP_SENSES));
+        let top_b = self.senses_of(&bases_b, Some(TOP_SENSES));
+        let opposable = |bases: &[usize]| {
+            let mut senses = self.senses_of(bases, Some(ANTONYM_SENSES));
             if attributive {
-                senses.extend(self.adjective_senses(w, ANTONYM_ADJECTIVE_SENSES));
+                senses.extend(self.adjective_senses(bases, ANTONYM_ADJECTIVE_SENSES));
             }
             senses
         };
-        let (opp_a, opp_b) = (opposable(a), opposable(b));
+        let (opp_a, opp_b) = (opposable(&bases_a), opposable(&bases_b));
         let heads_b: Vec<u32> = opp_b.iter().flat_map(|&s| self.with_heads(s)).collect();
         let heads_a: Vec<u32> = opp_a.iter().flat_map(|&s| self.with_heads(s)).collect();
         let opposed = heads_a
@@ -567,8 +579,8 @@ impl WordNet {
                 }
             }
         }
-        let first_a = self.senses(a, Some(SIBLING_SENSES));
-        let first_b = self.senses(b, Some(SIBLING_SENSES));
+        let first_a = self.senses_of(&bases_a, Some(SIBLING_SENSES));
+        let first_b = self.senses_of(&bases_b, Some(SIBLING_SENSES));
         self.sibling(&first_a, &first_b)
             .map_or(Relation::Unrelated, Relation::Sibling)
     }
