@@ -617,39 +617,68 @@ impl WordNet {
 /// Word pairs whose relation one thread keeps (see [`relation_cached`]).
 const RELATIONS_CACHED: usize = 1 << 15;
 
-/// [`WordNet::relation_as`] through a per-thread cache: a book repeats its
-/// word pairs, so each thread looks a pair up once. The key is built in a
-/// reused buffer (the length of `a`, `a`, `b`, the flag: no two pairs
-/// share one), so a pair seen before costs no allocation; the cache holds
-/// at most `RELATIONS_CACHED` pairs, then starts afresh.
-#[must_use]
-pub fn relation_cached(a: &str, b: &str, attributive: bool) -> Relation {
-    type Cache = std::collections::HashMap<
+/// One thread's answers about word pairs, and a buffer for building keys.
+type PairCache<T> = std::cell::RefCell<(
+    std::collections::HashMap<
         Box<[u8]>,
-        Relation,
+        T,
         std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>,
-    >;
-    thread_local! {
-        static SEEN: std::cell::RefCell<(Cache, Vec<u8>)> = std::cell::RefCell::new(Default::default());
-    }
-    SEEN.with(|seen| {
+    >,
+    Vec<u8>,
+)>;
+
+/// The answer about the pair `a`, `b` (and `flag`) through a per-thread
+/// cache, `compute` asked on a miss: a book repeats its word pairs, so
+/// each thread works a pair out once. The key is built in a reused
+/// buffer (the length of `a`, `a`, `b`, the flag: no two pairs share
+/// one), so a pair seen before costs no allocation; the cache holds at
+/// most `RELATIONS_CACHED` pairs, then starts afresh.
+fn pair_cached<T: Copy + 'static>(
+    seen: &'static std::thread::LocalKey<PairCache<T>>,
+    (a, b, flag): (&str, &str, bool),
+    compute: impl FnOnce() -> T,
+) -> T {
+    seen.with(|seen| {
         let mut seen = seen.borrow_mut();
         let (cache, key) = &mut *seen;
         key.clear();
         key.extend_from_slice(&a.len().to_le_bytes());
         key.extend_from_slice(a.as_bytes());
         key.extend_from_slice(b.as_bytes());
-        key.push(u8::from(attributive));
+        key.push(u8::from(flag));
         if let Some(&r) = cache.get(key.as_slice()) {
             return r;
         }
-        let r = wordnet().relation_as(a, b, attributive);
+        let r = compute();
         if cache.len() >= RELATIONS_CACHED {
             cache.clear();
         }
         cache.insert(key.as_slice().into(), r);
         r
     })
+}
+
+/// [`WordNet::relation_as`] through a per-thread cache (see
+/// [`pair_cached`]).
+#[must_use]
+pub fn relation_cached(a: &str, b: &str, attributive: bool) -> Relation {
+    thread_local! {
+        static SEEN: PairCache<Relation> = PairCache::default();
+    }
+    pair_cached(&SEEN, (a, b, attributive), || {
+        wordnet().relation_as(a, b, attributive)
+    })
+}
+
+/// [`WordNet::synonym_or_derived`] through a per-thread cache (see
+/// [`pair_cached`]): asked of a name against every capitalised word
+/// beside it, and a book repeats its names.
+#[must_use]
+pub fn synonym_or_derived_cached(a: &str, b: &str) -> bool {
+    thread_local! {
+        static SEEN: PairCache<bool> = PairCache::default();
+    }
+    pair_cached(&SEEN, (a, b, false), || wordnet().synonym_or_derived(a, b))
 }
 
 #[cfg(test)]
