@@ -508,6 +508,15 @@ impl WordNet {
         None
     }
 
+    /// Whether [`WordNet::relation`] of the two is `Synonym`: they share a
+    /// sense (the first test of [`WordNet::relation_as`], whatever the
+    /// attributive flag; every later test gives another answer).
+    #[must_use]
+    pub fn is_synonym(&self, a: &str, b: &str) -> bool {
+        let (all_a, all_b) = (self.senses(a, None), self.senses(b, None));
+        all_a.iter().any(|s| all_b.contains(s))
+    }
+
     /// Whether [`WordNet::relation`] of the two is `Synonym` or `Derived`,
     /// without the later tests (opposites, broader words, siblings) that
     /// could only give another answer.
@@ -732,6 +741,10 @@ mod tests {
             for b in words {
                 let whole = matches!(wn.relation(a, b), Relation::Synonym | Relation::Derived);
                 assert_eq!(wn.synonym_or_derived(a, b), whole, "{a} / {b}");
+                for attributive in [false, true] {
+                    let synonym = wn.relation_as(a, b, attributive) == Relation::Synonym;
+                    assert_eq!(wn.is_synonym(a, b), synonym, "{a} / {b}");
+                }
                 both += usize::from(whole && a != b);
             }
         }
