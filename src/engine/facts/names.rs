@@ -214,9 +214,15 @@ fn acronym_of_any(words: &[String], other_names: &[Vec<String>]) -> bool {
         _ => whole,
     };
     let acronym = initials(words);
+    // Compared letter by letter and piece by piece, without making each
+    // name's initials and joined words.
+    let initials_are = |n: &[String], s: &str| n.iter().filter_map(|w| w.chars().next()).eq(s.chars());
+    let joined_is = |n: &[String], s: &str| {
+        n.iter().map(String::len).sum::<usize>() == s.len() && n.iter().flat_map(|w| w.bytes()).eq(s.bytes())
+    };
     other_names
         .iter()
-        .any(|n| initials(n) == mine || (acronym.len() > 1 && n.concat() == acronym))
+        .any(|n| initials_are(n, &mine) || (acronym.len() > 1 && joined_is(n, &acronym)))
 }
 
 /// "Iraq" / "Iraqi", "Iran" / "Iranian": one extends the other a little.
