@@ -364,18 +364,26 @@ impl WordNet {
     /// Synsets of a word form: every sense, or the first `top` senses of
     /// each base form.
     fn senses(&self, word: &str, top: Option<usize>) -> Vec<u32> {
+        self.senses_of(&self.bases(word), top)
+    }
+
+    /// [`WordNet::senses`] of a word form whose base forms are looked up
+    /// already (`bases`): a word asked for several sense lists is looked
+    /// up once.
+    fn senses_of(&self, bases: &[usize], top: Option<usize>) -> Vec<u32> {
         let mut out = Vec::new();
-        for b in self.bases(word) {
+        for &b in bases {
             let all = self.lemma_senses(b);
             out.extend(all.iter().take(top.unwrap_or(usize::MAX)));
         }
         out
     }
 
-    /// The first `top` adjective senses of a word form.
-    fn adjective_senses(&self, word: &str, top: usize) -> Vec<u32> {
+    /// The first `top` adjective senses of a word form whose base forms
+    /// are `bases`.
+    fn adjective_senses(&self, bases: &[usize], top: usize) -> Vec<u32> {
         let mut out = Vec::new();
-        for b in self.bases(word) {
+        for &b in bases {
             let adjectives = self
                 .lemma_senses(b)
                 .iter()
@@ -396,19 +404,21 @@ impl WordNet {
 
     /// Ancestors of `s` up to `steps` hypernym (or satellite-head) links.
     fn ancestors(&self, s: u32, steps: usize) -> Vec<u32> {
+        // Each step's front is the run of `out` the step before added
+        // (the same order as a separate list of them, without one).
         let mut out = vec![s];
-        let mut front = vec![s];
+        let mut front = 0..1;
         for _ in 0..steps {
-            let mut next = Vec::new();
-            for &x in &front {
+            let added = out.len();
+            for k in front {
+                let x = out[k];
                 for h in self.hypers(x).iter().chain(self.heads(x).iter()) {
                     if !out.contains(&h) {
                         out.push(h);
-                        next.push(h);
                     }
                 }
             }
-            front = next;
+            front = added..out.len();
         }
         out
     }
@@ -522,6 +532,15 @@ impl WordNet {
         None
     }
 
+    /// Whether [`WordNet::relation`] of the two is `Synonym`: they share a
+    /// sense (the first test of [`WordNet::relation_as`], whatever the
+    /// attributive flag; every later test gives another answer).
+    #[must_use]
+    pub fn is_synonym(&self, a: &str, b: &str) -> bool {
+        let (all_a, all_b) = (self.senses(a, None), self.senses(b, None));
+        all_a.iter().any(|s| all_b.contains(s))
+    }
+
     /// Whether [`WordNet::relation`] of the two is `Synonym` or `Derived`,
     /// without the later tests (opposites, broader words, siblings) that
     /// could only give another answer.
@@ -544,21 +563,23 @@ impl WordNet {
     /// where their adjective senses count for opposites.
     #[must_use]
     pub fn relation_as(&self, a: &str, b: &str, attributive: bool) -> Relation {
-        let all_a = self.senses(a, None);
-        let all_b = self.senses(b, None);
+        // Each word's base forms looked up once for all its sense lists.
+        let (bases_a, bases_b) = (self.bases(a), self.bases(b));
+        let all_a = self.senses_of(&bases_a, None);
+        let all_b = self.senses_of(&bases_b, None);
         if let Some(r) = self.shared_or_derived(&all_a, &all_b) {
             return r;
         }
-        let top_a = self.senses(a, Some(TOP_SENSES));
-        let top_b = self.senses(b, Some(TOP_SENSES));
-        let opposable = |w: &str| {
-            let mut senses = self.senses(w, Some(ANTONYM_SENSES));
+        let top_a = self.senses_of(&bases_a, Some(TOP_SENSES));
+        let top_b = self.senses_of(&bases_b, Some(TOP_SENSES));
+        let opposable = |bases: &[usize]| {
+            let mut senses = self.senses_of(bases, Some(ANTONYM_SENSES));
             if attributive {
-                senses.extend(self.adjective_senses(w, ANTONYM_ADJECTIVE_SENSES));
+                senses.extend(self.adjective_senses(bases, ANTONYM_ADJECTIVE_SENSES));
             }
             senses
         };
-        let (opp_a, opp_b) = (opposable(a), opposable(b));
+        let (opp_a, opp_b) = (opposable(&bases_a), opposable(&bases_b));
         let heads_b: Vec<u32> = opp_b.iter().flat_map(|&s| self.with_heads(s)).collect();
         let heads_a: Vec<u32> = opp_a.iter().flat_map(|&s| self.with_heads(s)).collect();
         let opposed = heads_a
@@ -591,8 +612,8 @@ impl WordNet {
                 }
             }
         }
-        let first_a = self.senses(a, Some(SIBLING_SENSES));
-        let first_b = self.senses(b, Some(SIBLING_SENSES));
+        let first_a = self.senses_of(&bases_a, Some(SIBLING_SENSES));
+        let first_b = self.senses_of(&bases_b, Some(SIBLING_SENSES));
         self.sibling(&first_a, &first_b)
             .map_or(Relation::Unrelated, Relation::Sibling)
     }
@@ -629,39 +650,68 @@ impl WordNet {
 /// Word pairs whose relation one thread keeps (see [`relation_cached`]).
 const RELATIONS_CACHED: usize = 1 << 15;
 
-/// [`WordNet::relation_as`] through a per-thread cache: a book repeats its
-/// word pairs, so each thread looks a pair up once. The key is built in a
-/// reused buffer (the length of `a`, `a`, `b`, the flag: no two pairs
-/// share one), so a pair seen before costs no allocation; the cache holds
-/// at most `RELATIONS_CACHED` pairs, then starts afresh.
-#[must_use]
-pub fn relation_cached(a: &str, b: &str, attributive: bool) -> Relation {
-    type Cache = std::collections::HashMap<
+/// One thread's answers about word pairs, and a buffer for building keys.
+type PairCache<T> = std::cell::RefCell<(
+    std::collections::HashMap<
         Box<[u8]>,
-        Relation,
+        T,
         std::hash::BuildHasherDefault<crate::engine::lexicon::WordHasher>,
-    >;
-    thread_local! {
-        static SEEN: std::cell::RefCell<(Cache, Vec<u8>)> = std::cell::RefCell::new(Default::default());
-    }
-    SEEN.with(|seen| {
+    >,
+    Vec<u8>,
+)>;
+
+/// The answer about the pair `a`, `b` (and `flag`) through a per-thread
+/// cache, `compute` asked on a miss: a book repeats its word pairs, so
+/// each thread works a pair out once. The key is built in a reused
+/// buffer (the length of `a`, `a`, `b`, the flag: no two pairs share
+/// one), so a pair seen before costs no allocation; the cache holds at
+/// most `RELATIONS_CACHED` pairs, then starts afresh.
+fn pair_cached<T: Copy + 'static>(
+    seen: &'static std::thread::LocalKey<PairCache<T>>,
+    (a, b, flag): (&str, &str, bool),
+    compute: impl FnOnce() -> T,
+) -> T {
+    seen.with(|seen| {
         let mut seen = seen.borrow_mut();
         let (cache, key) = &mut *seen;
         key.clear();
         key.extend_from_slice(&a.len().to_le_bytes());
         key.extend_from_slice(a.as_bytes());
         key.extend_from_slice(b.as_bytes());
-        key.push(u8::from(attributive));
+        key.push(u8::from(flag));
         if let Some(&r) = cache.get(key.as_slice()) {
             return r;
         }
-        let r = wordnet().relation_as(a, b, attributive);
+        let r = compute();
         if cache.len() >= RELATIONS_CACHED {
             cache.clear();
         }
         cache.insert(key.as_slice().into(), r);
         r
     })
+}
+
+/// [`WordNet::relation_as`] through a per-thread cache (see
+/// [`pair_cached`]).
+#[must_use]
+pub fn relation_cached(a: &str, b: &str, attributive: bool) -> Relation {
+    thread_local! {
+        static SEEN: PairCache<Relation> = PairCache::default();
+    }
+    pair_cached(&SEEN, (a, b, attributive), || {
+        wordnet().relation_as(a, b, attributive)
+    })
+}
+
+/// [`WordNet::synonym_or_derived`] through a per-thread cache (see
+/// [`pair_cached`]): asked of a name against every capitalised word
+/// beside it, and a book repeats its names.
+#[must_use]
+pub fn synonym_or_derived_cached(a: &str, b: &str) -> bool {
+    thread_local! {
+        static SEEN: PairCache<bool> = PairCache::default();
+    }
+    pair_cached(&SEEN, (a, b, false), || wordnet().synonym_or_derived(a, b))
 }
 
 #[cfg(test)]
@@ -715,6 +765,10 @@ mod tests {
             for b in words {
                 let whole = matches!(wn.relation(a, b), Relation::Synonym | Relation::Derived);
                 assert_eq!(wn.synonym_or_derived(a, b), whole, "{a} / {b}");
+                for attributive in [false, true] {
+                    let synonym = wn.relation_as(a, b, attributive) == Relation::Synonym;
+                    assert_eq!(wn.is_synonym(a, b), synonym, "{a} / {b}");
+                }
                 both += usize::from(whole && a != b);
             }
         }

@@ -232,7 +232,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let ma = mentions(&cx.a);
     let mb = mentions(&cx.b);
-    for family in 0..CONTRAST_FAMILIES.len() {
+    // Only the families either side mentions, in family order: a family
+    // neither side names has no surplus on either side and finds nothing.
+    let mut families: Vec<usize> = ma.iter().chain(&mb).map(|m| m.0).collect();
+    families.sort_unstable();
+    families.dedup();
+    for family in families {
         let only_a = surplus(&ma, &mb, family, &cx.map.a_to_b);
         let only_b = surplus(&mb, &ma, family, &cx.map.b_to_a);
         // A word with no counterpart of its family on the other side may

@@ -168,14 +168,17 @@ fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -
     let has = |w: &String| {
         // The stem of `w` once, not once per token.
         let stem = other.index.stem(w);
-        other.toks.iter().any(|t| {
-            undotted_is(&t.fold, w)
-                || t.stem == stem
-                || related(&t.fold, w)
-                || (w.chars().count() >= 5
-                    && t.fold.chars().count() >= 5
-                    && strsim::levenshtein(&t.fold, w) <= 2)
-        })
+        // The edit distance last, over the tokens no cheaper test matched
+        // (the same answer: any token passing any test).
+        other
+            .toks
+            .iter()
+            .any(|t| undotted_is(&t.fold, w) || t.stem == stem || related(&t.fold, w))
+            || (w.chars().count() >= 5
+                && other
+                    .toks
+                    .iter()
+                    .any(|t| t.fold.chars().count() >= 5 && strsim::levenshtein(&t.fold, w) <= 2))
     };
     if words.iter().any(has) {
         return true;
@@ -211,9 +214,15 @@ fn acronym_of_any(words: &[String], other_names: &[Vec<String>]) -> bool {
         _ => whole,
     };
     let acronym = initials(words);
+    // Compared letter by letter and piece by piece, without making each
+    // name's initials and joined words.
+    let initials_are = |n: &[String], s: &str| n.iter().filter_map(|w| w.chars().next()).eq(s.chars());
+    let joined_is = |n: &[String], s: &str| {
+        n.iter().map(String::len).sum::<usize>() == s.len() && n.iter().flat_map(|w| w.bytes()).eq(s.bytes())
+    };
     other_names
         .iter()
-        .any(|n| initials(n) == mine || (acronym.len() > 1 && n.concat() == acronym))
+        .any(|n| initials_are(n, &mine) || (acronym.len() > 1 && joined_is(n, &acronym)))
 }
 
 /// "Iraq" / "Iraqi", "Iran" / "Iranian": one extends the other a little.
@@ -225,14 +234,14 @@ fn related(a: &str, b: &str) -> bool {
 /// Whether a capitalised word of the original sentence is the place or
 /// people this word derives from ("Italy" / "Italian", "US" / "American").
 fn derived_from_original(word: &str, side: &super::context::Side<'_>) -> bool {
-    use crate::engine::wordnet::wordnet;
+    use crate::engine::wordnet::synonym_or_derived_cached;
     side.toks
         .iter()
         .filter(|t| t.is_word() && t.is_capitalised() && t.fold != word)
         .any(|t| {
             // Only the relation's first tests can answer Derived or Synonym:
             // asked without the rest (opposites, broader words, siblings).
-            wordnet().synonym_or_derived(&t.fold, word)
+            synonym_or_derived_cached(&t.fold, word)
         })
 }
 

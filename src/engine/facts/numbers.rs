@@ -205,11 +205,19 @@ impl<T> Table<T> {
     }
 }
 
-/// The value of `key` in `table` (its first entry), if any.
+/// The value of `key` in `table` (its first entry), if any. The filter
+/// test is inlined: every token is looked up in several tables, and most
+/// are ruled out by its one bit, not worth a call.
+#[inline(always)]
 fn lookup<T: Copy>(table: &Table<T>, key: &str) -> Option<T> {
     if !table.filter.may_hold(key) {
         return None;
     }
+    find_entry(table, key)
+}
+
+/// [`lookup`] past the filter: the first entry of `key`, by a scan.
+fn find_entry<T: Copy>(table: &Table<T>, key: &str) -> Option<T> {
     table.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
@@ -218,6 +226,11 @@ fn parse_digits(text: &str) -> Option<(f64, &str)> {
     let digits_end = text
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(text.len());
+    // No figure at all (most words): nothing to parse (an empty number
+    // parses to nothing either way).
+    if digits_end == 0 {
+        return None;
+    }
     let (num, suffix) = text.split_at(digits_end);
     let clean: String = num.chars().filter(|&c| c != ',').collect();
     let value: f64 = clean.trim_end_matches('.').parse().ok()?;
@@ -330,23 +343,14 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
             return None;
         }
         words_value(toks, first, v)
-    } else if let Some((v, u)) = PERIODS
-        .iter()
-        .find(|(w, _, _)| *w == head.fold)
-        .map(|(_, v, u)| (*v, *u))
-    {
+    } else if let Some((v, u)) = lookup(&PERIODS, &head.fold) {
         (v, first + 1, u)
-    } else if let Some((v, u)) = ONE_PERIOD
-        .iter()
-        .find(|(w, _, _)| *w == head.fold)
-        .map(|(_, v, u)| (*v, *u))
-        .filter(|_| {
-            first > 0
-                && (ONE_PERIOD_BEFORE.contains(&toks[first - 1].fold.as_ref())
+    } else if let Some((v, u)) = lookup(&ONE_PERIOD, &head.fold).filter(|_| {
+        first > 0
+            && (ONE_PERIOD_BEFORE.contains(&toks[first - 1].fold.as_ref())
                     // "over the next year and a half" is eighteen months.
                     || (next_is(toks, first - 1, &["next", "coming"]) && and_a_half_at(toks, first + 1)))
-        })
-    {
+    }) {
         // "a year and a half" is eighteen months.
         let and_a_half = and_a_half_at(toks, first + 1);
         if and_a_half {
@@ -786,12 +790,12 @@ fn next_is(toks: &[super::context::Tok<'_>], k: usize, words: &[&str]) -> bool {
 }
 
 /// Periods named by one word: "a decade" is ten years.
-const PERIODS: &[(&str, f64, &str)] = &[
-    ("decade", 10.0, "yr"),
-    ("century", 100.0, "yr"),
-    ("fortnight", 14.0, "d"),
-    ("decades", 10.0, "yr~"),
-];
+const PERIODS: Table<(f64, &str)> = Table::new(&[
+    ("decade", (10.0, "yr")),
+    ("century", (100.0, "yr")),
+    ("fortnight", (14.0, "d")),
+    ("decades", (10.0, "yr~")),
+]);
 
 /// Fractions named in words, as percentages: "a quarter", "a third",
 /// "three quarters", "half of".
@@ -872,11 +876,7 @@ fn of_a_period(
         return None;
     }
     let word = toks.get(end + 2)?.fold.as_ref();
-    let (scale, unit) = ONE_PERIOD
-        .iter()
-        .find(|(w, _, _)| *w == word)
-        .map(|(_, v, u)| (*v, *u))
-        .or_else(|| lookup(&SCALED_UNITS, word))?;
+    let (scale, unit) = lookup(&ONE_PERIOD, word).or_else(|| lookup(&SCALED_UNITS, word))?;
     Some((share / 100.0 * scale, end + 3, unit))
 }
 
@@ -929,20 +929,20 @@ fn ratio(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, 
 
 /// A single period named with "a" or as the last one: "a week" is seven
 /// days, "the past year" twelve months.
-const ONE_PERIOD: &[(&str, f64, &str)] = &[
-    ("minute", 1.0, "min"),
-    ("hour", 60.0, "min"),
-    ("day", 1.0, "d"),
-    ("week", 7.0, "d"),
-    ("month", 1.0, "mo"),
-    ("year", 1.0, "yr"),
-];
+const ONE_PERIOD: Table<(f64, &str)> = Table::new(&[
+    ("minute", (1.0, "min")),
+    ("hour", (60.0, "min")),
+    ("day", (1.0, "d")),
+    ("week", (7.0, "d")),
+    ("month", (1.0, "mo")),
+    ("year", (1.0, "yr")),
+]);
 
 /// Whether `q` is one period that names a rate: "each day", "every
 /// week", "per month", or "a year" after an amount ("£840,000 a year").
 fn is_rate(side: &Side<'_>, q: &Quantity) -> bool {
     let toks = &side.toks;
-    if q.end != q.start + 1 || q.start == 0 || !ONE_PERIOD.iter().any(|(w, _, _)| *w == toks[q.start].fold) {
+    if q.end != q.start + 1 || q.start == 0 || lookup(&ONE_PERIOD, &toks[q.start].fold).is_none() {
         return false;
     }
     matches!(toks[q.start - 1].fold.as_ref(), "every" | "each" | "per")

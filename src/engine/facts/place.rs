@@ -7,8 +7,8 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
-use crate::engine::words::MADE_NOUNS;
 use crate::engine::words::{DETERMINERS, NEAR_TO, SHARE_WORDS, SOURCE_VERBS};
+use crate::engine::words::{MADE_NOUNS, WordFilter};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -22,7 +22,7 @@ pub const DETECTOR: Detector = Detector {
 /// Prepositions grouped by meaning; a change within a group is rewording.
 /// "off" means "near" off a coast and "from" off a wing, so it agrees with
 /// both; "around" is left out: "around the country" is "across" it.
-const LOCATION: &[(&str, &str)] = &[
+const LOCATION: Prepositions = Prepositions::new(&[
     ("in", "in"),
     ("inside", "in"),
     ("within", "in"),
@@ -48,33 +48,62 @@ const LOCATION: &[(&str, &str)] = &[
     ("to", "to"),
     ("towards", "to"),
     ("toward", "to"),
-];
+]);
 
 /// Agent ("by X") against membership or target ("among X", "from X", "of
 /// X", "against X"). "from X" counts as membership only after a share
 /// ("most of them from the guards"): "a grant from the council" names the
 /// giver as "by" does.
-const ROLE: &[(&str, &str)] = &[
+const ROLE: Prepositions = Prepositions::new(&[
     ("by", "agent"),
     ("from", "member"),
     ("among", "member"),
     ("of", "member"),
     ("against", "target"),
-];
+]);
 
-/// A preposition, its meaning group, and the stem of the word it governs.
-struct Marked {
+/// A table of prepositions and their meaning groups, with a
+/// [`WordFilter`] of its prepositions: every token is looked up, and most
+/// are ruled out by one bit, not by a scan of the table.
+struct Prepositions {
+    entries: &'static [(&'static str, &'static str)],
+    filter: WordFilter,
+}
+
+impl Prepositions {
+    const fn new(entries: &'static [(&'static str, &'static str)]) -> Self {
+        let mut filter = WordFilter::new();
+        let mut i = 0;
+        while i < entries.len() {
+            filter = filter.with(entries[i].0);
+            i += 1;
+        }
+        Self { entries, filter }
+    }
+
+    /// The group of preposition `word` (its first entry), if listed.
+    fn group(&self, word: &str) -> Option<&'static str> {
+        if !self.filter.may_hold(word) {
+            return None;
+        }
+        self.entries.iter().find(|(p, _)| *p == word).map(|(_, g)| *g)
+    }
+}
+
+/// A preposition, its meaning group, and the stem of the word it governs
+/// (borrowed from the side's token).
+struct Marked<'s> {
     prep: usize,
     group: &'static str,
-    object: String,
+    object: &'s str,
     end: usize,
 }
 
-fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
+fn marked<'s>(side: &'s Side<'_>, table: &Prepositions) -> Vec<Marked<'s>> {
     let toks = &side.toks;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let Some(mut group) = table.iter().find(|(p, _)| *p == t.fold).map(|(_, g)| *g) else {
+        let Some(mut group) = table.group(&t.fold) else {
             continue;
         };
         // "close to the bridge" is near it, not a destination.
@@ -111,7 +140,7 @@ fn marked(side: &Side<'_>, table: &[(&str, &'static str)]) -> Vec<Marked> {
         out.push(Marked {
             prep: i,
             group,
-            object: obj.stem.to_string(),
+            object: &obj.stem,
             end,
         });
     }
@@ -156,7 +185,7 @@ fn agree(a: &str, b: &str) -> bool {
 
 struct Family<'f> {
     kind: Kind,
-    table: &'f [(&'f str, &'static str)],
+    table: &'f Prepositions,
     label: &'f str,
     /// Only changes into or out of these groups count (empty: any change).
     pivots: &'f [&'f str],
@@ -210,7 +239,7 @@ fn compare(cx: &UnitCx<'_>, fam: &Family<'_>) -> Vec<Finding> {
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let place = Family {
         kind: Kind::Place,
-        table: LOCATION,
+        table: &LOCATION,
         label: "location changed",
         pivots: &[
             "near", "along", "off", "outside", "beyond", "behind", "opposite", "above", "below",
@@ -220,7 +249,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     };
     let roles = Family {
         kind: Kind::Roles,
-        table: ROLE,
+        table: &ROLE,
         label: "who did what changed",
         pivots: &["agent"],
         conf: 0.7,

@@ -237,33 +237,38 @@ const SCOPE_WORDS: usize = 3;
 /// next content words is there. A marker inside a clause the rewrite
 /// dropped ("who asked not to be named") is a removal, not a flip.
 fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
-    use crate::engine::wordnet::{Relation, relation_cached, wordnet};
+    use crate::engine::wordnet::wordnet;
     let content = |u: &&Tok<'_>| u.is_word() && !super::lists::is_function_word(&u.fold);
     let scope: Vec<_> = scope(side, i).collect();
     if scope.is_empty() {
         return false;
     }
     // Whether some scope word and some word of the other side share a
-    // stem or a lemma: each word's lemmas looked up once, not once per
-    // pair (`WordNet::same_lemma` of every pair is the same test).
+    // stem or a lemma. Stems first, over the whole side: they are
+    // compared in place, while a lemma is a look-up, and a kept scope
+    // word is nearly always kept with its stem (the same test: either
+    // match anywhere keeps the scope). Each word's lemmas are looked up
+    // once, not once per pair (`WordNet::same_lemma` of every pair is the
+    // same test).
     let wn = wordnet();
-    let scope_lemmas: Vec<Vec<usize>> = scope.iter().map(|t| wn.lemmas(&t.fold)).collect();
-    let kept = other.toks.iter().any(|u| {
-        scope.iter().any(|t| u.stem == t.stem)
-            || (u.is_word() && {
-                let of_u = wn.lemmas(&u.fold);
-                scope_lemmas
-                    .iter()
-                    .any(|of_t| of_t.iter().any(|k| of_u.contains(k)))
-            })
-    });
+    let kept = other.toks.iter().any(|u| scope.iter().any(|t| u.stem == t.stem)) || {
+        let scope_lemmas: Vec<Vec<usize>> = scope.iter().map(|t| wn.lemmas(&t.fold)).collect();
+        other.toks.iter().filter(|u| u.is_word()).any(|u| {
+            let of_u = wn.lemmas(&u.fold);
+            scope_lemmas
+                .iter()
+                .any(|of_t| of_t.iter().any(|k| of_u.contains(k)))
+        })
+    };
     kept || scope.iter().any(|t| {
-        // "No one was hurt" / "Nobody was injured".
+        // "No one was hurt" / "Nobody was injured": a synonym, asked
+        // without the rest of the relation (its first test, the only one
+        // that can answer Synonym).
         other
             .toks
             .iter()
             .filter(content)
-            .any(|u| relation_cached(&t.fold, &u.fold, false) == Relation::Synonym)
+            .any(|u| wn.is_synonym(&t.fold, &u.fold))
     })
 }
 

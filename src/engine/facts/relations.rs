@@ -158,9 +158,17 @@ fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
     if prefixed_opposites(&x.fold, &y.fold) || prefixed_opposites(&y.fold, &x.fold) {
         return Relation::Antonym;
     }
-    let pair = format!("{}/{}", x.fold, y.fold);
-    let swapped = format!("{}/{}", y.fold, x.fold);
-    if OPPOSITE_PREFIXES.iter().any(|p| *p == pair || *p == swapped)
+    // Whether a listed pair reads "x/y" or "y/x", compared in place (not
+    // by making both strings for every pair of words).
+    let reads = |p: &str, first: &str, second: &str| {
+        p.len() == first.len() + 1 + second.len()
+            && p.starts_with(first)
+            && p[first.len()..].starts_with('/')
+            && p.ends_with(second)
+    };
+    if OPPOSITE_PREFIXES
+        .iter()
+        .any(|p| reads(p, &x.fold, &y.fold) || reads(p, &y.fold, &x.fold))
         && hyphened(&cx.a, index_of(&cx.a, x))
         && hyphened(&cx.b, index_of(&cx.b, y))
     {

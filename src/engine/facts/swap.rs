@@ -108,7 +108,14 @@ fn phrase_head(toks: &[Tok<'_>], i: usize) -> usize {
     }
 }
 
-fn parties(side: &Side<'_>) -> Vec<Party> {
+/// [`is_verb`] of every token of a side, read once by [`parties`] and
+/// [`verbs`] (each asks of most tokens, and of their neighbours).
+fn verb_flags(side: &Side<'_>) -> Vec<bool> {
+    (0..side.toks.len()).map(|i| is_verb(side, i)).collect()
+}
+
+/// The parties of a side (`verb`: its [`verb_flags`]).
+fn parties(side: &Side<'_>, verb: &[bool]) -> Vec<Party> {
     let toks = &side.toks;
     let mut out = Vec::new();
     let mut i = 0;
@@ -149,7 +156,7 @@ fn parties(side: &Side<'_>) -> Vec<Party> {
             });
             i = head + 1;
             continue;
-        } else if bare_noun_by_verb(side, i) {
+        } else if bare_noun_by_verb(side, i, verb) {
             out.push(Party {
                 key: t.stem.to_string(),
                 start: i,
@@ -163,8 +170,8 @@ fn parties(side: &Side<'_>) -> Vec<Party> {
 }
 
 /// A noun with no determiner right before or after a verb: "police
-/// charged", "fired rubber bullets".
-fn bare_noun_by_verb(side: &Side<'_>, i: usize) -> bool {
+/// charged", "fired rubber bullets" (`verb`: the side's [`verb_flags`]).
+fn bare_noun_by_verb(side: &Side<'_>, i: usize, verb: &[bool]) -> bool {
     let t = &side.toks[i];
     let plain = !t.is_capitalised() || t.sentence_start;
     // "Estrella province", "Lisbon's light": the head of a name or a
@@ -176,15 +183,11 @@ fn bare_noun_by_verb(side: &Side<'_>, i: usize) -> bool {
     if modified {
         return false;
     }
-    if !plain
-        || is_function_word(&t.fold)
-        || t.kind != crate::engine::segment::TokenKind::Word
-        || is_verb(side, i)
-    {
+    if !plain || is_function_word(&t.fold) || t.kind != crate::engine::segment::TokenKind::Word || verb[i] {
         return false;
     }
-    let verb_next = side.toks.get(i + 1).is_some_and(|_| is_verb(side, i + 1));
-    let verb_before = i > 0 && is_verb(side, i - 1);
+    let verb_next = verb.get(i + 1).is_some_and(|&v| v);
+    let verb_before = i > 0 && verb[i - 1];
     verb_next || verb_before
 }
 
@@ -304,9 +307,10 @@ fn doer<'p>(side: &Side<'_>, parties: &'p [Party], i: usize) -> Option<&'p Party
     }
 }
 
-/// Indices of verbs whose stem occurs once among the side's verbs.
-fn verbs(side: &Side<'_>) -> Vec<usize> {
-    let all: Vec<usize> = (0..side.toks.len()).filter(|&i| is_verb(side, i)).collect();
+/// Indices of verbs whose stem occurs once among the side's verbs
+/// (`verb`: the side's [`verb_flags`]).
+fn verbs(side: &Side<'_>, verb: &[bool]) -> Vec<usize> {
+    let all: Vec<usize> = (0..side.toks.len()).filter(|&i| verb[i]).collect();
     all.iter()
         .copied()
         .filter(|&i| {
@@ -472,9 +476,10 @@ fn shared_active_verb(a: &Side<'_>, a0: usize, a1: usize, b: &Side<'_>, b0: usiz
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
-    let (pa, pb) = (parties(&cx.a), parties(&cx.b));
-    let vb = verbs(&cx.b);
-    for ia in verbs(&cx.a) {
+    let (verb_a, verb_b) = (verb_flags(&cx.a), verb_flags(&cx.b));
+    let (pa, pb) = (parties(&cx.a, &verb_a), parties(&cx.b, &verb_b));
+    let vb = verbs(&cx.b, &verb_b);
+    for ia in verbs(&cx.a, &verb_a) {
         let Some(&ib) = vb.iter().find(|&&k| cx.b.toks[k].stem == cx.a.toks[ia].stem) else {
             continue;
         };
