@@ -552,7 +552,7 @@ fn blind8_pure_spin_report_pair_has_no_factual_flag() {
 
 #[test]
 fn blind9_quote_speakers_pair() {
-    check_floor("blind9-quote-speakers", 0.56, 0.99);
+    check_floor("blind9-quote-speakers", 0.70, 0.99);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::engine::words::{BE_FORMS, RECORD_NOUNS, REPORTING_VERBS, SOURCE_NOUNS
 pub const DETECTOR: Detector = Detector {
     name: "attribution",
     kinds: &[Kind::Attribution],
-    catches: "a statement attributed to a source the original does not name",
+    catches: "a statement attributed to a source the original does not name, or claims two named speakers traded",
     guards: &[Guard {
         name: "description-named",
         keeps_out: "a source named where the other side describes it, or described where it names it, when either document calls that name by the description (\"the company said\" / \"Brightlane said\")",
@@ -197,6 +197,9 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let sa = sources(&cx.a);
+    if let Some(found) = speakers_traded(cx, &sa, &sb) {
+        return vec![found];
+    }
     // The original's stems, borrowed, and its acronyms: looked up, never
     // iterated.
     let a_stems: StemSet<'_> = cx.a.toks.iter().map(|t| &*t.stem).collect();
@@ -265,6 +268,87 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             }
         })
         .collect()
+}
+
+/// A named speaker before a reporting verb and the content stems of what
+/// follows, up to the next source: who said what.
+struct Claim<'s> {
+    speaker: &'s str,
+    said: Vec<&'s str>,
+    span: (usize, usize),
+}
+
+fn claims<'s>(side: &'s Side<'_>, sources: &[Source]) -> Vec<Claim<'s>> {
+    let toks = &side.toks;
+    sources
+        .iter()
+        .enumerate()
+        .filter_map(|(n, s)| {
+            // Only "X said …": the verb right after the source.
+            if !toks
+                .get(s.end)
+                .is_some_and(|t| REPORTING_VERBS.contains(&t.fold.as_ref()))
+            {
+                return None;
+            }
+            let speaker = (s.start..s.end)
+                .rev()
+                .map(|k| &toks[k])
+                .find(|t| t.is_word() && t.is_capitalised() && !side.index.lowercase.contains(&*t.fold))?;
+            let until = sources.get(n + 1).map_or(toks.len(), |next| next.start);
+            let said = toks[s.end + 1..until.max(s.end + 1)]
+                .iter()
+                .filter(|t| t.is_word() && !is_stop_word(&t.fold) && !super::lists::is_function_word(&t.fold))
+                .map(|t| t.stem.as_ref())
+                .collect();
+            Some(Claim {
+                speaker: speaker.stem.as_ref(),
+                said,
+                span: (s.start, s.end + 1),
+            })
+        })
+        .collect()
+}
+
+/// Words two claims share, over the shorter claim, at least this for
+/// them to be one claim.
+const SAME_CLAIM: f32 = 0.5;
+
+/// "Reyes said he would table an amendment. Okafor said she would welcome
+/// it" → "Okafor said she would table an amendment, and Reyes said he would
+/// welcome it": each claim kept, given to another speaker of the original.
+fn speakers_traded(cx: &UnitCx<'_>, sa: &[Source], sb: &[Source]) -> Option<Finding> {
+    let (ca, cb) = (claims(&cx.a, sa), claims(&cx.b, sb));
+    if ca.len() < 2 || cb.len() < 2 {
+        return None;
+    }
+    let overlap = |x: &Claim<'_>, y: &Claim<'_>| {
+        let shared = x.said.iter().filter(|w| y.said.contains(w)).count();
+        #[allow(clippy::cast_precision_loss)]
+        let share = shared as f32 / x.said.len().min(y.said.len()).max(1) as f32;
+        share
+    };
+    ca.iter().find_map(|x| {
+        let y = cb
+            .iter()
+            .filter(|y| overlap(x, y) >= SAME_CLAIM)
+            .max_by(|p, q| overlap(x, p).total_cmp(&overlap(x, q)))?;
+        let other_speaker = ca.iter().any(|o| o.speaker == y.speaker);
+        (x.speaker != y.speaker && other_speaker && !x.said.is_empty()).then(|| {
+            let (a_span, b_span) = (cx.a.cover(x.span.0, x.span.1), cx.b.cover(y.span.0, y.span.1));
+            Finding::new(
+                Kind::Attribution,
+                0.65,
+                Some(a_span),
+                Some(b_span),
+                format!(
+                    "speakers traded: ‘{}’ → ‘{}’",
+                    clip(cx.a.text(a_span)),
+                    clip(cx.b.text(b_span))
+                ),
+            )
+        })
+    })
 }
 
 /// Whether one source is a name and the other a description that either
