@@ -37,6 +37,10 @@ pub const DETECTOR: Detector = Detector {
             keeps_out: "a role written as an abbreviation (\"CEO\", \"MP\"): no person's name",
         },
         Guard {
+            name: "abbreviation",
+            keeps_out: "a unit or term abbreviated from lowercase words of the original sentence (\"GWh\" / \"gigawatt-hours\", \"MW\" / \"megawatts\")",
+        },
+        Guard {
             name: "replacement-found",
             keeps_out: "a name from elsewhere in the document added to a sentence whose dropped name another, new name replaced (\"Nowak scored\" / \"Reid scored to put Riverside ahead\")",
         },
@@ -140,6 +144,50 @@ fn role_acronym(cx: &UnitCx<'_>, p: NamePhrase) -> bool {
         && letters.chars().count() >= 2
         && letters.chars().all(|c| c.is_ascii_uppercase())
         && crate::engine::wordnet::wordnet().names_a_role(&letters.to_lowercase())
+}
+
+/// Words of a phrase an abbreviation may stand for.
+const ABBREVIATED_WORDS: usize = 3;
+
+/// Whether a phrase is one abbreviation with two or more capitals whose
+/// letters, in order, run through up to [`ABBREVIATED_WORDS`] lowercase
+/// words of the original sentence, using the first letter of each: "GWh"
+/// for "gigawatt-hours", "MW" for "megawatts".
+fn abbreviates_words(cx: &UnitCx<'_>, p: NamePhrase) -> bool {
+    let t = &cx.b.toks[p.start];
+    let capitals = t.text.chars().filter(char::is_ascii_uppercase).count();
+    if p.end != p.start + 1 || capitals < 2 || !t.text.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let letters: Vec<char> = t.fold.chars().collect();
+    let words: Vec<&str> = cx.a.toks.iter().filter(|w| w.is_word()).map(|w| w.text).collect();
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    (0..words.len()).any(|start| {
+        (1..=ABBREVIATED_WORDS.min(words.len() - start)).any(|n| {
+            let run = &words[start..start + n];
+            run.iter().all(|w| lower(w)) && spells(&letters, run)
+        })
+    })
+}
+
+/// Whether `letters` are, in order, letters of `words` that include the
+/// first letter of every word and end within the last: each word gives a
+/// first letter and then any of its later letters, tried every way.
+fn spells(letters: &[char], words: &[&str]) -> bool {
+    let Some((word, rest)) = words.split_first() else {
+        return letters.is_empty();
+    };
+    let chars: Vec<char> = word.chars().collect();
+    if letters.first() != chars.first() {
+        return false;
+    }
+    // After the first letter, this word gives `n` more letters, picked
+    // in order from its later letters.
+    (0..letters.len()).any(|n| {
+        let (mine, theirs) = letters[1..].split_at(n.min(letters.len() - 1));
+        let mut later = chars[1..].iter();
+        mine.iter().all(|c| later.any(|x| x == c)) && spells(theirs, rest)
+    })
 }
 
 /// A word that names a role before a name: one WordNet knows as a role
@@ -297,6 +345,11 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             Some(("acronym", "an acronym of a name the original gives"))
         } else if role_acronym(cx, *p) {
             Some(("role-acronym", "an abbreviation for a role, not a name"))
+        } else if abbreviates_words(cx, *p) {
+            Some((
+                "abbreviation",
+                "abbreviates lowercase words of the original sentence",
+            ))
         } else if words.iter().all(|w| derived_from_original(w, &cx.a)) && !replaces_other_name(cx, *p, words)
         {
             Some(("derived-form", "derived from a name the original gives"))
