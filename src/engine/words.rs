@@ -166,3 +166,42 @@ mod tests {
         }
     }
 }
+
+/// A table of words and their values, with a [`WordFilter`] of its words:
+/// a token is looked up in several tables, and most words are ruled out by
+/// one bit, not by a scan. Built at compile time.
+#[derive(Debug, Clone, Copy)]
+pub struct WordTable<T: 'static> {
+    pub entries: &'static [(&'static str, T)],
+    filter: WordFilter,
+}
+
+impl<T: Copy> WordTable<T> {
+    #[must_use]
+    pub const fn new(entries: &'static [(&'static str, T)]) -> Self {
+        let mut filter = WordFilter::new();
+        let mut i = 0;
+        while i < entries.len() {
+            filter = filter.with(entries[i].0);
+            i += 1;
+        }
+        Self { entries, filter }
+    }
+
+    /// The value of `key` (its first entry), if listed. The filter test
+    /// is inlined: most look-ups end on its one bit, not worth a call.
+    #[inline(always)]
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<T> {
+        if !self.filter.may_hold(key) {
+            return None;
+        }
+        self.find(key)
+    }
+
+    /// [`WordTable::get`] past the filter: the first entry of `key`, by a
+    /// scan.
+    fn find(&self, key: &str) -> Option<T> {
+        self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+}

@@ -6,7 +6,7 @@ use super::context::{Beside, Side, UnitCx};
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::segment::TokenKind;
-use crate::engine::words::{ADDED_WORDS, WordFilter};
+use crate::engine::words::{ADDED_WORDS, WordTable};
 use crate::engine::words::{CURRENCY_WORDS, FIRST_WORDS, FROM_ELSEWHERE, PRONOUN_ONE};
 
 /// Registry entry (see [`super::DETECTORS`]).
@@ -185,40 +185,13 @@ const UNITS: Table<&str> = Table::new(&[
     ("gallon", "gal"),
 ]);
 
-/// A table of words and their values, with a [`WordFilter`] of its words:
-/// a token is looked up in several tables and most words are ruled out by
-/// one bit, not by a scan.
-struct Table<T: 'static> {
-    entries: &'static [(&'static str, T)],
-    filter: WordFilter,
-}
+/// A table of words and their values (see [`WordTable`]).
+type Table<T> = WordTable<T>;
 
-impl<T> Table<T> {
-    const fn new(entries: &'static [(&'static str, T)]) -> Self {
-        let mut filter = WordFilter::new();
-        let mut i = 0;
-        while i < entries.len() {
-            filter = filter.with(entries[i].0);
-            i += 1;
-        }
-        Self { entries, filter }
-    }
-}
-
-/// The value of `key` in `table` (its first entry), if any. The filter
-/// test is inlined: every token is looked up in several tables, and most
-/// are ruled out by its one bit, not worth a call.
+/// The value of `key` in `table` (its first entry), if any.
 #[inline(always)]
 fn lookup<T: Copy>(table: &Table<T>, key: &str) -> Option<T> {
-    if !table.filter.may_hold(key) {
-        return None;
-    }
-    find_entry(table, key)
-}
-
-/// [`lookup`] past the filter: the first entry of `key`, by a scan.
-fn find_entry<T: Copy>(table: &Table<T>, key: &str) -> Option<T> {
-    table.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    table.get(key)
 }
 
 /// Parses "35,000,000", "3.5", "35m", "10th" into a value and a suffix.

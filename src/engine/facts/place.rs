@@ -8,7 +8,7 @@ use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
 use crate::engine::words::{DETERMINERS, NEAR_TO, SHARE_WORDS, SOURCE_VERBS};
-use crate::engine::words::{MADE_NOUNS, WordFilter};
+use crate::engine::words::{MADE_NOUNS, WordTable};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -62,33 +62,9 @@ const ROLE: Prepositions = Prepositions::new(&[
     ("against", "target"),
 ]);
 
-/// A table of prepositions and their meaning groups, with a
-/// [`WordFilter`] of its prepositions: every token is looked up, and most
-/// are ruled out by one bit, not by a scan of the table.
-struct Prepositions {
-    entries: &'static [(&'static str, &'static str)],
-    filter: WordFilter,
-}
-
-impl Prepositions {
-    const fn new(entries: &'static [(&'static str, &'static str)]) -> Self {
-        let mut filter = WordFilter::new();
-        let mut i = 0;
-        while i < entries.len() {
-            filter = filter.with(entries[i].0);
-            i += 1;
-        }
-        Self { entries, filter }
-    }
-
-    /// The group of preposition `word` (its first entry), if listed.
-    fn group(&self, word: &str) -> Option<&'static str> {
-        if !self.filter.may_hold(word) {
-            return None;
-        }
-        self.entries.iter().find(|(p, _)| *p == word).map(|(_, g)| *g)
-    }
-}
+/// Prepositions and their meaning groups: every token is looked up, and
+/// most are ruled out by the table's filter, not by a scan.
+type Prepositions = WordTable<&'static str>;
 
 /// A preposition, its meaning group, and the stem of the word it governs
 /// (borrowed from the side's token).
@@ -103,7 +79,7 @@ fn marked<'s>(side: &'s Side<'_>, table: &Prepositions) -> Vec<Marked<'s>> {
     let toks = &side.toks;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let Some(mut group) = table.group(&t.fold) else {
+        let Some(mut group) = table.get(&t.fold) else {
             continue;
         };
         // "close to the bridge" is near it, not a destination.

@@ -354,36 +354,21 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             let (first_a, last_a) = (xa[0].span, xa[xa.len() - 1].span);
             let (first_b, last_b) = (xb[0].span, xb[xb.len() - 1].span);
             let (sa, sb) = (first_a.join(last_a), first_b.join(last_b));
-            // Two persons, animals, plants or foods the table does not
-            // relate are two different ones ("roommate" / "landlord").
+            // Two animals, plants or foods the table does not relate are
+            // two different ones ("yoghurt" / "sausages").
             let wn = wordnet();
-            let kind = wn.concrete_kind(&xa[0].fold);
-            if kind.is_some() && kind == wn.concrete_kind(&xb[0].fold) {
-                let kind = kind.unwrap_or_default();
-                out.push(Finding::new(
-                    Kind::Meaning,
+            let kind = wn
+                .concrete_kind(&xa[0].fold)
+                .filter(|k| wn.concrete_kind(&xb[0].fold) == Some(k));
+            let (x, y) = (clip(cx.a.text(sa)), clip(cx.b.text(sb)));
+            let (conf, reason) = match kind {
+                Some(kind) => (
                     SIBLING,
-                    Some(sa),
-                    Some(sb),
-                    format!(
-                        "changed meaning: ‘{}’ → ‘{}’ (another {kind})",
-                        clip(cx.a.text(sa)),
-                        clip(cx.b.text(sb))
-                    ),
-                ));
-                continue;
-            }
-            out.push(Finding::new(
-                Kind::Meaning,
-                CHECK,
-                Some(sa),
-                Some(sb),
-                format!(
-                    "check: ‘{}’ → ‘{}’ (no known word relation)",
-                    clip(cx.a.text(sa)),
-                    clip(cx.b.text(sb))
+                    format!("changed meaning: ‘{x}’ → ‘{y}’ (another {kind})"),
                 ),
-            ));
+                None => (CHECK, format!("check: ‘{x}’ → ‘{y}’ (no known word relation)")),
+            };
+            out.push(Finding::new(Kind::Meaning, conf, Some(sa), Some(sb), reason));
         }
     }
     out.extend(dropped);
