@@ -539,9 +539,6 @@ fn swap_reason(cx: &UnitCx<'_>, old: NamePhrase, new: crate::engine::text::Span)
     )
 }
 
-/// An original name of as many words that differs from this one in exactly
-/// one word ("Mill Lane" → "Mill Road", "Western Shores" → "Eastern
-/// Shores").
 /// How far before a name a reporting verb makes it a speaker's ("said
 /// harbour board chair Mila Ostrander").
 const SPEAKER_REACH: usize = 6;
@@ -562,6 +559,9 @@ fn other_given_name(text: &str, surname: &str, given: &[String]) -> bool {
     })
 }
 
+/// An original name of as many words that differs from this one in exactly
+/// one word ("Mill Lane" → "Mill Road", "Western Shores" → "Eastern
+/// Shores").
 fn one_word_changed(cx: &UnitCx<'_>, words: &[String], words_a: &[Vec<String>]) -> Option<usize> {
     if words.len() < 2 {
         return None;

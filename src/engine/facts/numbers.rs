@@ -912,18 +912,19 @@ const ONE_PERIOD: Table<(f64, &str)> = Table::new(&[
 ]);
 
 /// Whether `q` is one period that names a rate: "each day", "every
-/// week", "per month", or "a year" after an amount ("£840,000 a year").
+/// week", or "a year" after an amount ("£840,000 a year"). ("per month"
+/// is no quantity at all.)
 fn is_rate(side: &Side<'_>, q: &Quantity) -> bool {
     let toks = &side.toks;
     if q.end != q.start + 1 || q.start == 0 || lookup(&ONE_PERIOD, &toks[q.start].fold).is_none() {
         return false;
     }
-    matches!(toks[q.start - 1].fold.as_ref(), "every" | "each" | "per")
+    matches!(toks[q.start - 1].fold.as_ref(), "every" | "each")
         || (matches!(toks[q.start - 1].fold.as_ref(), "a" | "an") && after_amount(side, q))
 }
 
-/// Whether the word before the one period `q` and its article follows a
-/// figure ("£5 a day", "£5 per day").
+/// Whether the one period `q` and its article follow a figure ("£5 a
+/// day").
 fn after_amount(side: &Side<'_>, q: &Quantity) -> bool {
     q.start >= 2 && side.toks[q.start - 2].kind == TokenKind::Number
 }
@@ -1146,13 +1147,20 @@ const MULTIPLES: Table<f64> = Table::new(&[
     ("tripling", 200.0),
 ]);
 
-/// Words that state a multiple before "as many" or "as much".
-const AS_MANY: Table<f64> = Table::new(&[("half", 50.0), ("twice", 100.0)]);
+/// Words that state a multiple before "as many" or "as much", and the
+/// multiple.
+const AS_MANY: Table<f64> = Table::new(&[("half", 0.5), ("twice", 2.0)]);
+
+/// The change "`word` as many" states as a percentage ("half" 50, "twice"
+/// 100) and whether it is more (true) or fewer.
+fn as_many_change(word: &str) -> Option<(f64, bool)> {
+    lookup(&AS_MANY, word).map(|m| ((m - 1.0).abs() * 100.0, m > 1.0))
+}
 
 /// Whether a word before "as many" or "as much" states more (true) or
 /// fewer (false).
 pub(super) fn multiple_direction(word: &str) -> Option<bool> {
-    lookup(&AS_MANY, word).map(|_| word != "half")
+    as_many_change(word).map(|(_, more)| more)
 }
 
 /// A word of `side` stating as a multiple the percentage `q` gives.
@@ -1165,7 +1173,7 @@ fn multiple_stated<'s>(side: &'s Side<'_>, q: &Quantity) -> Option<&'s str> {
         let as_many = || {
             next_is(toks, k + 1, &["as"])
                 && next_is(toks, k + 2, &["many", "much"])
-                && lookup(&AS_MANY, &t.fold) == Some(q.value)
+                && as_many_change(&t.fold).is_some_and(|(change, _)| change == q.value)
         };
         (lookup(&MULTIPLES, &t.fold) == Some(q.value) || as_many()).then_some(t.text)
     })

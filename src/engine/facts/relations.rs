@@ -225,8 +225,6 @@ fn noun_here(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
 /// Function words searched back from a token for a negator.
 const NEGATED_REACH: usize = 4;
 
-/// Whether a negator stands before a token with only function words
-/// between ("not working", "isn't open", "has not yet been confirmed").
 /// Whether `t` is "many" or "much" after a multiple and "as" ("half as
 /// many", "twice as much") and `other` the comparative of the direction
 /// that multiple states.
@@ -242,6 +240,8 @@ fn as_many_says(side: &super::context::Side<'_>, t: &Tok<'_>, other: &str) -> bo
     }
 }
 
+/// Whether a negator stands before a token with only function words
+/// between ("not working", "isn't open", "has not yet been confirmed").
 fn negated(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
     let k = index_of(side, t);
     let negator = |u: &Tok<'_>| NEGATORS.contains(&u.fold.as_ref()) || u.fold.ends_with("n't");
