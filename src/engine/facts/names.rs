@@ -88,7 +88,12 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
             && !NOT_NAMES.contains(&n.fold.as_ref())
             && !is_calendar_word(&n.fold)
     });
-    !side.index.lowercase.contains(&*t.fold) && (side.index.midcaps.contains(&*t.fold) || next_capitalised)
+    // A word the lexical database does not know ("Kowalski said") is a
+    // name wherever it stands.
+    !side.index.lowercase.contains(&*t.fold)
+        && (side.index.midcaps.contains(&*t.fold)
+            || next_capitalised
+            || !crate::engine::wordnet::wordnet().knows(&t.fold))
 }
 
 /// Name phrases of a side.

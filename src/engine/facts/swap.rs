@@ -16,7 +16,8 @@ use super::dates::is_calendar_word;
 use super::lists::{NOT_NAMES, is_function_word};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::words::{
-    AUXILIARIES, CLAUSE_OPENERS, DETERMINERS, IRREGULAR_PAST, OBJECT_PRONOUNS, PASSIVE_AUX, SYMMETRIC,
+    AUXILIARIES, CLAUSE_OPENERS, DETERMINERS, IRREGULAR_PAST, OBJECT_PRONOUNS, PASSIVE_AUX, REPORTING_VERBS,
+    SYMMETRIC,
 };
 
 /// Registry entry (see [`super::DETECTORS`]).
@@ -618,6 +619,12 @@ fn traded_places(cx: &UnitCx<'_>) -> Option<Finding> {
             };
             let (fax, fay) = (frame(&cx.a, ax), frame(&cx.a, ay));
             let (fbx, fby) = (frame(&cx.b, bx), frame(&cx.b, by));
+            // Two speakers ("Aske said") who traded claims are the
+            // attribution detector's.
+            let speaks = |f: [Option<&str>; 2]| f[1].is_some_and(|w| REPORTING_VERBS.contains(&w));
+            if speaks(fax) && speaks(fay) {
+                continue;
+            }
             let keeps_frame = same_frame(fax, fbx) || same_frame(fay, fby);
             let takes =
                 (meets(&wax, &wby) && same_frame(fax, fby)) || (meets(&way, &wbx) && same_frame(fay, fbx));
