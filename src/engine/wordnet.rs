@@ -355,6 +355,18 @@ impl WordNet {
         self.bases(a).iter().any(|k| of_b.contains(k))
     }
 
+    /// Whether the word as written is a noun of the table, not only an
+    /// inflection of one ("bed" is; "jailed", an adjective and a verb's
+    /// form, is not).
+    #[must_use]
+    pub fn is_noun_lemma(&self, word: &str) -> bool {
+        self.find_lemma(&word.replace(' ', "_")).is_some_and(|k| {
+            self.lemma_senses(k)
+                .iter()
+                .any(|s| self.synset(s).pos() == Pos::Noun)
+        })
+    }
+
     /// Whether the table knows the word in some inflection.
     #[must_use]
     pub fn knows(&self, word: &str) -> bool {

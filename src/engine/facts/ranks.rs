@@ -56,11 +56,14 @@ fn changes(side: &Side<'_>, other: &Side<'_>, map: &[Option<usize>]) -> Vec<(usi
             continue;
         }
         // A rank the other side names with another word ("a former
-        // treasurer" / "a onetime treasurer").
+        // treasurer" / "a onetime treasurer", "once treasurer": an adverb
+        // of the rank word, "formerly").
         let before = (0..k).rev().find(|&j| other.toks[j].text != "-");
         if before.is_some_and(|j| {
             let w = other.toks[j].fold.as_ref();
-            RANK_WORDS.contains(&w) || relation_cached(&t.fold, w, true) == Relation::Synonym
+            RANK_WORDS.contains(&w)
+                || relation_cached(&t.fold, w, true) == Relation::Synonym
+                || wordnet().is_synonym(w, &format!("{}ly", t.fold))
         }) {
             continue;
         }

@@ -89,9 +89,11 @@ fn judged(t: &Tok<'_>) -> bool {
 
 /// A verb form ending in "-ing" is read as a noun by WordNet ("seeking",
 /// "running"); as a sibling it would compare two activities, which verbs'
-/// hierarchy cannot tell apart from rewording.
+/// hierarchy cannot tell apart from rewording. A form in "-ed" that is no
+/// noun of its own is a verb's or an adjective's ("jailed" is no kind of
+/// building beside "prison").
 fn verb_form(t: &Tok<'_>) -> bool {
-    t.fold.ends_with("ing")
+    t.fold.ends_with("ing") || (t.fold.ends_with("ed") && !wordnet().is_noun_lemma(&t.fold))
 }
 
 /// Content words of one side's stretch that the other side lacks, outside
@@ -241,9 +243,13 @@ fn as_many_says(side: &super::context::Side<'_>, t: &Tok<'_>, other: &str) -> bo
 }
 
 /// Whether a negator stands before a token with only function words
-/// between ("not working", "isn't open", "has not yet been confirmed").
+/// between ("not working", "isn't open", "has not yet been confirmed"), or
+/// "no" right after it ("having no convictions" is a lack of them).
 fn negated(side: &super::context::Side<'_>, t: &Tok<'_>) -> bool {
     let k = index_of(side, t);
+    if side.toks.get(k + 1).is_some_and(|u| u.fold == "no") {
+        return true;
+    }
     let negator = |u: &Tok<'_>| NEGATORS.contains(&u.fold.as_ref()) || u.fold.ends_with("n't");
     side.toks[k.saturating_sub(NEGATED_REACH)..k]
         .iter()
