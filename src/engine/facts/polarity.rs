@@ -9,9 +9,9 @@ use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 use crate::engine::words::MATCH_VERBS;
 use crate::engine::words::{
-    AIM_VERBS, AVOID_VERBS, BE_FORMS, CHANGE_VERBS, DEMAND_VERBS, FIRM_MODALS, FORECASTS, HEARSAY, HEDGES,
-    NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, NOT_ONLY, PASSIVE_HEDGES, PRICE_VERBS,
-    STEADY_WORDS,
+    AIM_VERBS, AVOID_VERBS, BE_FORMS, CHANGE_VERBS, CONTRAST_OPENERS, DEMAND_VERBS, FIRM_MODALS, FORECASTS,
+    HEARSAY, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, NOT_ONLY, PASSIVE_HEDGES,
+    PRICE_VERBS, STEADY_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -36,6 +36,10 @@ pub const DETECTOR: Detector = Detector {
         Guard {
             name: "could-ability",
             keeps_out: "\"could\" answered by no \"will\" or \"shall\": an ability in a narrative (\"could move goods in an hour\" / \"moving goods in an hour\")",
+        },
+        Guard {
+            name: "stacked-hedge",
+            keeps_out: "a hedging verb whose \"that\" clause holds another dropped hedge: one claim, flagged once at the hedge nearest it (\"indications suggested that it may have failed\" / \"it failed\")",
         },
         Guard {
             name: "marker-elsewhere",
@@ -601,6 +605,30 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
         .partition(|&i| rule.kind == Kind::Negation && answered_elsewhere(rule, side, i, other, other_map));
     for i in far {
         dropped.push(finding(cx, rule, i, on_original).dropped_by("answered-elsewhere"));
+    }
+    // Hedges stacked on one claim ("indications suggested that it may
+    // have failed" → "it failed") are one edit: a hedging verb whose
+    // "that" clause holds the next hedge gives way to it, the one nearest
+    // the claim. A second claim ("…, and it could…") is its own.
+    let mut picked = picked;
+    if rule.kind == Kind::Modality {
+        let stacks = |i: usize, j: usize| {
+            side.toks.get(i + 1).is_some_and(|t| t.fold == "that")
+                && !side.toks[i + 1..=j].iter().any(|t| {
+                    t.sentence_start
+                        || matches!(t.fold.as_ref(), "and" | "or")
+                        || CONTRAST_OPENERS.contains(&t.fold.as_ref())
+                })
+        };
+        let stacked: Vec<usize> = picked
+            .windows(2)
+            .filter(|w| stacks(w[0], w[1]))
+            .map(|w| w[0])
+            .collect();
+        picked.retain(|i| !stacked.contains(i));
+        for i in stacked {
+            dropped.push(finding(cx, rule, i, on_original).dropped_by("stacked-hedge"));
+        }
     }
     picked
         .into_iter()
