@@ -367,6 +367,20 @@ impl WordNet {
         })
     }
 
+    /// The lemma "verb particle" of a verb form and a particle, where the
+    /// table has one ("got", "off" → "get off").
+    #[must_use]
+    pub fn phrasal_lemma(&self, verb: &str, particle: &str) -> Option<String> {
+        self.bases(verb).into_iter().find_map(|k| {
+            let base = std::str::from_utf8(self.lemma(k)).ok()?;
+            if !(verb_inflects(verb, base) || self.irregular(verb).any(|b| b == base)) {
+                return None;
+            }
+            let key = format!("{base}_{particle}");
+            self.find_lemma(&key).map(|_| key.replace('_', " "))
+        })
+    }
+
     /// Whether the table knows the word in some inflection.
     #[must_use]
     pub fn knows(&self, word: &str) -> bool {
@@ -659,6 +673,25 @@ impl WordNet {
     }
 }
 
+/// Whether `word` is `base` or a regular verb form of it: "-s", "-es",
+/// "-ed", "-ing", with a final "e" dropped, a consonant doubled or "y"
+/// turned to "i" ("stepped", "tries"); not "beer" for "be".
+fn verb_inflects(word: &str, base: &str) -> bool {
+    word == base
+        || ["s", "es", "ed", "d", "ing"].iter().any(|suffix| {
+            word.strip_suffix(suffix).is_some_and(|stem| {
+                stem == base
+                    || base.strip_suffix('e') == Some(stem)
+                    || base
+                        .strip_suffix('y')
+                        .is_some_and(|b| stem.strip_suffix('i') == Some(b))
+                    || (stem.len() == base.len() + 1
+                        && stem.starts_with(base)
+                        && stem.ends_with(|c| base.ends_with(c)))
+            })
+        })
+}
+
 /// Word pairs whose relation one thread keeps (see [`relation_cached`]).
 const RELATIONS_CACHED: usize = 1 << 15;
 
@@ -802,6 +835,17 @@ mod tests {
     fn broader_and_narrower_words() {
         assert_eq!(rel("bombing", "attack"), Relation::Broader);
         assert_eq!(rel("attack", "bombing"), Relation::Narrower);
+    }
+
+    #[test]
+    fn phrasal_verbs_from_verb_forms_only() {
+        let wn = wordnet();
+        assert_eq!(wn.phrasal_lemma("got", "off").as_deref(), Some("get off"));
+        assert_eq!(wn.phrasal_lemma("stepped", "down").as_deref(), Some("step down"));
+        assert_eq!(wn.phrasal_lemma("tries", "out").as_deref(), Some("try out"));
+        // "beer" is no form of "be", whatever "be on" means.
+        assert_eq!(wn.phrasal_lemma("beer", "on"), None);
+        assert_eq!(wn.phrasal_lemma("table", "up"), None);
     }
 
     #[test]

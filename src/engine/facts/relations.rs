@@ -16,7 +16,9 @@ use super::lists::is_function_word;
 use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::wordnet::{Relation, wordnet};
-use crate::engine::words::{BEFORE_VERBS, NEGATING_PREFIXES, NEGATORS, OPPOSITE_PREFIXES, POSTURE};
+use crate::engine::words::{
+    BEFORE_VERBS, NEGATING_PREFIXES, NEGATORS, OPPOSITE_PREFIXES, PARTICLES, POSTURE,
+};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -177,7 +179,24 @@ fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
         return Relation::Antonym;
     }
     let attributive = before_noun(&cx.a, x) && before_noun(&cx.b, y);
+    // "got off" is not "got": a verb and its particle are the lexical
+    // database's word ("get off", "leave a vehicle") where it has one.
+    let (px, py) = (phrasal(&cx.a, x), phrasal(&cx.b, y));
+    if px.is_some() || py.is_some() {
+        let (wx, wy) = (px.as_deref().unwrap_or(&x.fold), py.as_deref().unwrap_or(&y.fold));
+        return wordnet().relation_as(wx, wy, attributive);
+    }
     crate::engine::wordnet::relation_cached(&x.fold, &y.fold, attributive)
+}
+
+/// The verb-and-particle lemma a token and the word after it make, where
+/// the lexical database has one ("got off" → "get off").
+fn phrasal(side: &super::context::Side<'_>, t: &Tok<'_>) -> Option<String> {
+    let next = side.toks.get(index_of(side, t) + 1)?;
+    if !next.is_word() || !PARTICLES.contains(&next.fold.as_ref()) {
+        return None;
+    }
+    wordnet().phrasal_lemma(&t.fold, &next.fold)
 }
 
 /// Opposites made by a prefix: one word is the other with a negating
