@@ -203,7 +203,7 @@ fn role_word(w: &str) -> bool {
 
 /// A word without its possessive ending: "Kadhemi" / "Kadhemi's" is one
 /// name.
-fn bare(w: &str) -> &str {
+pub(super) fn bare(w: &str) -> &str {
     ["'s", "’s", "'", "’"]
         .iter()
         .find_map(|s| w.strip_suffix(s))

@@ -1179,6 +1179,30 @@ fn multiple_stated<'s>(side: &'s Side<'_>, q: &Quantity) -> Option<&'s str> {
     })
 }
 
+/// Nouns that name a group by its size ("the quartet" / "the four
+/// players").
+const GROUPS: Table<f64> = Table::new(&[
+    ("duo", 2.0),
+    ("pair", 2.0),
+    ("twins", 2.0),
+    ("trio", 3.0),
+    ("triplets", 3.0),
+    ("quartet", 4.0),
+    ("quintet", 5.0),
+    ("sextet", 6.0),
+    ("septet", 7.0),
+    ("octet", 8.0),
+]);
+
+/// The nouns of `side` naming a group by its size, and the sizes, for a
+/// bare count `q` (none for a figure with a unit).
+fn groups<'s>(side: &'s Side<'_>, q: &Quantity) -> impl Iterator<Item = (&'s super::context::Tok<'s>, f64)> {
+    side.toks
+        .iter()
+        .filter(|_| q.unit.is_empty())
+        .filter_map(|t| lookup(&GROUPS, super::names::bare(&t.fold)).map(|n| (t, n)))
+}
+
 /// Whether two quantities state one value (in any of their readings and
 /// units that may write it).
 pub(super) fn same(a: &Quantity, b: &Quantity) -> bool {
@@ -1335,6 +1359,22 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 clip(cx.b.text(b_span))
             );
             out.push(Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("equal-value"));
+        } else if let Some((group, _)) = groups(&cx.a, q).find(|&(_, n)| n == q.value) {
+            let reason = format!(
+                "‘{}’: the size of the group ‘{}’ names",
+                clip(cx.b.text(b_span)),
+                group.text
+            );
+            out.push(Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("equal-value"));
+        } else if let Some((group, _)) = groups(&cx.a, q).next() {
+            let reason = format!("number changed: ‘{}’ → ‘{}’", group.text, clip(cx.b.text(b_span)));
+            out.push(Finding::new(
+                Kind::Number,
+                0.85,
+                Some(group.span),
+                Some(b_span),
+                reason,
+            ));
         } else if near().moved(false, q) {
             let reason = format!(
                 "‘{}’: stated in the original's next or previous sentence",
