@@ -574,7 +574,7 @@ fn one_word_changed(cx: &UnitCx<'_>, words: &[String], words_a: &[Vec<String>]) 
     // The new word is used more often than in the original and the old one
     // less often ("Riverside Park, Castle Green" → "Riverside Park, Castle
     // Park"): a word both sides use as often has moved, not changed.
-    let uses = |side: &Side<'_>, w: &str| side.toks.iter().filter(|t| t.fold == w).count();
+    let uses = |side: &Side<'_>, w: &str| side.toks.iter().filter(|t| bare(&t.fold) == w).count();
     words_a.iter().position(|a| {
         let differing: Vec<usize> = (0..a.len().min(words.len()))
             .filter(|&k| a[k] != words[k])
