@@ -436,10 +436,26 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         replaced.extend(replaced_name);
         let name_span = replaced_name.map(|m| cx.a.cover(pa[m].start, pa[m].end));
         // ... when nothing else stood there, or to tighten a wider stretch
-        // around that name ("an Airbus A320 flying" → "Airbus").
+        // around that name ("an Airbus A320 flying" → "Airbus"). A new name
+        // where the original's only name with words the rewrite lacks
+        // stood replaced that one, whatever stretch the word diff pairs
+        // with it ("the Corby Lyric Hall" → "Corby's Tannery Rooms").
+        let sole_dropped = || {
+            let lacks = |m: &usize| {
+                words_a[*m]
+                    .iter()
+                    .any(|x| !cx.b.toks.iter().any(|t| bare(&t.fold) == x))
+            };
+            let mut lacking = (0..pa.len()).filter(lacks);
+            match (lacking.next(), lacking.next()) {
+                (Some(m), None) if unknown => Some(cx.a.cover(pa[m].start, pa[m].end)),
+                _ => None,
+            }
+        };
         let a_span = match (a_span, name_span) {
             (None, n) => n,
             (Some(w), Some(n)) if w.start <= n.start && n.end <= w.end => Some(n),
+            (Some(w), None) => sole_dropped().or(Some(w)),
             (w, _) => w,
         };
         // A new word in a name the original gives with one other word
