@@ -1296,7 +1296,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                     && (qa[k].unit == q.unit || cents_of(qa[k].unit, q.unit))
                     && comparable(k)
             }))
-            .chain((0..qa.len()).filter(|&k| !a_used[k] && !moved_a[k] && comparable(k)))
+            .chain(
+                (0..qa.len())
+                    .filter(|&k| !a_used[k] && !moved_a[k] && comparable(k) && !year_and_ordinal(&qa[k], q)),
+            )
             .next();
         let b_span = cx.b.cover(q.start, q.end);
         let counted_elsewhere =
@@ -1594,6 +1597,13 @@ fn years_later(side: &Side<'_>, span: &Quantity, year: &Quantity, qs: &[Quantity
     qs.iter()
         .any(|q| is_year(q) && q.end <= span.start && fits(q.value))
         || years_in(side.doc.slice(side.before)).any(fits)
+}
+
+/// Whether one figure is a year and the other an ordinal ("her first
+/// job" / "in 1968"): no value of one kind replaces the other.
+fn year_and_ordinal(a: &Quantity, b: &Quantity) -> bool {
+    let is_year = |q: &Quantity| q.unit.is_empty() && YEARS.contains(&q.value);
+    (is_year(a) && b.unit == "ordinal") || (is_year(b) && a.unit == "ordinal")
 }
 
 /// The years a stretch of text states ("In 1956 she joined … founded in
