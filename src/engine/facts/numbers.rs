@@ -1163,6 +1163,40 @@ pub(super) fn multiple_direction(word: &str) -> Option<bool> {
     as_many_change(word).map(|(_, more)| more)
 }
 
+/// A change stated as a multiple that the other side states as another
+/// ("have since tripled" / "have since doubled"): each word left unmatched
+/// by the word diff, one on each side.
+fn multiple_changed(cx: &UnitCx<'_>) -> Option<Finding> {
+    let free = |side: &Side<'_>, map: &[Option<usize>]| {
+        let found: Vec<(usize, f64)> = (0..side.toks.len())
+            .filter(|&k| map[k].is_none())
+            .filter_map(|k| lookup(&MULTIPLES, &side.toks[k].fold).map(|v| (k, v)))
+            .collect();
+        match found[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    };
+    let (i, x) = free(&cx.a, &cx.map.a_to_b)?;
+    let (j, y) = free(&cx.b, &cx.map.b_to_a)?;
+    if x == y {
+        return None;
+    }
+    let (a_span, b_span) = (cx.a.toks[i].span, cx.b.toks[j].span);
+    let reason = format!(
+        "number changed: ‘{}’ → ‘{}’",
+        clip(cx.a.text(a_span)),
+        clip(cx.b.text(b_span))
+    );
+    Some(Finding::new(
+        Kind::Number,
+        0.85,
+        Some(a_span),
+        Some(b_span),
+        reason,
+    ))
+}
+
 /// A word of `side` stating as a multiple the percentage `q` gives.
 fn multiple_stated<'s>(side: &'s Side<'_>, q: &Quantity) -> Option<&'s str> {
     if q.unit != "%" {
@@ -1252,6 +1286,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out.extend(swapped_figures(cx, (qa, qb), &matched));
+    out.extend(multiple_changed(cx));
     // Values with a partner of their own unit first: a bare "one" ("a
     // one-way ticket") must not take the fare another figure replaced.
     let has_unit_partner = |q: &&Quantity| {
