@@ -5,6 +5,7 @@ use super::{AlignedUnit, UnitKind, compatible};
 use crate::engine::similarity::{Scratch, SentenceProfile, compare_runs};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// A moved pair must share this much weighted vocabulary...
 const MOVE_LEXICAL: f32 = 0.4;
@@ -19,8 +20,9 @@ const MOVE_MIN_SHARED: usize = 3;
 /// to point anywhere.
 const MAX_POSTINGS: usize = 32;
 
-/// Replaces matched `Removed`/`Added` single sentences in `units` with
-/// `Moved` units (placed where the removed sentence was).
+/// Replaces matched `Removed`/`Added` sentences in `units` with `Moved`
+/// units (placed where the first removed sentence was): one sentence each,
+/// or two adjacent sentences of one side merged into one of the other.
 pub(super) fn pair_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<AlignedUnit>) {
     split_weak_matches(a, b, units);
     let removed = one_sided(units, UnitKind::Removed);
@@ -32,22 +34,25 @@ pub(super) fn pair_moves(a: &[SentenceProfile], b: &[SentenceProfile], units: &m
     if pairs.is_empty() {
         return;
     }
-    let by_removed: HashMap<usize, (usize, f32)> = pairs.iter().map(|&(i, j, s)| (i, (j, s))).collect();
-    let gone: HashSet<usize> = pairs.iter().map(|&(_, j, _)| j).collect();
-    units.retain(|u| {
-        !(u.kind == UnitKind::Added && u.rewrite.as_ref().is_some_and(|r| gone.contains(&r.start)))
+    let by_removed: HashMap<usize, (Range<usize>, Range<usize>, f32)> =
+        pairs.iter().map(|p| (p.0.start, p.clone())).collect();
+    let gone_a: HashSet<usize> = pairs.iter().flat_map(|p| p.0.clone().skip(1)).collect();
+    let gone_b: HashSet<usize> = pairs.iter().flat_map(|p| p.1.clone()).collect();
+    let start = |r: &Option<Range<usize>>| r.as_ref().map_or(usize::MAX, |r| r.start);
+    units.retain(|u| match u.kind {
+        UnitKind::Added => !gone_b.contains(&start(&u.rewrite)),
+        UnitKind::Removed => !gone_a.contains(&start(&u.original)),
+        _ => true,
     });
     for u in units.iter_mut() {
-        let Some(i) = u.original.as_ref().map(|r| r.start) else {
-            continue;
-        };
         if u.kind != UnitKind::Removed {
             continue;
         }
-        if let Some(&(j, score)) = by_removed.get(&i) {
-            u.rewrite = Some(j..j + 1);
+        if let Some((ra, rb, score)) = by_removed.get(&start(&u.original)) {
+            u.original = Some(ra.clone());
+            u.rewrite = Some(rb.clone());
             u.kind = UnitKind::Moved;
-            u.score = score;
+            u.score = *score;
         }
     }
 }
@@ -69,14 +74,28 @@ const BETTER_BY: f32 = 0.2;
 /// into a removal and an addition when either sentence finds a clearly
 /// better move partner among the leftovers; [`pair_moves`] then pairs them.
 fn split_weak_matches(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut Vec<AlignedUnit>) {
-    let removed = one_sided(units, UnitKind::Removed);
-    let added = one_sided(units, UnitKind::Added);
+    // A weak match may take another weak match's sentence: "leftovers"
+    // are the unpaired sentences and those of the weak matches.
+    let weak = |u: &&AlignedUnit| {
+        u.kind == UnitKind::Match
+            && u.score < WEAK_MATCH
+            && u.original
+                .as_ref()
+                .zip(u.rewrite.as_ref())
+                .is_some_and(|(x, y)| x.len() + y.len() <= 3)
+    };
+    let mut removed = one_sided(units, UnitKind::Removed);
+    let mut added = one_sided(units, UnitKind::Added);
+    for u in units.iter().filter(weak) {
+        removed.extend(u.original.clone().into_iter().flatten());
+        added.extend(u.rewrite.clone().into_iter().flatten());
+    }
     if removed.is_empty() && added.is_empty() {
         return;
     }
-    let best = |scratch: &mut Scratch, i: usize, j: usize| {
-        let sim = compare_runs(&a[i..=i], &b[j..=j], scratch);
-        (sim.lexical >= SPLIT_LEXICAL && compatible(&a[i..=i], &b[j..=j])).then_some(sim.combined())
+    let best = |scratch: &mut Scratch, i: Range<usize>, j: Range<usize>| {
+        let sim = compare_runs(&a[i.clone()], &b[j.clone()], scratch);
+        (sim.lexical >= SPLIT_LEXICAL && compatible(&a[i], &b[j])).then_some(sim.combined())
     };
     // A leftover sharing no term with the sentence shares no weight with
     // it (lexical 0, below SPLIT_LEXICAL): only those sharing one are
@@ -94,18 +113,27 @@ fn split_weak_matches(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut 
                 let (Some(ra), Some(rb)) = (&u.original, &u.rewrite) else {
                     return None;
                 };
-                if u.kind != UnitKind::Match || ra.len() != 1 || rb.len() != 1 || u.score >= WEAK_MATCH {
+                // One to one, or a merge or split of two sentences.
+                if u.kind != UnitKind::Match || ra.len() + rb.len() > 3 || u.score >= WEAK_MATCH {
                     return None;
                 }
+                // Each sentence of the unit, and its whole run, against
+                // the leftovers sharing a term with it.
                 let bar = (u.score + BETTER_BY).max(MOVE_COMBINED);
-                sharing(&a[ra.start], &added_by_term, near);
-                let a_better = near
-                    .iter()
-                    .any(|&j| best(scratch, ra.start, j).is_some_and(|s| s >= bar));
-                sharing(&b[rb.start], &removed_by_term, near);
-                let b_better = near
-                    .iter()
-                    .any(|&i| best(scratch, i, rb.start).is_some_and(|s| s >= bar));
+                let runs = |r: &Range<usize>| {
+                    let whole = (r.len() > 1).then(|| r.clone());
+                    r.clone().map(|i| i..i + 1).chain(whole).collect::<Vec<_>>()
+                };
+                let a_better = runs(ra).into_iter().any(|i| {
+                    sharing(&a[i.start], &added_by_term, near);
+                    near.iter()
+                        .any(|&j| best(scratch, i.clone(), j..j + 1).is_some_and(|s| s >= bar))
+                });
+                let b_better = runs(rb).into_iter().any(|j| {
+                    sharing(&b[j.start], &removed_by_term, near);
+                    near.iter()
+                        .any(|&i| best(scratch, i..i + 1, j.clone()).is_some_and(|s| s >= bar))
+                });
                 (a_better || b_better).then_some(k)
             },
         )
@@ -114,8 +142,8 @@ fn split_weak_matches(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut 
     for k in split.into_iter().rev() {
         let u = units.remove(k);
         let (ra, rb) = (u.original.unwrap_or(0..0), u.rewrite.unwrap_or(0..0));
-        units.insert(k, AlignedUnit::added(rb.start));
-        units.insert(k, AlignedUnit::removed(ra.start));
+        let singles = ra.map(AlignedUnit::removed).chain(rb.map(AlignedUnit::added));
+        units.splice(k..k, singles);
     }
 }
 
@@ -152,19 +180,39 @@ fn one_sided(units: &[AlignedUnit], kind: UnitKind) -> Vec<usize> {
         .collect()
 }
 
+/// A merge must score this much more than either of its sentences alone
+/// with the other side's sentence.
+const MERGE_GAIN: f32 = 0.05;
+
 /// Greedy best-first pairing of removed with added sentences, through an
-/// index of the added sentences' terms.
+/// index of the added sentences' terms; two adjacent removed sentences may
+/// pair with one added sentence, or one removed with two adjacent added,
+/// when the pair of them is clearly more alike than either one alone.
 fn best_pairs(
     a: &[SentenceProfile],
     b: &[SentenceProfile],
     removed: &[usize],
     added: &[usize],
-) -> Vec<(usize, usize, f32)> {
+) -> Vec<(Range<usize>, Range<usize>, f32)> {
     let postings = postings(b, added);
+    let is_added: HashSet<usize> = added.iter().copied().collect();
+    let is_removed: HashSet<usize> = removed.iter().copied().collect();
     let long_enough = |p: &SentenceProfile| p.terms.len() >= MOVE_MIN_SHARED;
+    let moved = |scratch: &mut Scratch, i: Range<usize>, j: Range<usize>| {
+        let (ra, rb) = (&a[i.clone()], &b[j.clone()]);
+        let shared = ra
+            .iter()
+            .map(|p| rb.iter().map(|q| shared_terms(&p.terms, &q.terms)).sum::<usize>())
+            .sum::<usize>();
+        if shared < MOVE_MIN_SHARED || !compatible(ra, rb) {
+            return None;
+        }
+        let sim = compare_runs(ra, rb, scratch);
+        (sim.lexical >= MOVE_LEXICAL && sim.combined() >= MOVE_COMBINED).then_some(sim.combined())
+    };
     // Each removed sentence's candidates on their own: in parallel,
     // collected in the order of `removed`, as one loop would find them.
-    let mut candidates: Vec<(usize, usize, f32)> = removed
+    let mut candidates: Vec<(Range<usize>, Range<usize>, f32)> = removed
         .par_iter()
         .with_min_len(64)
         .map_init(Scratch::default, |scratch, &i| {
@@ -173,20 +221,41 @@ fn best_pairs(
                 return found;
             }
             let mut seen = HashSet::new();
+            let two_a = is_removed.contains(&(i + 1));
             for &(t, _) in &a[i].terms {
                 let Some(js) = postings.get(&t).filter(|js| js.len() <= MAX_POSTINGS) else {
                     continue;
                 };
                 for &j in js {
-                    if !seen.insert(j)
-                        || shared_terms(&a[i].terms, &b[j].terms) < MOVE_MIN_SHARED
-                        || !compatible(&a[i..=i], &b[j..=j])
-                    {
+                    if !seen.insert(j) {
                         continue;
                     }
-                    let sim = compare_runs(&a[i..=i], &b[j..=j], scratch);
-                    if sim.lexical >= MOVE_LEXICAL && sim.combined() >= MOVE_COMBINED {
-                        found.push((i, j, sim.combined()));
+                    let one = moved(scratch, i..i + 1, j..j + 1);
+                    if let Some(s) = one {
+                        found.push((i..i + 1, j..j + 1, s));
+                    }
+                    // A merge beats each of its sentences alone, however
+                    // few terms that one shares.
+                    let alone = |scratch: &mut Scratch, x: Range<usize>, y: Range<usize>| {
+                        compare_runs(&a[x], &b[y], scratch).combined()
+                    };
+                    if two_a {
+                        let next = alone(scratch, i + 1..i + 2, j..j + 1);
+                        let first = alone(scratch, i..i + 1, j..j + 1);
+                        if let Some(s) =
+                            moved(scratch, i..i + 2, j..j + 1).filter(|&s| s >= first.max(next) + MERGE_GAIN)
+                        {
+                            found.push((i..i + 2, j..j + 1, s));
+                        }
+                    }
+                    if is_added.contains(&(j + 1)) {
+                        let next = alone(scratch, i..i + 1, j + 1..j + 2);
+                        let first = alone(scratch, i..i + 1, j..j + 1);
+                        if let Some(s) =
+                            moved(scratch, i..i + 1, j..j + 2).filter(|&s| s >= first.max(next) + MERGE_GAIN)
+                        {
+                            found.push((i..i + 1, j..j + 2, s));
+                        }
                     }
                 }
             }
@@ -194,15 +263,18 @@ fn best_pairs(
         })
         .flatten()
         .collect();
-    candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    candidates.sort_by(|x, y| {
+        y.2.total_cmp(&x.2)
+            .then((x.0.start, x.1.start, x.0.end, x.1.end).cmp(&(y.0.start, y.1.start, y.0.end, y.1.end)))
+    });
     let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
     candidates
         .into_iter()
-        .filter(|&(i, j, _)| {
-            let free = !used_a.contains(&i) && !used_b.contains(&j);
+        .filter(|(i, j, _)| {
+            let free = i.clone().all(|x| !used_a.contains(&x)) && j.clone().all(|y| !used_b.contains(&y));
             if free {
-                used_a.insert(i);
-                used_b.insert(j);
+                used_a.extend(i.clone());
+                used_b.extend(j.clone());
             }
             free
         })
