@@ -579,3 +579,44 @@ fn blind9_sport_comeback_pair() {
 fn blind9_pure_spin_numbers_pair_has_no_factual_flag() {
     check_no_flag("blind9-pure-spin-numbers");
 }
+
+// The blind10-* pairs were written at the start of the sixth detection
+// session by a helper who never saw src/ (a housing report full of equal
+// values in other forms, an aviation incident with official quotes, a
+// concert review, a condensed biography, a school-results story whose
+// paragraphs were reordered and merged, a pure-spin court report) and
+// scored before any change for them: housing-market 1.00/0.67,
+// flight-incident 1.00/0.75, concert-review 0.67/0.80,
+// condensed-biography 0.86/0.67, school-results 0.67/0.45
+// (recall/precision); pure-spin-court 3 false flags. The floors below are
+// the figures after general fixes.
+
+#[test]
+fn blind10_housing_market_pair() {
+    check_floor("blind10-housing-market", 0.99, 0.72);
+}
+
+#[test]
+fn blind10_flight_incident_pair() {
+    check_floor("blind10-flight-incident", 0.99, 0.99);
+}
+
+#[test]
+fn blind10_concert_review_pair() {
+    check_floor("blind10-concert-review", 0.82, 0.99);
+}
+
+#[test]
+fn blind10_condensed_biography_pair() {
+    check_floor("blind10-condensed-biography", 0.99, 0.72);
+}
+
+#[test]
+fn blind10_school_results_pair() {
+    check_floor("blind10-school-results", 0.82, 0.82);
+}
+
+#[test]
+fn blind10_pure_spin_court_pair_has_no_factual_flag() {
+    check_no_flag("blind10-pure-spin-court");
+}
