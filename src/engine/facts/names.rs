@@ -716,6 +716,10 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 fn respelled(word: &str, other: &Side<'_>, own: &Side<'_>) -> bool {
     let len = word.chars().count();
     let allowed = if len >= 8 { 2 } else { 1 };
+    // Two words the lexical database knows apart are two words, however
+    // alike their letters ("African" / "American").
+    let wn = crate::engine::wordnet::wordnet();
+    let two_words = |t: &str| wn.knows(t) && wn.knows(word) && !wn.same_lemma(t, word);
     // A word the rewrite still has as it was is not what it respelled:
     // "the new landmark rules" stays, so "Landmarks Partners" is new.
     len >= 5
@@ -724,6 +728,7 @@ fn respelled(word: &str, other: &Side<'_>, own: &Side<'_>) -> bool {
                 && t.fold.chars().count() >= 5
                 && strsim::levenshtein(&t.fold, word) <= allowed
                 && !own.toks.iter().any(|u| u.fold == t.fold)
+                && !two_words(&t.fold)
         })
 }
 
