@@ -465,17 +465,16 @@ impl WordNet {
     /// another thing ("milk" / "meat"), unlike acts, ideas or qualities,
     /// which rewording renames freely. (Not persons: WordNet leaves near
     /// synonyms far apart there, "reporter" / "journalist", "manager" /
-    /// "boss".) The kind is WordNet's lexicographer file.
+    /// "boss".) The kind is WordNet's lexicographer file, read from the
+    /// first noun sense that is no particular person or place ("burger" is
+    /// a food before it is a judge).
     #[must_use]
     pub fn concrete_kind(&self, word: &str) -> Option<&'static str> {
         let first = self
             .senses(word, None)
             .into_iter()
             .map(|s| self.synset(s))
-            .find(|syn| syn.pos() == Pos::Noun)?;
-        if first.instance() {
-            return None;
-        }
+            .find(|syn| syn.pos() == Pos::Noun && !syn.instance())?;
         match first.lexfile() {
             5 => Some("animal"),
             13 => Some("food"),
