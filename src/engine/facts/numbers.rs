@@ -1163,14 +1163,26 @@ pub(super) fn multiple_direction(word: &str) -> Option<bool> {
     as_many_change(word).map(|(_, more)| more)
 }
 
-/// A change stated as a multiple that the other side states as another
-/// ("have since tripled" / "have since doubled"): each word left unmatched
-/// by the word diff, one on each side.
-fn multiple_changed(cx: &UnitCx<'_>) -> Option<Finding> {
+/// Adjectives that state a count ("a twin-engine jet" / "a single-engine
+/// jet").
+const COUNT_ADJECTIVES: Table<f64> = Table::new(&[
+    ("single", 1.0),
+    ("twin", 2.0),
+    ("dual", 2.0),
+    ("double", 2.0),
+    ("triple", 3.0),
+    ("quadruple", 4.0),
+]);
+
+/// A value a word of `table` states that the other side states with
+/// another word of it ("have since tripled" / "have since doubled",
+/// "twin-engine" / "single-engine"): each word left unmatched by the word
+/// diff, one on each side.
+fn one_word_each_changed(cx: &UnitCx<'_>, table: &Table<f64>) -> Option<Finding> {
     let free = |side: &Side<'_>, map: &[Option<usize>]| {
         let found: Vec<(usize, f64)> = (0..side.toks.len())
             .filter(|&k| map[k].is_none())
-            .filter_map(|k| lookup(&MULTIPLES, &side.toks[k].fold).map(|v| (k, v)))
+            .filter_map(|k| lookup(table, &side.toks[k].fold).map(|v| (k, v)))
             .collect();
         match found[..] {
             [one] => Some(one),
@@ -1286,7 +1298,8 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out.extend(swapped_figures(cx, (qa, qb), &matched));
-    out.extend(multiple_changed(cx));
+    out.extend(one_word_each_changed(cx, &MULTIPLES));
+    out.extend(one_word_each_changed(cx, &COUNT_ADJECTIVES));
     // Values with a partner of their own unit first: a bare "one" ("a
     // one-way ticket") must not take the fare another figure replaced.
     let has_unit_partner = |q: &&Quantity| {
