@@ -1225,6 +1225,44 @@ fn multiple_stated<'s>(side: &'s Side<'_>, q: &Quantity) -> Option<&'s str> {
     })
 }
 
+/// Words between a count and the list it counts ("two grown-up
+/// daughters, Ann and Ruth").
+const LIST_NOUN_REACH: usize = 3;
+
+/// Whether bare count `q` of `side` counts the names listed right after
+/// its noun ("two daughters, Katalin and Ruth"), each a word `other`
+/// uses somewhere: the count says what the list shows.
+fn counts_a_list(side: &Side<'_>, q: &Quantity, other: &Side<'_>) -> bool {
+    if !q.unit.is_empty() || q.value < 2.0 || q.value.fract() != 0.0 {
+        return false;
+    }
+    let toks = &side.toks;
+    let Some(comma) = (q.end..(q.end + LIST_NOUN_REACH + 1).min(toks.len())).find(|&k| toks[k].text == ",")
+    else {
+        return false;
+    };
+    if !toks[q.end..comma]
+        .iter()
+        .all(|t| t.is_word() && !t.is_capitalised())
+        || comma == q.end
+    {
+        return false;
+    }
+    // Names, each one capitalised word, joined by commas and one "and".
+    let mut names = Vec::new();
+    let mut k = comma + 1;
+    while let Some(t) = toks.get(k) {
+        if t.is_word() && t.is_capitalised() {
+            names.push(t);
+        } else if !(t.text == "," || t.fold == "and") {
+            break;
+        }
+        k += 1;
+    }
+    let listed = names.len() as f64 == q.value;
+    listed && names.iter().all(|n| other.index.knows_word(&n.fold))
+}
+
 /// Nouns that name a group by its size ("the quartet" / "the four
 /// players").
 const GROUPS: Table<f64> = Table::new(&[
@@ -1407,6 +1445,12 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         } else if let Some(word) = multiple_stated(&cx.a, q) {
             let reason = format!(
                 "‘{}’: the change ‘{word}’ states, as a percentage",
+                clip(cx.b.text(b_span))
+            );
+            out.push(Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("equal-value"));
+        } else if counts_a_list(&cx.b, q, &cx.a) {
+            let reason = format!(
+                "‘{}’: the count of the names listed after it, which the original gives",
                 clip(cx.b.text(b_span))
             );
             out.push(Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("equal-value"));
