@@ -717,9 +717,11 @@ fn respelled(word: &str, other: &Side<'_>, own: &Side<'_>) -> bool {
     let len = word.chars().count();
     let allowed = if len >= 8 { 2 } else { 1 };
     // Two words the lexical database knows apart are two words, however
-    // alike their letters ("African" / "American").
+    // alike their letters ("African" / "American"); two spellings of one
+    // ("Mohammed" / "Muhammad") share a sense.
     let wn = crate::engine::wordnet::wordnet();
-    let two_words = |t: &str| wn.knows(t) && wn.knows(word) && !wn.same_lemma(t, word);
+    let two_words =
+        |t: &str| wn.knows(t) && wn.knows(word) && !wn.same_lemma(t, word) && !wn.is_synonym(t, word);
     // A word the rewrite still has as it was is not what it respelled:
     // "the new landmark rules" stays, so "Landmarks Partners" is new.
     len >= 5

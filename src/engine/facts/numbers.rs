@@ -1163,6 +1163,188 @@ pub(super) fn multiple_direction(word: &str) -> Option<bool> {
     as_many_change(word).map(|(_, more)| more)
 }
 
+/// Words before a figure that make it a bound, one or two words long
+/// ("at least 400", "up to 400"): true for a lower bound. Not "over" or
+/// "under", which also say where and how long ("over two seasons", "under
+/// a metre of water").
+const BOUNDS_BEFORE: &[(&str, bool)] = &[
+    ("at least", true),
+    ("more than", true),
+    ("upwards of", true),
+    ("excess of", true),
+    ("minimum of", true),
+    ("fewer than", false),
+    ("less than", false),
+    ("at most", false),
+    ("up to", false),
+    ("maximum of", false),
+    ("much as", false),
+    ("many as", false),
+    ("long as", false),
+];
+
+/// Words that, a few words before a figure, may state a bound another way
+/// ("a minimum purchase of $3,000", "expects it to exceed 200"): a side
+/// with one is not taken to state the figure as exact.
+const BOUND_WORDS: &[&str] = &[
+    "least",
+    "more",
+    "over",
+    "above",
+    "upwards",
+    "excess",
+    "minimum",
+    "fewer",
+    "less",
+    "under",
+    "below",
+    "most",
+    "up",
+    "maximum",
+    "much",
+    "many",
+    "exceed",
+    "exceeds",
+    "exceeded",
+    "exceeding",
+    "beyond",
+    "top",
+    "topped",
+    "tops",
+    "plus",
+    "reaching",
+    "reached",
+    "peaked",
+    "peaking",
+    "almost",
+    "nearly",
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "than",
+    "within",
+    "only",
+    "just",
+];
+
+/// Tokens before a figure searched for [`BOUND_WORDS`].
+const BOUND_REACH: usize = 4;
+
+/// Words after a figure that make it a bound ("400 or more").
+const BOUNDS_AFTER: &[(&str, bool)] = &[
+    ("or more", true),
+    ("plus", true),
+    ("or fewer", false),
+    ("or less", false),
+];
+
+/// Whether figure `q` of `side` (among `qs`) is stated as a bound, and
+/// which: lower (`Some(true)`) or upper. Not after another figure: "9%
+/// more than twelve months earlier" compares the 9%.
+fn bound(side: &Side<'_>, q: &Quantity, qs: &[Quantity]) -> Option<bool> {
+    let word = |k: Option<usize>| k.and_then(|k| side.toks.get(k)).map_or("", |t| t.fold.as_ref());
+    // "more than a decade": an article between the bound and the figure.
+    let start = q.start - usize::from(matches!(word(q.start.checked_sub(1)), "a" | "an"));
+    if qs.iter().any(|r| r.end + 2 == start || r.end + 1 == start) {
+        return None;
+    }
+    let (b2, b1) = (word(start.checked_sub(2)), word(start.checked_sub(1)));
+    let (a1, a2) = (word(Some(q.end)), word(Some(q.end + 1)));
+    let two_before = format!("{b2} {b1}");
+    let two_after = format!("{a1} {a2}");
+    BOUNDS_BEFORE
+        .iter()
+        .find(|(w, _)| *w == two_before || *w == b1)
+        .or_else(|| BOUNDS_AFTER.iter().find(|(w, _)| *w == two_after || *w == a1))
+        .map(|&(_, lower)| lower)
+}
+
+/// A figure both sides give, stated as a bound on one side only ("at
+/// least 400 pupils" / "400 pupils"): the claim is now exact, or no longer.
+fn bound_changed(
+    cx: &UnitCx<'_>,
+    (qa, qb): (&[Quantity], &[Quantity]),
+    matched: &[(usize, usize)],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for &(k, p) in matched {
+        // A rank ("up to fourth") is no amount to bound.
+        if qa[k].unit == "ordinal" || qb[p].unit == "ordinal" || cx.a.toks[qa[k].start].in_quote {
+            continue;
+        }
+        let (x, y) = (bound(&cx.a, &qa[k], qa), bound(&cx.b, &qb[p], qb));
+        // A bound said another way around the figure ("21 days at the very
+        // least"), or the end of a range ("from $5 to $200" / "from five
+        // dollars up to 200 dollars").
+        let near_bound_word = |side: &Side<'_>, q: &Quantity| {
+            let after = q.end..(q.end + BOUND_REACH).min(side.toks.len());
+            side.toks[q.start.saturating_sub(BOUND_REACH)..q.start]
+                .iter()
+                .chain(&side.toks[after])
+                .any(|t| BOUND_WORDS.contains(&t.fold.as_ref()))
+                || (q.start > 0 && side.toks[q.start - 1].fold == "to")
+        };
+        let unbounded_said = match (x, y) {
+            (Some(_), None) => near_bound_word(&cx.b, &qb[p]),
+            (None, Some(_)) => near_bound_word(&cx.a, &qa[k]),
+            _ => true,
+        };
+        if unbounded_said {
+            continue;
+        }
+        let (a_span, b_span) = if x.is_some() {
+            (tight_bound(&cx.a, &qa[k]), cx.b.cover(qb[p].start, qb[p].end))
+        } else {
+            (cx.a.cover(qa[k].start, qa[k].end), tight_bound(&cx.b, &qb[p]))
+        };
+        let what = if x.is_some() {
+            "bound dropped"
+        } else {
+            "bound added"
+        };
+        let reason = format!(
+            "{what}: ‘{}’ → ‘{}’",
+            clip(cx.a.text(a_span)),
+            clip(cx.b.text(b_span))
+        );
+        out.push(Finding::new(
+            Kind::Number,
+            0.7,
+            Some(a_span),
+            Some(b_span),
+            reason,
+        ));
+    }
+    out
+}
+
+/// The span of figure `q` with the bound words around it.
+fn tight_bound(side: &Side<'_>, q: &Quantity) -> crate::engine::text::Span {
+    let word = |k: usize| side.toks.get(k).map_or("", |t| t.fold.as_ref());
+    let before = q
+        .start
+        .checked_sub(2)
+        .map(|k| format!("{} {}", word(k), word(k + 1)));
+    let start = if before.is_some_and(|b| BOUNDS_BEFORE.iter().any(|(w, _)| *w == b)) {
+        q.start - 2
+    } else if q.start > 0 && BOUNDS_BEFORE.iter().any(|(w, _)| *w == word(q.start - 1)) {
+        q.start - 1
+    } else {
+        q.start
+    };
+    let after = format!("{} {}", word(q.end), word(q.end + 1));
+    let end = if BOUNDS_AFTER.iter().any(|(w, _)| *w == after) {
+        q.end + 2
+    } else if BOUNDS_AFTER.iter().any(|(w, _)| *w == word(q.end)) {
+        q.end + 1
+    } else {
+        q.end
+    };
+    side.cover(start, end.min(side.toks.len()))
+}
+
 /// Adjectives that state a count ("a twin-engine jet" / "a single-engine
 /// jet").
 const COUNT_ADJECTIVES: Table<f64> = Table::new(&[
@@ -1337,6 +1519,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     }
     out.extend(swapped_figures(cx, (qa, qb), &matched));
     out.extend(one_word_each_changed(cx, &MULTIPLES));
+    out.extend(bound_changed(cx, (qa, qb), &matched));
     out.extend(one_word_each_changed(cx, &COUNT_ADJECTIVES));
     // Values with a partner of their own unit first: a bare "one" ("a
     // one-way ticket") must not take the fare another figure replaced.
