@@ -1163,6 +1163,22 @@ pub(super) fn multiple_direction(word: &str) -> Option<bool> {
     as_many_change(word).map(|(_, more)| more)
 }
 
+/// A number flag over two spans: "{what}: ‘original words’ → ‘rewrite
+/// words’".
+fn span_change(
+    cx: &UnitCx<'_>,
+    what: &str,
+    conf: f32,
+    (a_span, b_span): (crate::engine::text::Span, crate::engine::text::Span),
+) -> Finding {
+    let reason = format!(
+        "{what}: ‘{}’ → ‘{}’",
+        clip(cx.a.text(a_span)),
+        clip(cx.b.text(b_span))
+    );
+    Finding::new(Kind::Number, conf, Some(a_span), Some(b_span), reason)
+}
+
 /// Words before a figure that make it a bound, one or two words long
 /// ("at least 400", "up to 400"): true for a lower bound. Not "over" or
 /// "under", which also say where and how long ("over two seasons", "under
@@ -1304,18 +1320,7 @@ fn bound_changed(
         } else {
             "bound added"
         };
-        let reason = format!(
-            "{what}: ‘{}’ → ‘{}’",
-            clip(cx.a.text(a_span)),
-            clip(cx.b.text(b_span))
-        );
-        out.push(Finding::new(
-            Kind::Number,
-            0.7,
-            Some(a_span),
-            Some(b_span),
-            reason,
-        ));
+        out.push(span_change(cx, what, 0.7, (a_span, b_span)));
     }
     out
 }
@@ -1376,19 +1381,8 @@ fn one_word_each_changed(cx: &UnitCx<'_>, table: &Table<f64>) -> Option<Finding>
     if x == y {
         return None;
     }
-    let (a_span, b_span) = (cx.a.toks[i].span, cx.b.toks[j].span);
-    let reason = format!(
-        "number changed: ‘{}’ → ‘{}’",
-        clip(cx.a.text(a_span)),
-        clip(cx.b.text(b_span))
-    );
-    Some(Finding::new(
-        Kind::Number,
-        0.85,
-        Some(a_span),
-        Some(b_span),
-        reason,
-    ))
+    let spans = (cx.a.toks[i].span, cx.b.toks[j].span);
+    Some(span_change(cx, "number changed", 0.85, spans))
 }
 
 /// A word of `side` stating as a multiple the percentage `q` gives.
@@ -1607,18 +1601,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 );
                 continue;
             }
-            let reason = format!(
-                "number changed: ‘{}’ → ‘{}’",
-                clip(cx.a.text(a_span)),
-                clip(cx.b.text(b_span))
-            );
-            out.push(Finding::new(
-                Kind::Number,
-                0.85,
-                Some(a_span),
-                Some(b_span),
-                reason,
-            ));
+            out.push(span_change(cx, "number changed", 0.85, (a_span, b_span)));
         } else if year_start(&cx.b, q, &cx.a) {
             let reason = format!(
                 "‘{}’: the start of the year, as the original says",
