@@ -356,8 +356,7 @@ impl WordNet {
     }
 
     /// Whether the word as written is a noun of the table, not only an
-    /// inflection of one ("bed" is; "jailed", an adjective and a verb's
-    /// form, is not).
+    /// inflection of one ("bed" is; "stabled", a verb's form, is not).
     #[must_use]
     pub fn is_noun_lemma(&self, word: &str) -> bool {
         self.find_lemma(&word.replace(' ', "_")).is_some_and(|k| {
@@ -466,8 +465,8 @@ impl WordNet {
     /// which rewording renames freely. (Not persons: WordNet leaves near
     /// synonyms far apart there, "reporter" / "journalist", "manager" /
     /// "boss".) The kind is WordNet's lexicographer file, read from the
-    /// first noun sense that is no particular person or place ("burger" is
-    /// a food before it is a judge).
+    /// first noun sense that is no particular person or place ("cheddar"
+    /// is a cheese before it is a village).
     #[must_use]
     pub fn concrete_kind(&self, word: &str) -> Option<&'static str> {
         let first = self

@@ -1245,7 +1245,7 @@ const BOUND_WORDS: &[&str] = &[
     "just",
 ];
 
-/// Tokens before a figure searched for [`BOUND_WORDS`].
+/// Tokens either side of a figure searched for [`BOUND_WORDS`].
 const BOUND_REACH: usize = 4;
 
 /// Words after a figure that make it a bound ("400 or more").
@@ -1439,8 +1439,8 @@ fn counts_a_list(side: &Side<'_>, q: &Quantity, other: &Side<'_>) -> bool {
     listed && names.iter().all(|n| other.index.knows_word(&n.fold))
 }
 
-/// Nouns that name a group by its size ("the quartet" / "the four
-/// players").
+/// Nouns that name a group by its size ("the trio" / "the three
+/// musicians").
 const GROUPS: Table<f64> = Table::new(&[
     ("duo", 2.0),
     ("pair", 2.0),

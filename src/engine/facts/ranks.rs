@@ -56,8 +56,8 @@ fn changes(side: &Side<'_>, other: &Side<'_>, map: &[Option<usize>]) -> Vec<(usi
             continue;
         }
         // A rank the other side names with another word ("a former
-        // treasurer" / "a onetime treasurer", "once treasurer": an adverb
-        // of the rank word, "formerly").
+        // treasurer" / "a onetime treasurer"), or with a synonym of the
+        // rank word's adverb ("once treasurer": "once" is "formerly").
         let before = (0..k).rev().find(|&j| other.toks[j].text != "-");
         if before.is_some_and(|j| {
             let w = other.toks[j].fold.as_ref();

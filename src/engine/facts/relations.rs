@@ -92,8 +92,8 @@ fn judged(t: &Tok<'_>) -> bool {
 /// A verb form ending in "-ing" is read as a noun by WordNet ("seeking",
 /// "running"); as a sibling it would compare two activities, which verbs'
 /// hierarchy cannot tell apart from rewording. A form in "-ed" that is no
-/// noun of its own is a verb's or an adjective's ("jailed" is no kind of
-/// building beside "prison").
+/// noun of its own is a verb's or an adjective's ("stabled" is no kind of
+/// farm building beside "barn").
 fn verb_form(t: &Tok<'_>) -> bool {
     t.fold.ends_with("ing") || (t.fold.ends_with("ed") && !wordnet().is_noun_lemma(&t.fold))
 }
