@@ -198,6 +198,10 @@ fn best_pairs(
     let is_added: HashSet<usize> = added.iter().copied().collect();
     let is_removed: HashSet<usize> = removed.iter().copied().collect();
     let long_enough = |p: &SentenceProfile| p.terms.len() >= MOVE_MIN_SHARED;
+    // How alike two runs are, however few terms they share.
+    let alone = |scratch: &mut Scratch, x: Range<usize>, y: Range<usize>| {
+        compare_runs(&a[x], &b[y], scratch).combined()
+    };
     let moved = |scratch: &mut Scratch, i: Range<usize>, j: Range<usize>| {
         let (ra, rb) = (&a[i.clone()], &b[j.clone()]);
         let shared = ra
@@ -234,23 +238,23 @@ fn best_pairs(
                     if let Some(s) = one {
                         found.push((i..i + 1, j..j + 1, s));
                     }
-                    // A merge beats each of its sentences alone, however
-                    // few terms that one shares.
-                    let alone = |scratch: &mut Scratch, x: Range<usize>, y: Range<usize>| {
-                        compare_runs(&a[x], &b[y], scratch).combined()
+                    // A merge beats each of its sentences alone.
+                    let two_b = is_added.contains(&(j + 1));
+                    let first = if two_a || two_b {
+                        one.unwrap_or_else(|| alone(scratch, i..i + 1, j..j + 1))
+                    } else {
+                        0.0
                     };
                     if two_a {
                         let next = alone(scratch, i + 1..i + 2, j..j + 1);
-                        let first = alone(scratch, i..i + 1, j..j + 1);
                         if let Some(s) =
                             moved(scratch, i..i + 2, j..j + 1).filter(|&s| s >= first.max(next) + MERGE_GAIN)
                         {
                             found.push((i..i + 2, j..j + 1, s));
                         }
                     }
-                    if is_added.contains(&(j + 1)) {
+                    if two_b {
                         let next = alone(scratch, i..i + 1, j + 1..j + 2);
-                        let first = alone(scratch, i..i + 1, j..j + 1);
                         if let Some(s) =
                             moved(scratch, i..i + 1, j..j + 2).filter(|&s| s >= first.max(next) + MERGE_GAIN)
                         {

@@ -1180,23 +1180,22 @@ fn span_change(
 }
 
 /// Words before a figure that make it a bound, one or two words long
-/// ("at least 400", "up to 400"): true for a lower bound. Not "over" or
-/// "under", which also say where and how long ("over two seasons", "under
-/// a metre of water").
-const BOUNDS_BEFORE: &[(&str, bool)] = &[
-    ("at least", true),
-    ("more than", true),
-    ("upwards of", true),
-    ("excess of", true),
-    ("minimum of", true),
-    ("fewer than", false),
-    ("less than", false),
-    ("at most", false),
-    ("up to", false),
-    ("maximum of", false),
-    ("much as", false),
-    ("many as", false),
-    ("long as", false),
+/// ("at least 400", "up to 400"). Not "over" or "under", which also say
+/// where and how long ("over two seasons", "under a metre of water").
+const BOUNDS_BEFORE: &[&str] = &[
+    "at least",
+    "more than",
+    "upwards of",
+    "excess of",
+    "minimum of",
+    "fewer than",
+    "less than",
+    "at most",
+    "up to",
+    "maximum of",
+    "much as",
+    "many as",
+    "long as",
 ];
 
 /// Words that, a few words before a figure, may state a bound another way
@@ -1249,32 +1248,48 @@ const BOUND_WORDS: &[&str] = &[
 const BOUND_REACH: usize = 4;
 
 /// Words after a figure that make it a bound ("400 or more").
-const BOUNDS_AFTER: &[(&str, bool)] = &[
-    ("or more", true),
-    ("plus", true),
-    ("or fewer", false),
-    ("or less", false),
-];
+const BOUNDS_AFTER: &[&str] = &["or more", "plus", "or fewer", "or less"];
 
-/// Whether figure `q` of `side` (among `qs`) is stated as a bound, and
-/// which: lower (`Some(true)`) or upper. Not after another figure: "9%
-/// more than twelve months earlier" compares the 9%.
-fn bound(side: &Side<'_>, q: &Quantity, qs: &[Quantity]) -> Option<bool> {
-    let word = |k: Option<usize>| k.and_then(|k| side.toks.get(k)).map_or("", |t| t.fold.as_ref());
+/// A figure stated as a bound: the tokens of the bound words with the
+/// figure.
+struct Bound {
+    start: usize,
+    end: usize,
+}
+
+/// How figure `q` of `side` (among `qs`) is stated as a bound, if it is.
+/// Not after another figure: "9% more than twelve months earlier"
+/// compares the 9%.
+fn bound(side: &Side<'_>, q: &Quantity, qs: &[Quantity]) -> Option<Bound> {
+    let word = |k: usize| side.toks.get(k).map_or("", |t| t.fold.as_ref());
+    let pair = |k: usize| format!("{} {}", word(k), word(k + 1));
     // "more than a decade": an article between the bound and the figure.
-    let start = q.start - usize::from(matches!(word(q.start.checked_sub(1)), "a" | "an"));
+    let start = q.start - usize::from(q.start > 0 && matches!(word(q.start - 1), "a" | "an"));
     if qs.iter().any(|r| r.end + 2 == start || r.end + 1 == start) {
         return None;
     }
-    let (b2, b1) = (word(start.checked_sub(2)), word(start.checked_sub(1)));
-    let (a1, a2) = (word(Some(q.end)), word(Some(q.end + 1)));
-    let two_before = format!("{b2} {b1}");
-    let two_after = format!("{a1} {a2}");
-    BOUNDS_BEFORE
-        .iter()
-        .find(|(w, _)| *w == two_before || *w == b1)
-        .or_else(|| BOUNDS_AFTER.iter().find(|(w, _)| *w == two_after || *w == a1))
-        .map(|&(_, lower)| lower)
+    let before = start.checked_sub(2).and_then(|k| {
+        let words = pair(k);
+        BOUNDS_BEFORE
+            .contains(&words.as_str())
+            .then_some(Bound { start: k, end: q.end })
+    });
+    before.or_else(|| {
+        let (two, one) = (pair(q.end), word(q.end));
+        BOUNDS_AFTER.iter().find_map(|&w| {
+            let n = if w == two {
+                2
+            } else if w == one {
+                1
+            } else {
+                return None;
+            };
+            Some(Bound {
+                start: q.start,
+                end: (q.end + n).min(side.toks.len()),
+            })
+        })
+    })
 }
 
 /// A figure both sides give, stated as a bound on one side only ("at
@@ -1284,6 +1299,17 @@ fn bound_changed(
     (qa, qb): (&[Quantity], &[Quantity]),
     matched: &[(usize, usize)],
 ) -> Vec<Finding> {
+    // A bound said another way around the figure ("21 days at the very
+    // least"), or the end of a range ("from $5 to $200" / "from five
+    // dollars up to 200 dollars").
+    let near_bound_word = |side: &Side<'_>, q: &Quantity| {
+        let after = q.end..(q.end + BOUND_REACH).min(side.toks.len());
+        side.toks[q.start.saturating_sub(BOUND_REACH)..q.start]
+            .iter()
+            .chain(&side.toks[after])
+            .any(|t| BOUND_WORDS.contains(&t.fold.as_ref()))
+            || (q.start > 0 && side.toks[q.start - 1].fold == "to")
+    };
     let mut out = Vec::new();
     for &(k, p) in matched {
         // A rank ("up to fourth") is no amount to bound.
@@ -1291,18 +1317,7 @@ fn bound_changed(
             continue;
         }
         let (x, y) = (bound(&cx.a, &qa[k], qa), bound(&cx.b, &qb[p], qb));
-        // A bound said another way around the figure ("21 days at the very
-        // least"), or the end of a range ("from $5 to $200" / "from five
-        // dollars up to 200 dollars").
-        let near_bound_word = |side: &Side<'_>, q: &Quantity| {
-            let after = q.end..(q.end + BOUND_REACH).min(side.toks.len());
-            side.toks[q.start.saturating_sub(BOUND_REACH)..q.start]
-                .iter()
-                .chain(&side.toks[after])
-                .any(|t| BOUND_WORDS.contains(&t.fold.as_ref()))
-                || (q.start > 0 && side.toks[q.start - 1].fold == "to")
-        };
-        let unbounded_said = match (x, y) {
+        let unbounded_said = match (&x, &y) {
             (Some(_), None) => near_bound_word(&cx.b, &qb[p]),
             (None, Some(_)) => near_bound_word(&cx.a, &qa[k]),
             _ => true,
@@ -1310,44 +1325,22 @@ fn bound_changed(
         if unbounded_said {
             continue;
         }
-        let (a_span, b_span) = if x.is_some() {
-            (tight_bound(&cx.a, &qa[k]), cx.b.cover(qb[p].start, qb[p].end))
-        } else {
-            (cx.a.cover(qa[k].start, qa[k].end), tight_bound(&cx.b, &qb[p]))
-        };
-        let what = if x.is_some() {
-            "bound dropped"
-        } else {
-            "bound added"
+        let (a_span, b_span, what) = match (x, y) {
+            (Some(x), _) => (
+                cx.a.cover(x.start, x.end),
+                cx.b.cover(qb[p].start, qb[p].end),
+                "bound dropped",
+            ),
+            (_, Some(y)) => (
+                cx.a.cover(qa[k].start, qa[k].end),
+                cx.b.cover(y.start, y.end),
+                "bound added",
+            ),
+            (None, None) => continue,
         };
         out.push(span_change(cx, what, 0.7, (a_span, b_span)));
     }
     out
-}
-
-/// The span of figure `q` with the bound words around it.
-fn tight_bound(side: &Side<'_>, q: &Quantity) -> crate::engine::text::Span {
-    let word = |k: usize| side.toks.get(k).map_or("", |t| t.fold.as_ref());
-    let before = q
-        .start
-        .checked_sub(2)
-        .map(|k| format!("{} {}", word(k), word(k + 1)));
-    let start = if before.is_some_and(|b| BOUNDS_BEFORE.iter().any(|(w, _)| *w == b)) {
-        q.start - 2
-    } else if q.start > 0 && BOUNDS_BEFORE.iter().any(|(w, _)| *w == word(q.start - 1)) {
-        q.start - 1
-    } else {
-        q.start
-    };
-    let after = format!("{} {}", word(q.end), word(q.end + 1));
-    let end = if BOUNDS_AFTER.iter().any(|(w, _)| *w == after) {
-        q.end + 2
-    } else if BOUNDS_AFTER.iter().any(|(w, _)| *w == word(q.end)) {
-        q.end + 1
-    } else {
-        q.end
-    };
-    side.cover(start, end.min(side.toks.len()))
 }
 
 /// Adjectives that state a count ("a twin-engine jet" / "a single-engine

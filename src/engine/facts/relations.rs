@@ -155,7 +155,13 @@ const fn related(r: Relation) -> bool {
     )
 }
 
-fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
+/// How `y` relates to `x`; `px`, `py` the phrasal verb each makes with
+/// the word after it, if any (see [`phrasal`]).
+fn relation(
+    cx: &UnitCx<'_>,
+    (x, px): (&Tok<'_>, Option<&str>),
+    (y, py): (&Tok<'_>, Option<&str>),
+) -> Relation {
     if POSTURE.contains(&x.fold.as_ref()) && POSTURE.contains(&y.fold.as_ref()) {
         return Relation::Synonym;
     }
@@ -181,9 +187,8 @@ fn relation(cx: &UnitCx<'_>, x: &Tok<'_>, y: &Tok<'_>) -> Relation {
     let attributive = before_noun(&cx.a, x) && before_noun(&cx.b, y);
     // "got off" is not "got": a verb and its particle are the lexical
     // database's word ("get off", "leave a vehicle") where it has one.
-    let (px, py) = (phrasal(&cx.a, x), phrasal(&cx.b, y));
     if px.is_some() || py.is_some() {
-        let (wx, wy) = (px.as_deref().unwrap_or(&x.fold), py.as_deref().unwrap_or(&y.fold));
+        let (wx, wy) = (px.unwrap_or(&x.fold), py.unwrap_or(&y.fold));
         return wordnet().relation_as(wx, wy, attributive);
     }
     crate::engine::wordnet::relation_cached(&x.fold, &y.fold, attributive)
@@ -311,9 +316,18 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         if xa.is_empty() || xb.is_empty() {
             continue;
         }
+        // Each word's phrasal verb looked up once, not once per pair.
+        let pa: Vec<Option<String>> = xa.iter().map(|x| phrasal(&cx.a, x)).collect();
+        let pb: Vec<Option<String>> = xb.iter().map(|y| phrasal(&cx.b, y)).collect();
         let rel: Vec<Vec<Relation>> = xa
             .iter()
-            .map(|x| xb.iter().map(|y| relation(cx, x, y)).collect())
+            .zip(&pa)
+            .map(|(x, px)| {
+                xb.iter()
+                    .zip(&pb)
+                    .map(|(y, py)| relation(cx, (x, px.as_deref()), (y, py.as_deref())))
+                    .collect()
+            })
             .collect();
         let a_covered = |i: usize| rel[i].iter().any(|r| related(*r));
         let b_covered = |j: usize| rel.iter().any(|row| related(row[j]));
