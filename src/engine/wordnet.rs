@@ -147,6 +147,11 @@ const ANTONYM_ADJECTIVE_SENSES: usize = 3;
 /// Senses looked at for siblings: fewer, since a sibling is a factual
 /// flag and near-synonyms are often siblings in some rarer sense.
 const SIBLING_SENSES: usize = 1;
+/// Verb senses whose broader verbs are compared for opposites ("extend"
+/// / "reduce"): the most frequent, as for siblings.
+const OPPOSED_KIND_SENSES: usize = 2;
+/// A verb with more senses than this is too vague for that comparison.
+const VAGUE_VERB_SENSES: usize = 24;
 /// Hypernym steps searched for a broader or narrower word.
 const BROADER_STEPS: usize = 3;
 /// A noun class shared by siblings must be at least this deep, so
@@ -404,16 +409,16 @@ impl WordNet {
         out
     }
 
-    /// The first `top` adjective senses of a word form whose base forms
-    /// are `bases`.
-    fn adjective_senses(&self, bases: &[usize], top: usize) -> Vec<u32> {
+    /// The first `top` senses of one part of speech of a word form whose
+    /// base forms are `bases`.
+    fn senses_as(&self, bases: &[usize], pos: Pos, top: usize) -> Vec<u32> {
         let mut out = Vec::new();
         for &b in bases {
-            let adjectives = self
+            let of_pos = self
                 .lemma_senses(b)
                 .iter()
-                .filter(|&s| self.synset(s).pos() == Pos::Adj);
-            out.extend(adjectives.take(top));
+                .filter(|&s| self.synset(s).pos() == pos);
+            out.extend(of_pos.take(top));
         }
         out
     }
@@ -599,7 +604,7 @@ impl WordNet {
         let opposable = |bases: &[usize]| {
             let mut senses = self.senses_of(bases, Some(ANTONYM_SENSES));
             if attributive {
-                senses.extend(self.adjective_senses(bases, ANTONYM_ADJECTIVE_SENSES));
+                senses.extend(self.senses_as(bases, Pos::Adj, ANTONYM_ADJECTIVE_SENSES));
             }
             senses
         };
@@ -636,10 +641,35 @@ impl WordNet {
                 }
             }
         }
+        if self.opposed_kinds(&bases_a, &bases_b) {
+            return Relation::Antonym;
+        }
         let first_a = self.senses_of(&bases_a, Some(SIBLING_SENSES));
         let first_b = self.senses_of(&bases_b, Some(SIBLING_SENSES));
         self.sibling(&first_a, &first_b)
             .map_or(Relation::Unrelated, Relation::Sibling)
+    }
+
+    /// Whether two verbs are ways of doing opposite things: one of the
+    /// first senses of each, or the verb each is a way of, are opposites
+    /// ("extend" is a way to "increase", "reduce" one to "decrease").
+    /// Checked after synonyms and broader words, which are rewording. A
+    /// verb of very many senses ("go", "take") is left out: its first
+    /// senses say little of the one meant ("stayed with friends" / "went
+    /// to friends").
+    fn opposed_kinds(&self, bases_a: &[usize], bases_b: &[usize]) -> bool {
+        let up = |bases: &[usize]| -> Vec<u32> {
+            if self.senses_as(bases, Pos::Verb, usize::MAX).len() > VAGUE_VERB_SENSES {
+                return Vec::new();
+            }
+            self.senses_as(bases, Pos::Verb, OPPOSED_KIND_SENSES)
+                .into_iter()
+                .flat_map(|s| self.ancestors(s, 1))
+                .collect()
+        };
+        let (up_a, up_b) = (up(bases_a), up(bases_b));
+        up_a.iter()
+            .any(|&x| self.antonyms(x).iter().any(|y| up_b.contains(&y)))
     }
 
     /// A class both nouns are direct kinds of, deep enough to be specific.
