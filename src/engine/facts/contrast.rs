@@ -64,7 +64,8 @@ type Mention = (usize, usize, usize);
 fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
     // "three decades" / "thirty years", "a fortnight" / "two weeks": an
     // amount is the numbers detector's call, which compares values. An
-    // ordinal counts nothing: "the first year" / "the first month" differ.
+    // ordinal word counts nothing: "the first year" / "the first month"
+    // differ.
     let amounts = super::numbers::quantities(side);
     let ordinal = |i: usize| super::numbers::is_ordinal_word(&side.toks[i].fold);
     let counted = |i: usize| {
@@ -72,7 +73,9 @@ fn mentions(side: &super::context::Side<'_>) -> Vec<(usize, usize, usize)> {
             || (i > 0 && {
                 let before = side.toks[i - 1].fold.as_ref();
                 matches!(before, "a" | "an" | "one" | "several" | "few" | "many" | "some")
-                    || (before.chars().any(|c| c.is_ascii_digit()) && !ordinal(i - 1))
+                    // "the 60th minute" is a time in minutes, a figure
+                    // the numbers detector compares ("on the hour").
+                    || before.chars().any(|c| c.is_ascii_digit())
                     || (super::numbers::is_number_word(before) && !ordinal(i - 1))
             })
     };

@@ -5,7 +5,7 @@ use super::Detector;
 use super::clip;
 use super::context::{Side, UnitCx};
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::words::{PERIOD_SHIFTS, RELATIVE_DAYS, RELATIVE_PERIODS, WEEKDAYS};
+use crate::engine::words::{PERIOD_SHIFTS, PRESENT_WORDS, RELATIVE_DAYS, RELATIVE_PERIODS, WEEKDAYS};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -182,6 +182,20 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     }
     if ma.iter().any(january) && super::numbers::says_year_start(&cx.b) {
         ma.retain(|m| !january(m));
+    }
+    // "now draws" / "today attracts": "today" as "at present", where the
+    // other side says so in a word of its own.
+    let today = |m: &DateMention| m.class == DateClass::Relative && m.key == "today";
+    let says_present = |side: &Side<'_>| {
+        side.toks
+            .iter()
+            .any(|t| !t.in_quote && PRESENT_WORDS.contains(&t.fold.as_ref()))
+    };
+    if !ma.iter().any(today) && says_present(&cx.a) && !says_present(&cx.b) {
+        mb.retain(|m| !today(m));
+    }
+    if !mb.iter().any(today) && says_present(&cx.b) && !says_present(&cx.a) {
+        ma.retain(|m| !today(m));
     }
     let gone: Vec<&DateMention> = ma.iter().filter(|m| !mb.iter().any(|n| n.key == m.key)).collect();
     let mut used = vec![false; gone.len()];
