@@ -422,7 +422,17 @@ fn quantity_at(side: &Side<'_>, i: usize) -> Option<Quantity> {
                     lookup(&SCALED_UNITS, &t.fold).is_some() || lookup(&UNITS, &t.fold).is_some()
                 }),
         );
-        let skip = national.max(hyphen).max(added);
+        // "30 or more days": a bound between the figure and its unit.
+        let or_bound = if next_is(toks, end, &["or"])
+            && next_is(toks, end + 1, &["more", "fewer", "less"])
+            && toks.get(end + 2).is_some_and(|t| {
+                lookup(&SCALED_UNITS, &t.fold).is_some() || lookup(&UNITS, &t.fold).is_some()
+            }) {
+            2
+        } else {
+            0
+        };
+        let skip = national.max(hyphen).max(added).max(or_bound);
         let unit_word = toks.get(end + skip).map_or("", |t| t.fold.as_ref());
         if let Some((scale, u)) = lookup(&SCALED_UNITS, unit_word) {
             value *= scale;
@@ -1091,6 +1101,9 @@ fn cents_of(a: &str, b: &str) -> bool {
 /// millions ("1.4m people").
 const METRES_OR_MILLION: &str = "m?";
 
+/// Minutes in a day: days and hours are compared in minutes.
+const MINUTES_A_DAY: f64 = 24.0 * 60.0;
+
 /// The ways a quantity can be read: "1.4m" is 1.4 metres or 1,400,000.
 fn readings(q: &Quantity) -> Vec<(f64, &'static str)> {
     if q.unit == METRES_OR_MILLION {
@@ -1109,6 +1122,9 @@ fn readings(q: &Quantity) -> Vec<(f64, &'static str)> {
     } else if q.unit == "mo" {
         // "12 months" is a year.
         vec![(q.value, q.unit), (q.value / 12.0, "yr")]
+    } else if q.unit == "d" {
+        // "two days" is 48 hours, which count in minutes.
+        vec![(q.value, q.unit), (q.value * MINUTES_A_DAY, "min")]
     } else if let Some(&(_, scale, base)) = BASE_UNITS.iter().find(|(u, _, _)| *u == q.unit) {
         vec![(q.value, q.unit), (q.value * scale, base)]
     } else {
@@ -1274,7 +1290,16 @@ fn bound(side: &Side<'_>, q: &Quantity, qs: &[Quantity]) -> Option<Bound> {
             .contains(&words.as_str())
             .then_some(Bound { start: k, end: q.end })
     });
-    before.or_else(|| {
+    // "30 or more days": the bound inside the quantity, before its unit.
+    let inside = || {
+        (q.start..q.end)
+            .any(|k| BOUNDS_AFTER.contains(&pair(k).as_str()))
+            .then_some(Bound {
+                start: q.start,
+                end: q.end,
+            })
+    };
+    before.or_else(inside).or_else(|| {
         let (two, one) = (pair(q.end), word(q.end));
         BOUNDS_AFTER.iter().find_map(|&w| {
             let n = if w == two {
