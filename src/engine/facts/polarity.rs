@@ -9,9 +9,9 @@ use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
 use crate::engine::words::MATCH_VERBS;
 use crate::engine::words::{
-    AIM_VERBS, AVOID_VERBS, BE_FORMS, CHANGE_VERBS, CONTRAST_OPENERS, DEMAND_VERBS, FIRM_MODALS, FORECASTS,
-    HEARSAY, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, NOT_ONLY, PASSIVE_HEDGES,
-    PRICE_VERBS, STEADY_WORDS,
+    AIM_VERBS, AUXILIARIES, AVOID_VERBS, BE_FORMS, CHANGE_VERBS, CONTRAST_OPENERS, DEMAND_VERBS, FIRM_MODALS,
+    FORECASTS, HEARSAY, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, NOT_ONLY,
+    PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -276,12 +276,18 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
     })
 }
 
-/// The content words after marker `i` that it applies to.
+/// The content words after marker `i` that it applies to; where none
+/// follows, the verb right after it ("…, it has not said."), not a bare
+/// "be" or auxiliary, which stands for words said elsewhere ("It rarely
+/// was.").
 fn scope<'s, 'a>(side: &'s Side<'a>, i: usize) -> impl Iterator<Item = &'s Tok<'a>> {
-    side.toks[i + 1..]
-        .iter()
-        .filter(|t| t.is_word() && !super::lists::is_function_word(&t.fold))
-        .take(SCOPE_WORDS)
+    let after = &side.toks[i + 1..];
+    let content = |t: &&Tok<'a>| t.is_word() && !super::lists::is_function_word(&t.fold);
+    let last_word = !after.iter().any(|t| content(&t));
+    let next_word = after.iter().find(|t| t.is_word()).filter(|t| {
+        last_word && !BE_FORMS.contains(&t.fold.as_ref()) && !AUXILIARIES.contains(&t.fold.as_ref())
+    });
+    after.iter().filter(content).take(SCOPE_WORDS).chain(next_word)
 }
 
 /// Verbs that report a claim or a belief rather than a fact, and the word

@@ -67,9 +67,26 @@ fn changes(side: &Side<'_>, other: &Side<'_>, map: &[Option<usize>]) -> Vec<(usi
         }) {
             continue;
         }
+        // "a former inspector" / "who used to work as an inspector": the
+        // other side puts the post in the past a few words before it.
+        if former && used_to(other, k) {
+            continue;
+        }
         out.push((i, h, k));
     }
     out
+}
+
+/// Words searched back from a title for "used to".
+const USED_TO_REACH: usize = 6;
+
+/// Whether "used to" stands within [`USED_TO_REACH`] words before token
+/// `k` ("used to work as an inspector").
+fn used_to(side: &Side<'_>, k: usize) -> bool {
+    let from = k.saturating_sub(USED_TO_REACH);
+    side.toks[from..k]
+        .windows(2)
+        .any(|w| w[0].fold == "used" && w[1].fold == "to")
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
