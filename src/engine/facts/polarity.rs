@@ -98,13 +98,7 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
         return false;
     }
     // "not until 2000" / "did not open until 2000": a time, not a denial.
-    if (f == "not" || f.ends_with("n't"))
-        && side.toks[i + 1..]
-            .iter()
-            .take(UNTIL_REACH + 1)
-            .take_while(|t| t.is_word())
-            .any(|t| matches!(t.fold.as_ref(), "until" | "till"))
-    {
+    if negated_time(side, i, &["until", "till"]) {
         return false;
     }
     let next = side.toks.get(i + 1).map_or("", |t| t.fold.as_ref());
@@ -125,6 +119,18 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
         return true;
     }
     NEGATIVE_BEFORE.iter().any(|&(w, p)| w == f && p == next)
+}
+
+/// Whether token `i` is "not" or a "-n't" word with one of `words` ("until",
+/// "before") a few words after it: "can't leave before 9:30".
+fn negated_time(side: &Side<'_>, i: usize, words: &[&str]) -> bool {
+    let f = side.toks[i].fold.as_ref();
+    (f == "not" || f.ends_with("n't"))
+        && side.toks[i + 1..]
+            .iter()
+            .take(UNTIL_REACH + 1)
+            .take_while(|t| t.is_word())
+            .any(|t| words.contains(&t.fold.as_ref()))
 }
 
 /// Words that carry a negation or a refusal without being counted as one
@@ -589,10 +595,20 @@ fn apply(cx: &UnitCx<'_>, rule: &Rule<'_>) -> Vec<Finding> {
                     })
             })
     };
+    // "can't leave before 9:30" / "can't set off until half past nine":
+    // the time the other side gives with "not until", which counts as no
+    // negation there.
+    let until_said = |i: usize| {
+        rule.kind == Kind::Negation
+            && negated_time(side, i, &["before"])
+            && (0..other.toks.len()).any(|k| negated_time(other, k, &["until", "till"]))
+    };
     let mut picked = Vec::new();
     let mut dropped = Vec::new();
     for i in extra.iter().copied().filter(unanswered) {
-        if opposite_said(i) {
+        if until_said(i) {
+            dropped.push(finding(cx, rule, i, on_original).dropped_by("marker-elsewhere"));
+        } else if opposite_said(i) {
             dropped.push(finding(cx, rule, i, on_original).dropped_by("opposite-said"));
         } else if rule.kind == Kind::Negation && superlative_said(side, i, other) {
             dropped.push(finding(cx, rule, i, on_original).dropped_by("superlative-said"));
