@@ -61,6 +61,17 @@ fn every_detector_passes_its_fixtures() {
             "{}: a fixture file needs flag cases and near misses",
             detector.name
         );
+        // A case with an empty side tests nothing (a shell variable left
+        // unset when the case was written).
+        let texts = fixtures.flag.iter().map(|c| (&c.original, &c.rewrite));
+        let texts = texts.chain(fixtures.near_miss.iter().map(|c| (&c.original, &c.rewrite)));
+        for (original, rewrite) in texts {
+            assert!(
+                !original.trim().is_empty() && !rewrite.trim().is_empty(),
+                "{}: a case has an empty side",
+                detector.name
+            );
+        }
         for case in &fixtures.flag {
             let (a, b) = (
                 Document::from(case.original.as_str()),
