@@ -660,8 +660,13 @@ fn oclock(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize,
         end += n;
     }
     // A bare "seven" is a count; "half past seven" or "seven o'clock" is
-    // an hour.
-    if !said && part.is_none() && offset == 0.0 {
+    // an hour, and so is "at seven" closing a clause ("meet at 10.").
+    let at_hour = first > 0
+        && toks[first - 1].fold == "at"
+        && toks
+            .get(end)
+            .is_none_or(|n| !n.is_word() && n.kind != TokenKind::Number && n.text != "%");
+    if !said && part.is_none() && offset == 0.0 && !at_hour {
         return None;
     }
     let hours = if hours == 12.0 { 0.0 } else { hours } + offset;
@@ -1095,6 +1100,14 @@ fn same_unit(a: &str, b: &str) -> bool {
 /// Whether one unit is cents and the other a currency divided in cents.
 fn cents_of(a: &str, b: &str) -> bool {
     matches!((a, b), (CENTS, "$" | "€") | ("$" | "€", CENTS))
+}
+
+/// Units a figure pairs with before any other: its own, cents and their
+/// currency, and a clock time with an hour that may be either half of the
+/// day ("at 10" / "at 10:30").
+fn kin_units(a: &str, b: &str) -> bool {
+    let clock = |u: &str| u == "time" || u == EITHER_HALF;
+    a == b || cents_of(a, b) || (clock(a) && clock(b))
 }
 
 /// The unit of a bare "300m": metres ("300 metres") or a count in
@@ -1538,7 +1551,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let has_unit_partner = |q: &&Quantity| {
         qa.iter()
             .enumerate()
-            .any(|(k, a)| !a_used[k] && (a.unit == q.unit || cents_of(a.unit, q.unit)))
+            .any(|(k, a)| !a_used[k] && kin_units(a.unit, q.unit))
     };
     let (first, rest): (Vec<_>, Vec<_>) = unmatched_b.into_iter().partition(has_unit_partner);
     // The figures of the sentences beside each side, read once per unit
@@ -1571,12 +1584,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         let counted = |k: usize| years_later(&cx.a, &qa[k], q, qa) || years_later(&cx.b, q, &qa[k], qb);
         let partner = (0..qa.len())
             .filter(|&k| !a_used[k] && !moved_a[k] && counted(k))
-            .chain((0..qa.len()).filter(|&k| {
-                !a_used[k]
-                    && !moved_a[k]
-                    && (qa[k].unit == q.unit || cents_of(qa[k].unit, q.unit))
-                    && comparable(k)
-            }))
+            .chain(
+                (0..qa.len())
+                    .filter(|&k| !a_used[k] && !moved_a[k] && kin_units(qa[k].unit, q.unit) && comparable(k)),
+            )
             .chain(
                 (0..qa.len())
                     .filter(|&k| !a_used[k] && !moved_a[k] && comparable(k) && !year_and_ordinal(&qa[k], q)),
