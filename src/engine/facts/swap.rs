@@ -501,8 +501,11 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         .collect()
 }
 
-/// Tokens either side of a name searched for the words it goes with.
+/// Tokens before a name searched for the words it goes with.
 const ATTACH_REACH: usize = 3;
+/// Tokens after a name searched for them: its verb and what it does to
+/// ("Olu is bringing sandwiches").
+const ATTACH_REACH_AFTER: usize = 6;
 
 /// A one-word name of a side ("Europe", or "Asian" read as "Asia" when
 /// the other side names Asia): its token and the key both sides share.
@@ -526,11 +529,16 @@ fn attached<'s>(side: &'s Side<'_>, k: usize) -> Vec<&'s str> {
         .rev()
         .take_while(|t| !boundary(t))
         .filter(|t| content(t));
-    let after = toks[k + 1..(k + 1 + ATTACH_REACH).min(toks.len())]
+    let after = toks[k + 1..(k + 1 + ATTACH_REACH_AFTER).min(toks.len())]
         .iter()
         .take_while(|t| !boundary(t))
         .filter(|t| content(t));
     before.chain(after).map(|t| t.stem.as_ref()).collect()
+}
+
+/// The words of `p` that `q` lacks.
+fn own<'s>(p: Vec<&'s str>, q: &[&str]) -> Vec<&'s str> {
+    p.into_iter().filter(|w| !q.contains(w)).collect()
 }
 
 /// The words just before and after token `k` (none at a punctuation
@@ -606,8 +614,12 @@ fn traded_places(cx: &UnitCx<'_>) -> Option<Finding> {
             if ax == ay || bx == by || coordinated(&cx.a, ax, ay) || coordinated(&cx.b, bx, by) {
                 continue;
             }
+            // Words both names of a side go with ("Olu is bringing …
+            // and Bruno will bring …") tell them apart by nothing.
             let (wax, way) = (attached(&cx.a, ax), attached(&cx.a, ay));
+            let (wax, way) = (own(wax, &way), own(way, &attached(&cx.a, ax)));
             let (wbx, wby) = (attached(&cx.b, bx), attached(&cx.b, by));
+            let (wbx, wby) = (own(wbx, &wby), own(wby, &attached(&cx.b, bx)));
             let meets = |p: &[&str], q: &[&str]| p.iter().any(|w| q.contains(w));
             // One name may take the other's words and frame while the
             // other's were said another way ("Oyelaran put them ahead,
