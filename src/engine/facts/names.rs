@@ -218,6 +218,14 @@ fn initials(words: &[String]) -> String {
 /// content words (or a close relative) occurs there, or it is an acronym of
 /// a name there, or that side holds its acronym.
 fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -> bool {
+    // "Councillor Marcus Odell" is not in "Councillor Lena Whitcombe": a
+    // title before the name proves nothing, unless the phrase is all title.
+    let titles = words.iter().take_while(|w| role_word(w)).count();
+    let words = if titles < words.len() {
+        &words[titles..]
+    } else {
+        words
+    };
     let has = |w: &String| {
         // The stem of `w` once, not once per token.
         let stem = other.index.stem(w);
@@ -504,6 +512,14 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 out.push(dropped(cx, *p, "description-named", why));
                 continue;
             }
+            // A role both sides give before the names is no part of the
+            // change ("Councillor Marcus Odell" / "Councillor Lena
+            // Whitcombe").
+            let b_span = if role_words < p.end - p.start {
+                cx.b.cover(p.start + role_words, p.end)
+            } else {
+                b_span
+            };
             let finding = Finding::new(
                 Kind::Name,
                 0.6,
@@ -536,10 +552,26 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             out.push(finding.dropped_by("replacement-found"));
         } else {
             taken.push(m);
+            // Placed by the words the diff paired, pointed at the name it
+            // replaced, as the reason says.
+            let mut finding = finding;
+            finding.original = Some(name_without_shared_role(cx, pa[m]));
             out.push(finding);
         }
     }
     out
+}
+
+/// An original name's span without the role words before it that the
+/// rewrite also uses ("Councillor").
+fn name_without_shared_role(cx: &UnitCx<'_>, p: NamePhrase) -> crate::engine::text::Span {
+    let roles = (p.start..p.end - 1)
+        .take_while(|&k| {
+            let f = &cx.a.toks[k].fold;
+            role_word(f) && cx.b.toks.iter().any(|t| t.fold == *f)
+        })
+        .count();
+    cx.a.cover(p.start + roles, p.end)
 }
 
 /// A rewrite name a guard kept from being flagged.
