@@ -852,6 +852,33 @@ fn same_word_or(side: &Side<'_>, other: &Side<'_>, s: usize, e: usize, found: Op
                 && !super::lists::is_function_word(&t.fold)
         })
     };
+    // "may be less likely" → "are less likely", the word diff pairing the
+    // hedge with a clause moved before it ("According to …"): the word
+    // the hedge stood before, kept on the other side, shows where.
+    let next_content = side.toks[e..]
+        .iter()
+        .take(SCOPE_WORDS)
+        .find(|t| t.is_word() && !super::lists::is_function_word(&t.fold));
+    let kept_at = next_content.and_then(|n| {
+        let mut at = other
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_word() && t.stem == n.stem);
+        match (at.next(), at.next()) {
+            (Some((k, _)), None) => Some(k),
+            _ => None,
+        }
+    });
+    if let (Some(k), Some(f)) = (kept_at, found)
+        && !(f.start <= other.toks[k].span.start && other.toks[k].span.end <= f.end)
+        && k > 0
+    {
+        let before = &other.toks[k - 1];
+        if BE_FORMS.contains(&before.fold.as_ref()) || AUXILIARIES.contains(&before.fold.as_ref()) {
+            return Some(before.span);
+        }
+    }
     if found.is_some_and(content) {
         return found;
     }
