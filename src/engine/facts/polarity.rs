@@ -52,7 +52,7 @@ pub const DETECTOR: Detector = Detector {
 /// Words that negate only before their particle: "failed to", "declined
 /// to", "rather than", "instead of" ("the bank failed", "sales declined"
 /// negate nothing).
-const NEGATIVE_BEFORE: &[(&str, &str)] = &[
+pub(super) const NEGATIVE_BEFORE: &[(&str, &str)] = &[
     ("fail", "to"),
     ("fails", "to"),
     ("failed", "to"),

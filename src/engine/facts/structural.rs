@@ -107,8 +107,9 @@ impl<'t> Words<'t> {
 /// negation or a source.
 fn checkable(f: &str) -> bool {
     use super::numbers::{is_number_word, is_ordinal_word};
-    use crate::engine::words::{NEGATIVE_VERBS, NEGATORS, REPORTING_VERBS};
+    use crate::engine::words::{NEGATIVE_VERBS, NEGATORS, REPORTING_PARTICIPLES, REPORTING_VERBS};
     is_number_word(f)
+        || REPORTING_PARTICIPLES.contains(&f)
         || is_ordinal_word(f)
         || NEGATORS.contains(&f)
         || f.ends_with("n't")
@@ -160,8 +161,16 @@ fn colour(words: &Words<'_>) -> bool {
         .folds
         .first()
         .is_none_or(|f| super::lists::is_function_word(f) || wn.knows(f));
+    // "declined to provide", "failed to": a refusal is checkable as a
+    // negation is.
+    let refusal = words.folds.windows(2).any(|w| {
+        super::polarity::NEGATIVE_BEFORE
+            .iter()
+            .any(|&(v, p)| v == w[0] && p == w[1])
+    });
     first_is_word
         && words.plain()
+        && !refusal
         && !words.folds.iter().any(|f| {
             let f = f.as_str();
             checkable(f)
@@ -205,7 +214,7 @@ pub fn excerpt(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Words, judgement};
+    use super::{Words, colour, judgement};
 
     #[test]
     fn a_short_verdict_with_no_fact_is_a_judgement() {
@@ -232,6 +241,19 @@ mod tests {
             "Progress was slow and often dispiriting for the nine engineers who stayed on.",
         ] {
             assert!(!judgement(&Words::of(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_scene_is_colour_and_a_refusal_or_a_claim_is_not() {
+        assert!(colour(&Words::of(
+            "Gulls wheeled over the empty harbour in the grey light."
+        )));
+        for s in [
+            "He declined to share the firm’s own accounts with the inspectors.",
+            "She shrugged off the question, saying the matter was closed.",
+        ] {
+            assert!(!colour(&Words::of(s)), "{s}");
         }
     }
 }
