@@ -620,3 +620,42 @@ fn blind10_school_results_pair() {
 fn blind10_pure_spin_court_pair_has_no_factual_flag() {
     check_no_flag("blind10-pure-spin-court");
 }
+
+// The blind11-* pairs were written at the start of the seventh detection
+// session by a helper who never saw src/ (council meeting minutes, a chat
+// recap of who brings what, a science story with hedges, a match report,
+// a pure-spin obituary, a long investigation with reordered paragraphs)
+// and scored before any change for them: meeting-minutes 0.83/1.00,
+// chat-recap 0.40/0.75, science-news 0.83/0.86, sports-report 1.00/0.62,
+// long-investigation 0.80/0.50 (recall/precision); pure-spin-obituary 1
+// false flag. The floors below are the figures after general fixes.
+
+#[test]
+fn blind11_meeting_minutes_pair() {
+    check_floor("blind11-meeting-minutes", 0.99, 0.99);
+}
+
+#[test]
+fn blind11_chat_recap_pair() {
+    check_floor("blind11-chat-recap", 0.99, 0.99);
+}
+
+#[test]
+fn blind11_science_news_pair() {
+    check_floor("blind11-science-news", 0.99, 0.85);
+}
+
+#[test]
+fn blind11_sports_report_pair() {
+    check_floor("blind11-sports-report", 0.99, 0.70);
+}
+
+#[test]
+fn blind11_long_investigation_pair() {
+    check_floor("blind11-long-investigation", 0.99, 0.99);
+}
+
+#[test]
+fn blind11_pure_spin_obituary_pair_has_no_factual_flag() {
+    check_no_flag("blind11-pure-spin-obituary");
+}
