@@ -647,7 +647,7 @@ fn blind11_science_news_pair() {
 
 #[test]
 fn blind11_sports_report_pair() {
-    check_floor("blind11-sports-report", 0.99, 0.70);
+    check_floor("blind11-sports-report", 0.99, 0.82);
 }
 
 #[test]

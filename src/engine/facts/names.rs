@@ -29,6 +29,10 @@ pub const DETECTOR: Detector = Detector {
             keeps_out: "a role put before a name the original gives (\"CEO Ann Lee\" / \"Ann Lee\")",
         },
         Guard {
+            name: "another-holder",
+            keeps_out: "a known name that describes another person than the dropped name did, both persons named on both sides (\"off Harwick defender Tom Ellery, and winger Sam Oduya\" / \"off Ellery, and Sam Oduya, the Castleton winger\")",
+        },
+        Guard {
             name: "description-named",
             keeps_out: "the person a description of the original meant, named (\"the Rovers manager\" / \"Holt\")",
         },
@@ -512,6 +516,11 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 out.push(dropped(cx, *p, "description-named", why));
                 continue;
             }
+            if other_holders(cx, pa[m], *p) {
+                let why = "describes another person than the dropped name did, both named on both sides";
+                out.push(dropped(cx, *p, "another-holder", why));
+                continue;
+            }
             // A role both sides give before the names is no part of the
             // change ("Councillor Marcus Odell" / "Councillor Lena
             // Whitcombe").
@@ -572,6 +581,45 @@ fn name_without_shared_role(cx: &UnitCx<'_>, p: NamePhrase) -> crate::engine::te
         })
         .count();
     cx.a.cover(p.start + roles, p.end)
+}
+
+/// Tokens between a name and the person it describes ("Harwick defender
+/// Tom Ellery", "Sam Oduya, the Castleton winger").
+const HOLDER_REACH: usize = 3;
+
+/// The person a one-word name describes as a team or a place: a name
+/// phrase of two words or more within [`HOLDER_REACH`] tokens, with only
+/// lowercase words, "the" or a comma between.
+fn holder(side: &Side<'_>, phrases: &[NamePhrase], p: NamePhrase) -> Option<NamePhrase> {
+    let between_ok = |from: usize, to: usize| {
+        side.toks[from..to]
+            .iter()
+            .all(|t| (t.is_word() && !t.is_capitalised()) || t.text == ",")
+    };
+    phrases.iter().copied().find(|q| {
+        q.end - q.start >= 2
+            && ((q.start >= p.end && q.start - p.end <= HOLDER_REACH && between_ok(p.end, q.start))
+                || (p.start >= q.end && p.start - q.end <= HOLDER_REACH && between_ok(q.end, p.start)))
+    })
+}
+
+/// Whether a dropped name and a known name put in its place each describe
+/// a different person, both of whom the two sides name ("off Harwick
+/// defender Tom Ellery, and winger Sam Oduya" / "off Ellery, and Sam
+/// Oduya, the Castleton winger"): one description cut and another added,
+/// not one name swapped.
+fn other_holders(cx: &UnitCx<'_>, gone: NamePhrase, new: NamePhrase) -> bool {
+    if gone.end - gone.start != 1 || new.end - new.start != 1 {
+        return false;
+    }
+    let (pa, pb) = (phrases(&cx.a), phrases(&cx.b));
+    let (Some(ha), Some(hb)) = (holder(&cx.a, &pa, gone), holder(&cx.b, &pb, new)) else {
+        return false;
+    };
+    let last = |side: &Side<'_>, q: NamePhrase| bare(&side.toks[q.end - 1].fold).to_string();
+    let (la, lb) = (last(&cx.a, ha), last(&cx.b, hb));
+    let names = |side: &Side<'_>, w: &str| side.toks.iter().any(|t| bare(&t.fold) == w);
+    la != lb && names(&cx.b, &la) && names(&cx.a, &lb)
 }
 
 /// A rewrite name a guard kept from being flagged.
