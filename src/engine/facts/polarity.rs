@@ -80,11 +80,12 @@ const PRICE_REACH: usize = 3;
 
 fn is_negator(side: &Side<'_>, i: usize) -> bool {
     let f = side.toks[i].fold.as_ref();
-    // "no fewer than 40" is "at least 40".
+    // "no fewer than 40" is "at least 40", "no larger than a coin" "at
+    // most the size of one".
     let comparative = side
         .toks
         .get(i + 1)
-        .is_some_and(|n| matches!(n.fold.as_ref(), "fewer" | "less" | "more"))
+        .is_some_and(|n| matches!(n.fold.as_ref(), "fewer" | "less" | "more") || n.fold.ends_with("er"))
         && side.toks.get(i + 2).is_some_and(|n| n.fold == "than");
     if f == "no" && comparative {
         return false;
