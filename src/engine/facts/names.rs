@@ -235,15 +235,17 @@ fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -
         let stem = other.index.stem(w);
         // The edit distance last, over the tokens no cheaper test matched
         // (the same answer: any token passing any test).
-        other
-            .toks
-            .iter()
-            .any(|t| undotted_is(&t.fold, w) || t.stem == stem || related(&t.fold, w))
-            || (w.chars().count() >= 5
-                && other
-                    .toks
-                    .iter()
-                    .any(|t| t.fold.chars().count() >= 5 && strsim::levenshtein(&t.fold, w) <= 2))
+        other.toks.iter().any(|t| {
+            undotted_is(&t.fold, w)
+                || t.stem == stem
+                || t.fold.strip_suffix('s') == Some(w.as_str())
+                || w.strip_suffix('s') == Some(&*t.fold)
+                || related(&t.fold, w)
+        }) || (w.chars().count() >= 5
+            && other
+                .toks
+                .iter()
+                .any(|t| t.fold.chars().count() >= 5 && strsim::levenshtein(&t.fold, w) <= 2))
     };
     if words.iter().any(has) {
         return true;
@@ -388,6 +390,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 !cx.a.index.knows_word(w)
                     && !cx.a.toks.iter().any(|t| undotted_eq(&t.fold, w))
                     && !respelled(w, &cx.a, &cx.b)
+                    && !plural_or_initials_of(w, &cx.a)
                     && !contains_word(
                         a_letters.get_or_init(|| cx.a.text(cx.a.span).to_lowercase().replace('.', "")),
                         w,
@@ -620,6 +623,24 @@ fn other_holders(cx: &UnitCx<'_>, gone: NamePhrase, new: NamePhrase) -> bool {
     let (la, lb) = (last(&cx.a, ha), last(&cx.b, hb));
     let names = |side: &Side<'_>, w: &str| side.toks.iter().any(|t| bare(&t.fold) == w);
     la != lb && names(&cx.b, &la) && names(&cx.a, &lb)
+}
+
+/// Whether a name word is the plural or the singular of a word of the
+/// original sentence ("PDFs" / "PDF"), or the initials of capitalised words in a row there
+/// ("DC" / "Detective Constable").
+fn plural_or_initials_of(w: &str, side: &Side<'_>) -> bool {
+    let plural = w
+        .strip_suffix('s')
+        .is_some_and(|one| one.len() >= 2 && side.toks.iter().any(|t| bare(&t.fold) == one))
+        || (w.len() >= 2 && side.toks.iter().any(|t| t.fold.strip_suffix('s') == Some(w)));
+    let n = w.chars().count();
+    let initials = (2..=4).contains(&n)
+        && w.chars().all(|c| c.is_ascii_alphabetic())
+        && side.toks.windows(n).any(|run| {
+            run.iter().all(|t| t.is_word() && t.is_capitalised())
+                && run.iter().zip(w.chars()).all(|(t, c)| t.fold.starts_with(c))
+        });
+    plural || initials
 }
 
 /// A rewrite name a guard kept from being flagged.

@@ -864,6 +864,20 @@ fn of_a_period(
         return None;
     }
     let word = toks.get(end + 2)?.fold.as_ref();
+    // "a quarter of a billion dollars" is 250 million dollars.
+    if let Some(magnitude) = lookup(&WORD_MAGNITUDES, word) {
+        let currency = toks
+            .get(end + 3)
+            .and_then(|t| lookup(&UNITS, &t.fold))
+            .filter(|u| matches!(*u, "$" | "€"));
+        let currency = currency.or_else(|| {
+            toks.get(end + 3)
+                .filter(|t| matches!(t.fold.as_ref(), "pounds" | "pound"))
+                .map(|_| "£")
+        });
+        let end = end + 3 + usize::from(currency.is_some());
+        return Some((share / 100.0 * magnitude, end, currency.unwrap_or("")));
+    }
     let (scale, unit) = lookup(&ONE_PERIOD, word).or_else(|| lookup(&SCALED_UNITS, word))?;
     Some((share / 100.0 * scale, end + 3, unit))
 }
@@ -874,17 +888,26 @@ const RATIO_WHOLE: f64 = 1000.0;
 
 /// "1 in 4", "one in ten", "one patient in six": a share, as a percentage.
 fn ratio(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, &'static str)> {
-    let count = |k: usize| -> Option<f64> {
+    // A figure and the tokens it takes: "25", "six", "twenty-five".
+    let count = |k: usize| -> Option<(f64, usize)> {
         let t = toks.get(k)?;
         if t.kind == TokenKind::Number {
             parse_digits(&t.fold)
                 .filter(|(_, suffix)| suffix.is_empty())
-                .map(|(v, _)| v)
+                .map(|(v, _)| (v, 1))
         } else {
-            lookup(&SMALL, &t.fold)
+            let tens = lookup(&SMALL, &t.fold)?;
+            let unit = (tens >= 20.0 && tens % 10.0 == 0.0 && next_is(toks, k + 1, &["-"]))
+                .then(|| toks.get(k + 2).and_then(|u| lookup(&SMALL, &u.fold)))
+                .flatten()
+                .filter(|u| (1.0..10.0).contains(u));
+            Some(unit.map_or((tens, 1), |u| (tens + u, 3)))
         }
     };
-    let part = count(first)?;
+    let (part, taken) = count(first)?;
+    if taken != 1 {
+        return None;
+    }
     // "one in six", "one participant in six".
     let noun = toks
         .get(first + 1)
@@ -901,8 +924,8 @@ fn ratio(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, 
             .is_some_and(|t| t.fold.ends_with('s') && crate::engine::wordnet::wordnet().is_noun(&t.fold))
     };
     let (whole, end) = match count(at + 1) {
-        Some(_) if whole_counts(at + 2) => return None,
-        Some(w) => (w, at + 2),
+        Some((_, n)) if whole_counts(at + 1 + n) => return None,
+        Some((w, n)) => (w, at + 1 + n),
         // "one in a hundred".
         None if next_is(toks, at + 1, &["a"]) => (
             toks.get(at + 2)
