@@ -139,12 +139,23 @@ fn split_weak_matches(a: &[SentenceProfile], b: &[SentenceProfile], units: &mut 
         )
         .filter_map(|k| k)
         .collect();
-    for k in split.into_iter().rev() {
-        let u = units.remove(k);
-        let (ra, rb) = (u.original.unwrap_or(0..0), u.rewrite.unwrap_or(0..0));
-        let singles = ra.map(AlignedUnit::removed).chain(rb.map(AlignedUnit::added));
-        units.splice(k..k, singles);
+    if split.is_empty() {
+        return;
     }
+    // One pass over the units, each split one replaced by its sentences
+    // (not a removal and an insertion per split unit, each moving the
+    // whole tail of a book's units).
+    let mut split = split.into_iter().peekable();
+    let mut out = Vec::with_capacity(units.len() + split.len());
+    for (k, u) in std::mem::take(units).into_iter().enumerate() {
+        if split.next_if_eq(&k).is_none() {
+            out.push(u);
+            continue;
+        }
+        let (ra, rb) = (u.original.unwrap_or(0..0), u.rewrite.unwrap_or(0..0));
+        out.extend(ra.map(AlignedUnit::removed).chain(rb.map(AlignedUnit::added)));
+    }
+    *units = out;
 }
 
 /// The sentences `of` of side `p` holding each term.
