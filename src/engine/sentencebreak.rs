@@ -225,9 +225,29 @@ impl<'a> AsciiSentences<'a> {
             let at = self.pos;
             let before = self.state;
             let c = cat_at(t, at);
+            let last = before.last();
+            if last == Part::UpperLower && matches!(c, Cat::Upper | Cat::Lower) {
+                // A letter after a letter: no rule breaks here or at the
+                // letters after it (the text read ends in a letter, not a
+                // terminator or a line end), and each one only shifts a
+                // letter into the state: the run is stepped over at once.
+                let mut end = at + 1;
+                while end < t.len() && t[end] < 0x80 && matches!(cat_of(t[end]), Cat::Upper | Cat::Lower) {
+                    end += 1;
+                }
+                self.pos = end;
+                let p = before.0;
+                let ul = Part::UpperLower;
+                self.state = State(match end - at {
+                    1 => [p[1], p[2], p[3], ul],
+                    2 => [p[2], p[3], ul, ul],
+                    3 => [p[3], ul, ul, ul],
+                    _ => [ul; 4],
+                });
+                continue;
+            }
             self.pos += width_at(t, at);
             self.state = before.then(c);
-            let last = before.last();
             if last == Part::Sot {
                 return Some(at); // SB1
             }
