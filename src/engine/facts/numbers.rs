@@ -1137,6 +1137,21 @@ fn kin_units(a: &str, b: &str) -> bool {
 /// millions ("1.4m people").
 const METRES_OR_MILLION: &str = "m?";
 
+/// A fraction word of `side` outside any figure that names percentage
+/// `q` ("paid half" / "covered 50 per cent").
+fn fraction_said<'s>(side: &'s Side<'_>, q: &Quantity) -> Option<&'s str> {
+    if q.unit != "%" {
+        return None;
+    }
+    let figures = quantities(side);
+    side.toks
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !figures.iter().any(|f| f.start <= *k && *k < f.end))
+        .find(|(_, t)| lookup(&FRACTIONS, &t.fold).is_some_and(|v| (v - q.value).abs() < 0.5))
+        .map(|(_, t)| t.text)
+}
+
 /// Minutes in a day: days and hours are compared in minutes.
 const MINUTES_A_DAY: f64 = 24.0 * 60.0;
 
@@ -1688,6 +1703,9 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 Some(b_span),
                 reason,
             ));
+        } else if let Some(word) = fraction_said(&cx.a, q) {
+            let reason = format!("‘{}’: the share ‘{word}’ names", clip(cx.b.text(b_span)));
+            out.push(Finding::new(Kind::Number, 0.65, None, Some(b_span), reason).dropped_by("equal-value"));
         } else if near().moved(false, q) {
             let reason = format!(
                 "‘{}’: stated in the original's next or previous sentence",

@@ -462,6 +462,9 @@ fn hedge_answer(side: &Side<'_>, k: usize, marker: &str) -> bool {
         .is_some_and(|rest| crate::engine::lexicon::stem(rest) == side.toks[k].stem);
     FORECASTS.contains(&f)
         || (matches!(marker, "could" | "can") && matches!(f, "able" | "capable" | "managed"))
+        // "Dogs are welcome on the ferry" / "Dogs may travel on it": "may"
+        // giving leave, said as a permission.
+        || (marker == "may" && matches!(f, "welcome" | "allowed" | "permitted" | "free"))
         // "insisted that students spend" / "required students to spend": a
         // demand, said with another verb of demanding.
         || (marker.starts_with("insist") && DEMAND_VERBS.contains(&f))
