@@ -89,6 +89,20 @@ fn marked<'s>(side: &'s Side<'_>, table: &Prepositions) -> Vec<Marked<'s>> {
         if t.in_quote || after_source_verb(toks, i) {
             continue;
         }
+        // "pay off credit cards": the particle of a phrasal verb before a
+        // bare common noun, no place ("worked off the coast", "off Kerry"
+        // stay places).
+        let bare_noun_after = toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && !n.is_capitalised() && !DETERMINERS.contains(&n.fold.as_ref()));
+        if i > 0
+            && bare_noun_after
+            && crate::engine::wordnet::wordnet()
+                .phrasal_lemma(&toks[i - 1].fold, &t.fold)
+                .is_some()
+        {
+            continue;
+        }
         if group == "member" && t.fold == "from" && !after_share(toks, i) {
             continue;
         }
