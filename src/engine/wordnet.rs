@@ -152,6 +152,11 @@ const SIBLING_SENSES: usize = 1;
 const OPPOSED_KIND_SENSES: usize = 2;
 /// A verb with more senses than this is too vague for that comparison.
 const VAGUE_VERB_SENSES: usize = 24;
+/// Noun senses read for a word's concrete kind.
+const CONCRETE_SENSES: usize = 2;
+/// A concrete kind's sense must be this deep: "food" (4) covers "milk"
+/// (6) and "meat" (5), and names no kind of its own.
+const CONCRETE_DEPTH: u8 = 5;
 /// Hypernym steps searched for a broader or narrower word.
 const BROADER_STEPS: usize = 3;
 /// A noun class shared by siblings must be at least this deep, so
@@ -474,17 +479,35 @@ impl WordNet {
     /// is a cheese before it is a village).
     #[must_use]
     pub fn concrete_kind(&self, word: &str) -> Option<&'static str> {
-        let first = self
-            .senses(word, None)
+        self.concrete_kinds(word).into_iter().next()
+    }
+
+    /// The kinds (animal, food, plant) of a word's first two senses that
+    /// are no particular person or place, most frequent first.
+    fn concrete_kinds(&self, word: &str) -> Vec<&'static str> {
+        self.senses(word, None)
             .into_iter()
             .map(|s| self.synset(s))
-            .find(|syn| syn.pos() == Pos::Noun && !syn.instance())?;
-        match first.lexfile() {
-            5 => Some("animal"),
-            13 => Some("food"),
-            20 => Some("plant"),
-            _ => None,
-        }
+            .filter(|syn| syn.pos() == Pos::Noun && !syn.instance())
+            .take(CONCRETE_SENSES)
+            // "food", "animal": a word general enough to cover the other
+            // names no kind of its own.
+            .filter(|syn| syn.depth() >= CONCRETE_DEPTH)
+            .filter_map(|syn| match syn.lexfile() {
+                5 => Some("animal"),
+                13 => Some("food"),
+                20 => Some("plant"),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A kind two nouns share among their first two senses ("lobster", a
+    /// food first and an animal, and "crab", an animal).
+    #[must_use]
+    pub fn shared_concrete_kind(&self, a: &str, b: &str) -> Option<&'static str> {
+        let of_b = self.concrete_kinds(b);
+        self.concrete_kinds(a).into_iter().find(|k| of_b.contains(k))
     }
 
     /// Whether a word's most frequent sense is a noun.

@@ -396,9 +396,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             // Two animals, plants or foods the table does not relate are
             // two different ones ("yoghurt" / "sausages").
             let wn = wordnet();
-            let kind = wn
-                .concrete_kind(&xa[0].fold)
-                .filter(|k| wn.concrete_kind(&xb[0].fold) == Some(k));
+            let kind = wn.shared_concrete_kind(&xa[0].fold, &xb[0].fold);
             let (x, y) = (clip(cx.a.text(sa)), clip(cx.b.text(sb)));
             let (conf, reason) = match kind {
                 Some(kind) => (
