@@ -469,21 +469,14 @@ impl WordNet {
         })
     }
 
-    /// The kind of thing a word's most frequent noun sense names, when it
-    /// is an animal, a plant or a food: kinds where another word names
-    /// another thing ("milk" / "meat"), unlike acts, ideas or qualities,
-    /// which rewording renames freely. (Not persons: WordNet leaves near
-    /// synonyms far apart there, "reporter" / "journalist", "manager" /
-    /// "boss".) The kind is WordNet's lexicographer file, read from the
-    /// first noun sense that is no particular person or place ("cheddar"
-    /// is a cheese before it is a village).
-    #[must_use]
-    pub fn concrete_kind(&self, word: &str) -> Option<&'static str> {
-        self.concrete_kinds(word).into_iter().next()
-    }
-
-    /// The kinds (animal, food, plant) of a word's first two senses that
-    /// are no particular person or place, most frequent first.
+    /// The kinds of thing a word's first two noun senses name, most
+    /// frequent first, when they are animals, plants or foods: kinds where
+    /// another word names another thing ("milk" / "meat"), unlike acts,
+    /// ideas or qualities, which rewording renames freely. (Not persons:
+    /// WordNet leaves near synonyms far apart there, "reporter" /
+    /// "journalist", "manager" / "boss".) The kind is WordNet's
+    /// lexicographer file, read from senses that are no particular person
+    /// or place ("cheddar" is a cheese before it is a village).
     fn concrete_kinds(&self, word: &str) -> Vec<&'static str> {
         self.senses(word, None)
             .into_iter()
