@@ -659,3 +659,43 @@ fn blind11_long_investigation_pair() {
 fn blind11_pure_spin_obituary_pair_has_no_factual_flag() {
     check_no_flag("blind11-pure-spin-obituary");
 }
+
+// The blind12-* pairs were written in the same session, after the round-11
+// fixes, by a helper who never saw src/ (an earnings-call summary, a
+// podcast summary, a sales email, a paper abstract, a pure-spin travel
+// feature, a court story condensed to 60 %), and scored before any change
+// for them: earnings-call 0.83/0.56, podcast-summary 0.57/0.57,
+// sales-email 0.71/0.62, paper-abstract 0.60/0.50, condensed-court
+// 0.71/0.47 (recall/precision); pure-spin-travel 4 false flags. The
+// floors below are the figures after general fixes; the misses and false
+// flags left are listed in docs/design.md.
+
+#[test]
+fn blind12_earnings_call_pair() {
+    check_floor("blind12-earnings-call", 0.99, 0.66);
+}
+
+#[test]
+fn blind12_podcast_summary_pair() {
+    check_floor("blind12-podcast-summary", 0.70, 0.82);
+}
+
+#[test]
+fn blind12_sales_email_pair() {
+    check_floor("blind12-sales-email", 0.70, 0.82);
+}
+
+#[test]
+fn blind12_paper_abstract_pair() {
+    check_floor("blind12-paper-abstract", 0.59, 0.74);
+}
+
+#[test]
+fn blind12_condensed_court_pair() {
+    check_floor("blind12-condensed-court", 0.70, 0.52);
+}
+
+#[test]
+fn blind12_pure_spin_travel_pair_has_at_most_two_flags() {
+    check_at_most("blind12-pure-spin-travel", 2);
+}
