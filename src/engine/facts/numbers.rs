@@ -866,15 +866,12 @@ fn of_a_period(
     let word = toks.get(end + 2)?.fold.as_ref();
     // "a quarter of a billion dollars" is 250 million dollars.
     if let Some(magnitude) = lookup(&WORD_MAGNITUDES, word) {
+        // "pounds" reads as weight, which one value may also be written
+        // in pounds sterling (see `same_unit`).
         let currency = toks
             .get(end + 3)
             .and_then(|t| lookup(&UNITS, &t.fold))
-            .filter(|u| matches!(*u, "$" | "€"));
-        let currency = currency.or_else(|| {
-            toks.get(end + 3)
-                .filter(|t| matches!(t.fold.as_ref(), "pounds" | "pound"))
-                .map(|_| "£")
-        });
+            .filter(|u| matches!(*u, "$" | "€" | "lb"));
         let end = end + 3 + usize::from(currency.is_some());
         return Some((share / 100.0 * magnitude, end, currency.unwrap_or("")));
     }
@@ -904,6 +901,7 @@ fn ratio(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usize, 
             Some(unit.map_or((tens, 1), |u| (tens + u, 3)))
         }
     };
+    // The share is one token ("one in twenty-five"): a noun may follow it.
     let (part, taken) = count(first)?;
     if taken != 1 {
         return None;
