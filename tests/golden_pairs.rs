@@ -677,7 +677,7 @@ fn blind12_earnings_call_pair() {
 
 #[test]
 fn blind12_podcast_summary_pair() {
-    check_floor("blind12-podcast-summary", 0.70, 0.82);
+    check_floor("blind12-podcast-summary", 0.70, 0.99);
 }
 
 #[test]

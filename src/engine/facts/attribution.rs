@@ -142,10 +142,18 @@ fn sources(side: &Side<'_>) -> Vec<Source> {
                 if !toks.get(i + 1).is_some_and(|_| named(i + 1)) {
                     return None;
                 }
+                // "said Pennick became addicted": a name its verb follows
+                // is what was said, not who said it.
+                let verb_after = |k: usize| {
+                    toks.get(k + 1).is_some_and(|n| {
+                        n.is_word() && !n.is_capitalised() && !super::lists::is_function_word(&n.fold)
+                    })
+                };
                 (i + 1..toks.len().min(i + 7))
                     .take_while(|&k| toks[k].is_word() && !super::lists::is_function_word(&toks[k].fold))
                     .filter(|&k| named(k))
                     .last()
+                    .filter(|&k| !verb_after(k))
                     .map(|k| (i + 1, k + 1))
             };
             if start == i { after() } else { Some((start, i)) }
