@@ -834,8 +834,9 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
     let k = k + usize::from(toks.get(k).is_some_and(|t| t.text == "-"));
     let word = toks.get(k)?.fold.as_ref();
     let share = lookup(&FRACTIONS, word)?;
-    // "a third-place finish" is a rank, not a share.
-    if toks.get(k + 1).is_some_and(|t| t.text == "-") {
+    // "a third-place finish" is a rank, not a share;
+    // "three-quarters-of-an-hour" is one.
+    if toks.get(k + 1).is_some_and(|t| t.text == "-") && !next_is(toks, k + 2, &["of"]) {
         return None;
     }
     // "a third of", "three quarters of", "rose by a quarter": a share; "a
@@ -860,23 +861,29 @@ fn of_a_period(
     toks: &[super::context::Tok<'_>],
     (share, end, _): (f64, usize, &'static str),
 ) -> Option<(f64, usize, &'static str)> {
-    if !next_is(toks, end, &["of"]) || !next_is(toks, end + 1, &["a", "an"]) {
+    // Hyphens between the words are stepped over: "three-quarters-of-an-hour".
+    let step = |k: usize| k + usize::from(toks.get(k).is_some_and(|t| t.text == "-"));
+    let of = step(end);
+    let article = step(of + 1);
+    if !next_is(toks, of, &["of"]) || !next_is(toks, article, &["a", "an"]) {
         return None;
     }
-    let word = toks.get(end + 2)?.fold.as_ref();
+    // The period (or magnitude) word.
+    let at = step(article + 1);
+    let word = toks.get(at)?.fold.as_ref();
     // "a quarter of a billion dollars" is 250 million dollars.
     if let Some(magnitude) = lookup(&WORD_MAGNITUDES, word) {
         // "pounds" reads as weight, which one value may also be written
         // in pounds sterling (see `same_unit`).
         let currency = toks
-            .get(end + 3)
+            .get(at + 1)
             .and_then(|t| lookup(&UNITS, &t.fold))
             .filter(|u| matches!(*u, "$" | "€" | "lb"));
-        let end = end + 3 + usize::from(currency.is_some());
+        let end = at + 1 + usize::from(currency.is_some());
         return Some((share / 100.0 * magnitude, end, currency.unwrap_or("")));
     }
     let (scale, unit) = lookup(&ONE_PERIOD, word).or_else(|| lookup(&SCALED_UNITS, word))?;
-    Some((share / 100.0 * scale, end + 3, unit))
+    Some((share / 100.0 * scale, at + 1, unit))
 }
 
 /// The largest whole a ratio is read against: "1 in 4", "nine in 10",
