@@ -682,7 +682,7 @@ fn blind12_podcast_summary_pair() {
 
 #[test]
 fn blind12_sales_email_pair() {
-    check_floor("blind12-sales-email", 0.70, 0.82);
+    check_floor("blind12-sales-email", 0.70, 0.99);
 }
 
 #[test]
