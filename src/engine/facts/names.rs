@@ -449,7 +449,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             _ => None,
         };
         replaced.extend(replaced_name);
-        let name_span = replaced_name.map(|m| cx.a.cover(pa[m].start, pa[m].end));
+        let name_span = replaced_name.map(|m| name_without_shared_role(cx, pa[m]));
         // ... when nothing else stood there, or to tighten a wider stretch
         // around that name ("an Airbus A320 flying" → "Airbus"). A new name
         // where the original's only name with words the rewrite lacks
@@ -470,6 +470,16 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         let a_span = match (a_span, name_span) {
             (None, n) => n,
             (Some(w), Some(n)) if w.start <= n.start && n.end <= w.end => Some(n),
+            // ... or where the word diff paired the new name with the
+            // title before the one it replaced ("said Councillor Ana
+            // Whitby" / "said Councillor Jo Brandt").
+            (Some(w), Some(n))
+                if w.end <= n.start
+                    && titles_only(cx, w)
+                    && cx.a.text(w.join(n)).split_whitespace().count() <= 3 =>
+            {
+                Some(n)
+            }
             (Some(w), None) => sole_dropped().or(Some(w)),
             (w, _) => w,
         };
@@ -572,6 +582,16 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether every word of an original span is a role word ("Councillor").
+fn titles_only(cx: &UnitCx<'_>, span: crate::engine::text::Span) -> bool {
+    let mut words =
+        cx.a.toks
+            .iter()
+            .filter(|t| span.start <= t.span.start && t.span.end <= span.end && t.is_word())
+            .peekable();
+    words.peek().is_some() && words.all(|t| role_word(&t.fold))
 }
 
 /// An original name's span without the role words before it that the
