@@ -329,6 +329,17 @@ impl<'a> Side<'a> {
         }
     }
 
+    /// Whether token `k` is a particle that makes a phrasal verb of the
+    /// lexical database with the word before it ("pay off", "push back").
+    #[must_use]
+    pub fn is_phrasal_particle(&self, k: usize) -> bool {
+        k > 0
+            && crate::engine::words::PARTICLES.contains(&self.toks[k].fold.as_ref())
+            && crate::engine::wordnet::wordnet()
+                .phrasal_lemma(&self.toks[k - 1].fold, &self.toks[k].fold)
+                .is_some()
+    }
+
     /// Whether a word of this stem, missing from `other`'s unit, stands in
     /// the sentence beside `other` while the sentence on the same hand of
     /// this side lacks it: the two texts broke their sentences at

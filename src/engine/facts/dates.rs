@@ -191,10 +191,11 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             .iter()
             .any(|t| !t.in_quote && PRESENT_WORDS.contains(&t.fold.as_ref()))
     };
-    if !ma.iter().any(today) && says_present(&cx.a) && !says_present(&cx.b) {
+    let (present_a, present_b) = (says_present(&cx.a), says_present(&cx.b));
+    if !ma.iter().any(today) && present_a && !present_b {
         mb.retain(|m| !today(m));
     }
-    if !mb.iter().any(today) && says_present(&cx.b) && !says_present(&cx.a) {
+    if !mb.iter().any(today) && present_b && !present_a {
         ma.retain(|m| !today(m));
     }
     let gone: Vec<&DateMention> = ma.iter().filter(|m| !mb.iter().any(|n| n.key == m.key)).collect();

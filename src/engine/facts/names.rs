@@ -236,11 +236,7 @@ fn present_in(words: &[String], other: &Side<'_>, other_names: &[Vec<String>]) -
         // The edit distance last, over the tokens no cheaper test matched
         // (the same answer: any token passing any test).
         other.toks.iter().any(|t| {
-            undotted_is(&t.fold, w)
-                || t.stem == stem
-                || t.fold.strip_suffix('s') == Some(w.as_str())
-                || w.strip_suffix('s') == Some(&*t.fold)
-                || related(&t.fold, w)
+            undotted_is(&t.fold, w) || t.stem == stem || plural_pair(&t.fold, w) || related(&t.fold, w)
         }) || (w.chars().count() >= 5
             && other
                 .toks
@@ -529,7 +525,7 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 out.push(dropped(cx, *p, "description-named", why));
                 continue;
             }
-            if other_holders(cx, pa[m], *p) {
+            if other_holders(cx, (&pa, &pb), pa[m], *p) {
                 let why = "describes another person than the dropped name did, both named on both sides";
                 out.push(dropped(cx, *p, "another-holder", why));
                 continue;
@@ -631,12 +627,16 @@ fn holder(side: &Side<'_>, phrases: &[NamePhrase], p: NamePhrase) -> Option<Name
 /// defender Tom Ellery, and winger Sam Oduya" / "off Ellery, and Sam
 /// Oduya, the Castleton winger"): one description cut and another added,
 /// not one name swapped.
-fn other_holders(cx: &UnitCx<'_>, gone: NamePhrase, new: NamePhrase) -> bool {
+fn other_holders(
+    cx: &UnitCx<'_>,
+    (pa, pb): (&[NamePhrase], &[NamePhrase]),
+    gone: NamePhrase,
+    new: NamePhrase,
+) -> bool {
     if gone.end - gone.start != 1 || new.end - new.start != 1 {
         return false;
     }
-    let (pa, pb) = (phrases(&cx.a), phrases(&cx.b));
-    let (Some(ha), Some(hb)) = (holder(&cx.a, &pa, gone), holder(&cx.b, &pb, new)) else {
+    let (Some(ha), Some(hb)) = (holder(&cx.a, pa, gone), holder(&cx.b, pb, new)) else {
         return false;
     };
     let last = |side: &Side<'_>, q: NamePhrase| bare(&side.toks[q.end - 1].fold).to_string();
@@ -645,14 +645,16 @@ fn other_holders(cx: &UnitCx<'_>, gone: NamePhrase, new: NamePhrase) -> bool {
     la != lb && names(&cx.b, &la) && names(&cx.a, &lb)
 }
 
+/// Whether one word is the other with an "s" ("PDFs" / "PDF").
+fn plural_pair(a: &str, b: &str) -> bool {
+    a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
+}
+
 /// Whether a name word is the plural or the singular of a word of the
 /// original sentence ("PDFs" / "PDF"), or the initials of capitalised words in a row there
 /// ("DC" / "Detective Constable").
 fn plural_or_initials_of(w: &str, side: &Side<'_>) -> bool {
-    let plural = w
-        .strip_suffix('s')
-        .is_some_and(|one| one.len() >= 2 && side.toks.iter().any(|t| bare(&t.fold) == one))
-        || (w.len() >= 2 && side.toks.iter().any(|t| t.fold.strip_suffix('s') == Some(w)));
+    let plural = w.len() >= 2 && side.toks.iter().any(|t| plural_pair(bare(&t.fold), w));
     let n = w.chars().count();
     let initials = (2..=4).contains(&n)
         && w.chars().all(|c| c.is_ascii_alphabetic())

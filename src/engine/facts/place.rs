@@ -95,12 +95,7 @@ fn marked<'s>(side: &'s Side<'_>, table: &Prepositions) -> Vec<Marked<'s>> {
         let bare_noun_after = toks
             .get(i + 1)
             .is_some_and(|n| n.is_word() && !n.is_capitalised() && !DETERMINERS.contains(&n.fold.as_ref()));
-        if i > 0
-            && bare_noun_after
-            && crate::engine::wordnet::wordnet()
-                .phrasal_lemma(&toks[i - 1].fold, &t.fold)
-                .is_some()
-        {
+        if bare_noun_after && side.is_phrasal_particle(i) {
             continue;
         }
         if group == "member" && t.fold == "from" && !after_share(toks, i) {

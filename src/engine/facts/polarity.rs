@@ -283,6 +283,11 @@ fn scope_kept(side: &Side<'_>, other: &Side<'_>, i: usize) -> bool {
     })
 }
 
+/// Whether a word is a form of "be" or an auxiliary ("are", "has").
+fn be_or_auxiliary(fold: &str) -> bool {
+    BE_FORMS.contains(&fold) || AUXILIARIES.contains(&fold)
+}
+
 /// The content words after marker `i` that it applies to; where none
 /// follows, the verb right after it ("…, it has not said."), not a bare
 /// "be" or auxiliary, which stands for words said elsewhere ("It rarely
@@ -291,9 +296,10 @@ fn scope<'s, 'a>(side: &'s Side<'a>, i: usize) -> impl Iterator<Item = &'s Tok<'
     let after = &side.toks[i + 1..];
     let content = |t: &&Tok<'a>| t.is_word() && !super::lists::is_function_word(&t.fold);
     let last_word = !after.iter().any(|t| content(&t));
-    let next_word = after.iter().find(|t| t.is_word()).filter(|t| {
-        last_word && !BE_FORMS.contains(&t.fold.as_ref()) && !AUXILIARIES.contains(&t.fold.as_ref())
-    });
+    let next_word = after
+        .iter()
+        .find(|t| t.is_word())
+        .filter(|t| last_word && !be_or_auxiliary(&t.fold));
     after.iter().filter(content).take(SCOPE_WORDS).chain(next_word)
 }
 
@@ -879,7 +885,7 @@ fn same_word_or(side: &Side<'_>, other: &Side<'_>, s: usize, e: usize, found: Op
         && k > 0
     {
         let before = &other.toks[k - 1];
-        if BE_FORMS.contains(&before.fold.as_ref()) || AUXILIARIES.contains(&before.fold.as_ref()) {
+        if be_or_auxiliary(&before.fold) {
             return Some(before.span);
         }
     }

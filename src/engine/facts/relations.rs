@@ -109,15 +109,8 @@ fn replaced<'t>(
     let in_amount = |k: usize| amounts.iter().any(|q| q.start <= k && k < q.end);
     // "pushes back": the particle is read with its verb (see `phrasal`),
     // not as a word of its own.
-    let particle = |k: usize| {
-        k > 0
-            && PARTICLES.contains(&side.toks[k].fold.as_ref())
-            && wordnet()
-                .phrasal_lemma(&side.toks[k - 1].fold, &side.toks[k].fold)
-                .is_some()
-    };
     (range.0..range.1)
-        .filter(|&k| !in_amount(k) && !particle(k))
+        .filter(|&k| !in_amount(k) && !side.is_phrasal_particle(k))
         .filter(|&k| judged(&side.toks[k]) || prefix_before_hyphen(side, k))
         .map(|k| &side.toks[k])
         .filter(|t| uses(side, t) > uses(other, t))

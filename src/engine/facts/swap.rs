@@ -536,9 +536,10 @@ fn attached<'s>(side: &'s Side<'_>, k: usize) -> Vec<&'s str> {
     before.chain(after).map(|t| t.stem.as_ref()).collect()
 }
 
-/// The words of `p` that `q` lacks.
-fn own<'s>(p: Vec<&'s str>, q: &[&str]) -> Vec<&'s str> {
-    p.into_iter().filter(|w| !q.contains(w)).collect()
+/// The words of each of two lists that the other lacks.
+fn own<'s>(p: Vec<&'s str>, q: Vec<&'s str>) -> (Vec<&'s str>, Vec<&'s str>) {
+    let only = |x: &[&'s str], y: &[&'s str]| x.iter().copied().filter(|w| !y.contains(w)).collect();
+    (only(&p, &q), only(&q, &p))
 }
 
 /// The words just before and after token `k` (none at a punctuation
@@ -616,10 +617,8 @@ fn traded_places(cx: &UnitCx<'_>) -> Option<Finding> {
             }
             // Words both names of a side go with ("Olu is bringing …
             // and Bruno will bring …") tell them apart by nothing.
-            let (wax, way) = (attached(&cx.a, ax), attached(&cx.a, ay));
-            let (wax, way) = (own(wax, &way), own(way, &attached(&cx.a, ax)));
-            let (wbx, wby) = (attached(&cx.b, bx), attached(&cx.b, by));
-            let (wbx, wby) = (own(wbx, &wby), own(wby, &attached(&cx.b, bx)));
+            let (wax, way) = own(attached(&cx.a, ax), attached(&cx.a, ay));
+            let (wbx, wby) = own(attached(&cx.b, bx), attached(&cx.b, by));
             let meets = |p: &[&str], q: &[&str]| p.iter().any(|w| q.contains(w));
             // One name may take the other's words and frame while the
             // other's were said another way ("Oyelaran put them ahead,
