@@ -34,6 +34,9 @@ pub struct UnitView<'a> {
     pub sa: &'a Segmented,
     pub sb: &'a Segmented,
     pub unit: &'a Unit,
+    /// Whether the rewrite is a condensation of the original (see
+    /// [`structural::condensed`]): read once for the whole document.
+    pub condensed: bool,
 }
 
 /// A named condition under which a detector drops a candidate edit it
@@ -127,8 +130,16 @@ pub fn detect_indexed(
     // Units are independent of each other: chunks of them run in parallel
     // and come back in unit order, so the findings do not depend on the
     // number of threads.
+    let condensed = structural::condensed(sa, units);
     let per_unit = |_: usize, unit: &Unit| {
-        let view = UnitView { a, b, sa, sb, unit };
+        let view = UnitView {
+            a,
+            b,
+            sa,
+            sb,
+            unit,
+            condensed,
+        };
         let sides = sides(&view, [ia, ib]);
         unit_findings(&view, sides)
     };
@@ -150,8 +161,16 @@ pub fn diff_and_detect_indexed(
     [ia, ib]: [&DocIndex; 2],
     on_unit: &dyn Fn(usize),
 ) -> Vec<(Vec<WordHunk>, Vec<Finding>)> {
+    let condensed = structural::condensed(sa, units);
     let per_unit = |_: usize, unit: &Unit| {
-        let view = UnitView { a, b, sa, sb, unit };
+        let view = UnitView {
+            a,
+            b,
+            sa,
+            sb,
+            unit,
+            condensed,
+        };
         let sides = sides(&view, [ia, ib]);
         let hunks = match (&sides, unit.original, unit.rewrite) {
             (Some((x, y)), _, _) => word_diff_folded(&x.toks, &y.toks),

@@ -16,19 +16,51 @@ const UNMATCHED_JUDGEMENT: f32 = 0.3;
 /// Words a judgement may have at most.
 const JUDGEMENT_WORDS: usize = 8;
 
+/// Share of the original's sentences left out of the rewrite from which
+/// the rewrite is a condensation: it drops detail on purpose, and a
+/// sentence it leaves out is a cut to check, not by itself a changed fact.
+const CONDENSED_SHARE: f32 = 0.2;
+
+/// Sentences an original needs before a rewrite can condense it: from a
+/// paragraph or two, every sentence dropped is a large part of what it
+/// said.
+const CONDENSED_MIN_SENTENCES: usize = 6;
+
+/// Whether the rewrite condenses the original: the original has
+/// [`CONDENSED_MIN_SENTENCES`] or more, and at least [`CONDENSED_SHARE`]
+/// of them have no counterpart.
+#[must_use]
+pub fn condensed(sa: &crate::engine::segment::Segmented, units: &[crate::engine::comparison::Unit]) -> bool {
+    let dropped: usize = units
+        .iter()
+        .filter(|u| u.kind == UnitKind::Removed)
+        .filter_map(|u| u.original_sentences.as_ref().map(ExactSizeIterator::len))
+        .sum();
+    sa.sentences.len() >= CONDENSED_MIN_SENTENCES
+        && dropped as f32 >= CONDENSED_SHARE * sa.sentences.len() as f32
+}
+
 pub fn detect(v: &UnitView<'_>) -> Vec<Finding> {
     let u = v.unit;
     match u.kind {
-        UnitKind::Added => unmatched(Kind::Added, v.b, v.sb, u.rewrite, u.rewrite_sentences.as_ref())
-            .map(|(conf, span, reason)| Finding::new(Kind::Added, conf, None, Some(span), reason))
-            .into_iter()
-            .collect(),
+        UnitKind::Added => unmatched(
+            Kind::Added,
+            v.b,
+            v.sb,
+            u.rewrite,
+            u.rewrite_sentences.as_ref(),
+            false,
+        )
+        .map(|(conf, span, reason)| Finding::new(Kind::Added, conf, None, Some(span), reason))
+        .into_iter()
+        .collect(),
         UnitKind::Removed => unmatched(
             Kind::Removed,
             v.a,
             v.sa,
             u.original,
             u.original_sentences.as_ref(),
+            v.condensed,
         )
         .map(|(conf, span, reason)| Finding::new(Kind::Removed, conf, Some(span), None, reason))
         .into_iter()
@@ -45,13 +77,17 @@ pub fn detect(v: &UnitView<'_>) -> Vec<Finding> {
 }
 
 /// Confidence, span and reason for sentences with no counterpart; a
-/// heading or dateline weighs less than prose.
+/// heading or dateline weighs less than prose, and so does a sentence a
+/// condensed rewrite (`cut`) leaves out, unless it denies something ("He
+/// had no previous convictions."): without it a reader may assume the
+/// opposite.
 fn unmatched(
     kind: Kind,
     doc: &crate::engine::text::Document,
     seg: &crate::engine::segment::Segmented,
     span: Option<Span>,
     sentences: Option<&std::ops::Range<usize>>,
+    cut: bool,
 ) -> Option<(f32, Span, String)> {
     let span = span?;
     let header = sentences.is_some_and(|r| r.clone().all(|i| seg.sentences[i].header));
@@ -63,6 +99,8 @@ fn unmatched(
             (UNMATCHED_JUDGEMENT, "judgement")
         } else if colour(&words) {
             (UNMATCHED_JUDGEMENT, "colour sentence")
+        } else if cut && !words.folds.iter().any(|f| denial(f)) && words.kinds_of_fact() < 2 {
+            (UNMATCHED_JUDGEMENT, "detail of a condensed rewrite")
         } else {
             (UNMATCHED_PROSE, "sentence")
         }
@@ -93,6 +131,21 @@ impl<'t> Words<'t> {
         Self { text, toks, folds }
     }
 
+    /// How many kinds of checkable fact the sentence states, of: a figure
+    /// (digits, or a number word other than "one", which is also a
+    /// pronoun), a name (a capitalised word not first), a source (a
+    /// reporting verb).
+    fn kinds_of_fact(&self) -> usize {
+        use super::numbers::is_number_word;
+        use crate::engine::segment::TokenKind;
+        use crate::engine::words::{REPORTING_PARTICIPLES, REPORTING_VERBS};
+        let any = |test: &dyn Fn(usize, &str) -> bool| self.folds.iter().enumerate().any(|(i, f)| test(i, f));
+        let figure = any(&|i, f| self.toks[i].kind != TokenKind::Word || (is_number_word(f) && f != "one"));
+        let name = any(&|i, _| i > 0 && self.toks[i].text.starts_with(char::is_uppercase));
+        let source = any(&|_, f| REPORTING_VERBS.contains(&f) || REPORTING_PARTICIPLES.contains(&f));
+        [figure, name, source].into_iter().filter(|&k| k).count()
+    }
+
     /// Every word a plain word (no figure), capitalised only first.
     fn plain(&self) -> bool {
         use crate::engine::segment::TokenKind;
@@ -103,17 +156,21 @@ impl<'t> Words<'t> {
     }
 }
 
+/// Whether a word denies: "not", "no", "never", "didn't", "refused".
+fn denial(f: &str) -> bool {
+    use crate::engine::words::{NEGATIVE_VERBS, NEGATORS};
+    NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f)
+}
+
 /// Whether a word states something a reader could check: a number, a
 /// negation or a source.
 fn checkable(f: &str) -> bool {
     use super::numbers::{is_number_word, is_ordinal_word};
-    use crate::engine::words::{NEGATIVE_VERBS, NEGATORS, REPORTING_PARTICIPLES, REPORTING_VERBS};
+    use crate::engine::words::{REPORTING_PARTICIPLES, REPORTING_VERBS};
     is_number_word(f)
         || REPORTING_PARTICIPLES.contains(&f)
         || is_ordinal_word(f)
-        || NEGATORS.contains(&f)
-        || f.ends_with("n't")
-        || NEGATIVE_VERBS.contains(&f)
+        || denial(f)
         || REPORTING_VERBS.contains(&f)
 }
 
