@@ -12,13 +12,16 @@ use super::clip;
 use super::context::{Side, UnitCx};
 use super::lists::is_function_word;
 use crate::engine::discrepancy::{Finding, Kind};
-use crate::engine::words::{AMOUNT_WORDS, RESTRICTING, RESTRICTORS, TIME_SPANS};
+use crate::engine::words::{
+    AMOUNT_WORDS, PARTIAL_QUANTIFIERS, QUANTIFIER_SOFTENERS, RESTRICTING, RESTRICTORS, TIME_SPANS,
+    UNIVERSAL_QUANTIFIERS,
+};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
     name: "scope",
     kinds: &[Kind::Meaning],
-    catches: "a restriction added or dropped (\"only residents\" → \"residents\", \"one of the best\" → \"the best\")",
+    catches: "a restriction added or dropped (\"only residents\" → \"residents\", \"one of the best\" → \"the best\"), a part made the whole (\"several schools\" → \"all schools\")",
     guards: &[],
     run: detect,
 };
@@ -101,6 +104,65 @@ fn one_of(side: &Side<'_>, other: &Side<'_>, map: &[Option<usize>]) -> Vec<(usiz
         .collect()
 }
 
+/// Tokens a rewrite may put between a quantifier and the word it governs
+/// that the original does not ("several supermarket chains" / "all major
+/// supermarket chains"); the original's governed word is looked for this
+/// far and two more after its quantifier.
+const QUANTIFIER_REACH: usize = 4;
+
+/// Whether the token at `i` quantifies as a part (`Some(false)`) or the
+/// whole (`Some(true)`) of a group: "not all", "almost every" are parts.
+fn quantifier(side: &Side<'_>, i: usize) -> Option<bool> {
+    let f = side.toks[i].fold.as_ref();
+    let softened = || {
+        i > 0 && {
+            let p = side.toks[i - 1].fold.as_ref();
+            QUANTIFIER_SOFTENERS.contains(&p) || p.ends_with("n't")
+        }
+    };
+    if PARTIAL_QUANTIFIERS.contains(&f) {
+        Some(false)
+    } else if UNIVERSAL_QUANTIFIERS.contains(&f) {
+        Some(!softened())
+    } else {
+        None
+    }
+}
+
+/// Quantifiers of the original that the diff left unmatched, each set
+/// against an unmatched quantifier of the other kind (part / whole) that
+/// the rewrite puts before the same kept word: "Several of the
+/// district's schools" / "All of the district's schools", "mostly with
+/// state grants" / "entirely with state grants". Pairs of token indexes.
+fn part_and_whole(cx: &UnitCx<'_>) -> Vec<(usize, usize)> {
+    let (a, b) = (&cx.a, &cx.b);
+    let (a_to_b, b_to_a) = (&cx.map.a_to_b, &cx.map.b_to_a);
+    let mut out = Vec::new();
+    for (i, t) in a.toks.iter().enumerate() {
+        let Some(whole) = quantifier(a, i) else { continue };
+        if a_to_b[i].is_some() || t.in_quote {
+            continue;
+        }
+        // The first word it governs that the rewrite kept ("Several of
+        // the district's 22 schools" / "All 22 of the district's schools":
+        // the diff may keep "schools", not "district's").
+        let Some((g, k)) = (i + 1..a.toks.len().min(i + 1 + QUANTIFIER_REACH + 2))
+            .filter(|&g| a.toks[g].is_word() && !is_function_word(&a.toks[g].fold))
+            .find_map(|g| a_to_b[g].map(|k| (g, k)))
+        else {
+            continue;
+        };
+        let from = k.saturating_sub(g - i + QUANTIFIER_REACH);
+        let other = (from..k).rev().find(|&j| {
+            b_to_a[j].is_none() && !b.toks[j].in_quote && quantifier(b, j).is_some_and(|w| w != whole)
+        });
+        if let Some(j) = other {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     let (a, b) = (&cx.a, &cx.b);
     let (a_to_b, b_to_a) = (&cx.map.a_to_b, &cx.map.b_to_a);
@@ -116,6 +178,16 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     }
     for at in dropped(b, a, b_to_a) {
         out.push(finding(cx, false, at, "restriction added"));
+    }
+    for (i, j) in part_and_whole(cx) {
+        let (x, y) = (a.toks[i].span, b.toks[j].span);
+        let what = if quantifier(a, i) == Some(true) {
+            "the whole made a part"
+        } else {
+            "a part made the whole"
+        };
+        let reason = format!("{what}: ‘{}’ → ‘{}’", clip(a.text(x)), clip(b.text(y)));
+        out.push(Finding::new(Kind::Meaning, CONF, Some(x), Some(y), reason));
     }
     out
 }
