@@ -458,6 +458,16 @@ impl WordNet {
         out
     }
 
+    /// Whether the table knows the word (in some inflection) as an
+    /// ordinary word: by some sense that is no particular person or place
+    /// ("valley" is; "Qatar", "Nike" are not).
+    #[must_use]
+    pub fn knows_as_common(&self, word: &str) -> bool {
+        self.senses(word, None)
+            .iter()
+            .any(|&s| !self.synset(s).instance())
+    }
+
     /// Whether a word's most frequent noun sense is a kind of person ("CEO",
     /// "senator", "spokeswoman"), not a particular one.
     #[must_use]

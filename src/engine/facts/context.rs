@@ -64,7 +64,17 @@ impl DocIndex {
         let mut seen: HashMap<String, (bool, bool), WordHash> = HashMap::default();
         let mut after_stop = true;
         let mut f = String::new();
+        // Headings (often in title case) are no evidence that a word is
+        // capitalised mid-sentence: their spans, in order.
+        let mut headings = seg
+            .sentences
+            .iter()
+            .filter(|s| s.header)
+            .map(|s| s.span)
+            .peekable();
         for t in tokens(&doc.text()[doc.body_start()..], doc.body_start()) {
+            while headings.next_if(|h| h.end <= t.span.start).is_some() {}
+            let in_heading = headings.peek().is_some_and(|h| h.start <= t.span.start);
             if t.kind == TokenKind::Punct {
                 after_stop = matches!(t.text, "." | "!" | "?" | "“" | "\"" | "‘" | "«" | ":" | "—" | "–");
                 continue;
@@ -74,10 +84,11 @@ impl DocIndex {
             fold_into(t.text, &mut f);
             let (lower, midcap) = match t.text.chars().next() {
                 Some(c) if c.is_lowercase() => (true, false),
-                Some(c) if c.is_uppercase() && !after_stop => (false, true),
+                Some(c) if c.is_uppercase() && !after_stop && !in_heading => (false, true),
                 _ => (false, false),
             };
-            after_stop = false;
+            // The word after a heading starts a sentence.
+            after_stop = in_heading;
             if let Some(flags) = seen.get_mut(f.as_str()) {
                 flags.0 |= lower;
                 flags.1 |= midcap;

@@ -231,6 +231,13 @@ fn unit_findings(view: &UnitView<'_>, sides: Option<(Side<'_>, Side<'_>)>) -> Ve
             }));
         }
     }
+    if headings(view) {
+        for f in &mut found {
+            if !matches!(f.kind, Kind::Number | Kind::Name | Kind::Date | Kind::Place) {
+                f.confidence = f.confidence.min(HEADING_CONF);
+            }
+        }
+    }
     let (dropped, found): (Vec<Finding>, Vec<Finding>) = found.into_iter().partition(|f| f.guard.is_some());
     // A buffer of its own, just big enough: it is kept until every
     // unit is done.
@@ -239,6 +246,22 @@ fn unit_findings(view: &UnitView<'_>, sides: Option<(Side<'_>, Side<'_>)>) -> Ve
     out.extend(kept);
     out.extend(dropped);
     out
+}
+
+/// Confidence at most of a finding other than a figure, a name, a date or
+/// a place between two headings: a headline is rewritten freely ("Storm
+/// Leaves Thousands Without Power" / "Thousands Left in the Dark as Storm
+/// Batters …"), and the body states the facts it sums up; the finding
+/// stays in the check tier.
+const HEADING_CONF: f32 = 0.3;
+
+/// Whether both sides of a unit are headings (see
+/// [`crate::engine::segment::Sentence::header`]).
+fn headings(view: &UnitView<'_>) -> bool {
+    let all = |seg: &Segmented, r: Option<&std::ops::Range<usize>>| {
+        r.is_some_and(|r| !r.is_empty() && r.clone().all(|i| seg.sentences[i].header))
+    };
+    all(view.sa, view.unit.original_sentences.as_ref()) && all(view.sb, view.unit.rewrite_sentences.as_ref())
 }
 
 /// One edit, one flag: of findings whose spans overlap on both sides

@@ -60,8 +60,10 @@ pub struct NamePhrase {
     pub end: usize,
 }
 
-/// Whether token `i` starts or continues a name.
-fn name_like(side: &Side<'_>, i: usize) -> bool {
+/// Whether token `i` starts or continues a name; `title_case`: whether
+/// its sentence is written in title case (see [`title_case`]), where
+/// capitals prove as little as at a sentence start.
+fn name_like(side: &Side<'_>, i: usize, title_case: bool) -> bool {
     let t = &side.toks[i];
     if t.kind != TokenKind::Word || !t.is_capitalised() {
         return false;
@@ -69,8 +71,11 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
     if NOT_NAMES.contains(&t.fold.as_ref()) || is_calendar_word(&t.fold) {
         return false;
     }
+    // A word in capitals ("EMIRATES") is set apart from a title-case
+    // line's words, as a name or an acronym is.
+    let title_case = title_case && !(t.text.chars().count() > 1 && t.text.chars().all(|c| !c.is_lowercase()));
     let after_opening = i > 0 && matches!(side.toks[i - 1].text, "“" | "\"" | "‘" | "«" | ":" | "(" | "—");
-    if !(t.sentence_start || after_opening) {
+    if !(t.sentence_start || after_opening || title_case) {
         return true;
     }
     // "Then Reid scored": a function word or an adverb opening a sentence
@@ -86,27 +91,67 @@ fn name_like(side: &Side<'_>, i: usize) -> bool {
     // only if it is never written in lowercase and is capitalised elsewhere
     // too, or if a capitalised word follows it ("Olga Brandt said"; not a
     // day or a month: "Each Friday").
-    let next_capitalised = side.toks.get(i + 1).is_some_and(|n| {
-        n.kind == TokenKind::Word
-            && n.is_capitalised()
-            && !NOT_NAMES.contains(&n.fold.as_ref())
-            && !is_calendar_word(&n.fold)
-    });
+    let next_capitalised = !title_case
+        && side.toks.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && n.is_capitalised()
+                && !NOT_NAMES.contains(&n.fold.as_ref())
+                && !is_calendar_word(&n.fold)
+        });
     // A word the lexical database does not know ("Kowalski said") is a
     // name wherever it stands.
     !side.index.lowercase.contains(&*t.fold)
         && (side.index.midcaps.contains(&*t.fold)
             || next_capitalised
-            || !crate::engine::wordnet::wordnet().knows(&t.fold))
+            || !crate::engine::wordnet::wordnet().knows(&t.fold)
+            // In a title-case line, a particular place or person ("Qatar").
+            || (title_case && !crate::engine::wordnet::wordnet().knows_as_common(&t.fold)))
+}
+
+/// Capitalised dictionary words, not first, of a title-case sentence that
+/// the document never capitalises in running prose, at the least.
+const TITLE_CASE_COMMON_WORDS: usize = 3;
+
+/// For each token of a side, whether its sentence is written in title
+/// case ("Storm Leaves Thousands Without Power Across Calder Valley"): of
+/// its words after the first, three in five or more are capitalised (a
+/// work's title inside a sentence, "for Marrow's Piano Quintet in F
+/// minor", is not enough), and at least [`TITLE_CASE_COMMON_WORDS`] of
+/// those are dictionary words the document's prose never capitalises
+/// mid-sentence. A list of names ("Present: Ann Lowe, Mark Pike") is not.
+fn title_case(side: &Side<'_>) -> Vec<bool> {
+    let wn = crate::engine::wordnet::wordnet();
+    let toks = &side.toks;
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let end = (start + 1..toks.len())
+            .find(|&k| toks[k].sentence_start)
+            .unwrap_or(toks.len());
+        let words = toks[start + 1..end].iter().filter(|t| t.kind == TokenKind::Word);
+        let capitalised: Vec<&super::context::Tok<'_>> =
+            words.clone().filter(|t| t.is_capitalised()).collect();
+        let common = capitalised
+            .iter()
+            .filter(|t| !side.index.midcaps.contains(&*t.fold) && wn.knows_as_common(&t.fold))
+            .count();
+        if common >= TITLE_CASE_COMMON_WORDS && 5 * capitalised.len() >= 3 * words.count() {
+            out[start..end].fill(true);
+        }
+        start = end;
+    }
+    out
 }
 
 /// Name phrases of a side.
 #[must_use]
 pub fn phrases(side: &Side<'_>) -> Vec<NamePhrase> {
     let mut out = Vec::new();
+    let title = title_case(side);
+    let name_like = |i: usize| name_like(side, i, title[i]);
     let mut i = 0;
     while i < side.toks.len() {
-        if !name_like(side, i) {
+        if !name_like(i) {
             i += 1;
             continue;
         }
@@ -117,7 +162,7 @@ pub fn phrases(side: &Side<'_>) -> Vec<NamePhrase> {
             while k < side.toks.len() && is_connector(side, k) {
                 k += 1;
             }
-            if k < side.toks.len() && name_like(side, k) {
+            if k < side.toks.len() && name_like(k) {
                 end = k + 1;
             } else {
                 break;
