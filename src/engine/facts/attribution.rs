@@ -7,7 +7,7 @@ use super::{Detector, Guard};
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::lexicon::is_stop_word;
 use crate::engine::text::Span;
-use crate::engine::words::{BE_FORMS, RECORD_NOUNS, REPORTING_VERBS, SOURCE_NOUNS};
+use crate::engine::words::{BE_FORMS, GENERIC_SOURCES, RECORD_NOUNS, REPORTING_VERBS, SOURCE_NOUNS};
 
 /// Registry entry (see [`super::DETECTORS`]).
 pub const DETECTOR: Detector = Detector {
@@ -95,10 +95,26 @@ fn classes(side: &Side<'_>, s: &Source) -> Vec<usize> {
 }
 
 /// Every content word of the source is of a class the original's sources
-/// use.
-fn same_kind_of_source(side: &Side<'_>, s: &Source, a_classes: &[usize]) -> bool {
+/// use, or, where an original source is a group of people (`a_group`), a
+/// word for anyone at all ("tenants said" / "people said"; not "the
+/// housing officer said" / "people said").
+fn same_kind_of_source(side: &Side<'_>, s: &Source, a_classes: &[usize], a_group: bool) -> bool {
     let mut words = content_of(side, s).peekable();
-    words.peek().is_some() && words.all(|t| class_of(&t.fold).is_some_and(|c| a_classes.contains(&c)))
+    words.peek().is_some()
+        && words.all(|t| {
+            (a_group && GENERIC_SOURCES.contains(&t.fold.as_ref()))
+                || class_of(&t.fold).is_some_and(|c| a_classes.contains(&c))
+        })
+}
+
+/// Whether a source names a group of people: its last content word a
+/// plural, in lowercase, of a kind of person ("residents", "tenants").
+fn group_of_people(side: &Side<'_>, s: &Source) -> bool {
+    content_of(side, s).last().is_some_and(|t| {
+        !t.is_capitalised()
+            && t.fold.ends_with('s')
+            && crate::engine::wordnet::wordnet().names_a_role(&t.fold)
+    })
 }
 
 fn sources(side: &Side<'_>) -> Vec<Source> {
@@ -259,7 +275,8 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         !named || (source_dropped && elsewhere(s))
     });
     let a_classes: Vec<usize> = sa.iter().flat_map(|s| classes(&cx.a, s)).collect();
-    let new_in_b = new_in_b.filter(|s| !same_kind_of_source(&cx.b, s, &a_classes));
+    let a_group = sa.iter().any(|s| group_of_people(&cx.a, s));
+    let new_in_b = new_in_b.filter(|s| !same_kind_of_source(&cx.b, s, &a_classes, a_group));
     // The original source the rewrite dropped, else the first one.
     let first_a = sa
         .iter()

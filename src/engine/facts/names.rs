@@ -180,12 +180,18 @@ fn is_connector(side: &Side<'_>, k: usize) -> bool {
 }
 
 /// Folded content words of a phrase (connectors and titles dropped).
+/// The words of a name phrase that make the name; none for a title alone
+/// ("Sgt." cut off from the name after it by its full stop).
 fn content(side: &Side<'_>, p: NamePhrase) -> Vec<String> {
-    (p.start..p.end)
+    let words: Vec<String> = (p.start..p.end)
         .map(|k| &side.toks[k])
         .filter(|t| t.kind == TokenKind::Word && t.is_capitalised())
         .map(|t| bare(&t.fold).replace('.', ""))
-        .collect()
+        .collect();
+    if words.iter().all(|w| PERSON_TITLES.contains(&w.as_str())) {
+        return Vec::new();
+    }
+    words
 }
 
 /// Whether a phrase is one abbreviation in capitals that names a role

@@ -90,6 +90,17 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
     if f == "no" && comparative {
         return false;
     }
+    // "the two no votes", "a no vote": "no" naming the vote against, after
+    // an article (and a figure), denies nothing ("four of those nine no
+    // justification" does).
+    let article = |k: usize| matches!(side.toks[k].fold.as_ref(), "a" | "an" | "the");
+    let figure = |k: usize| {
+        let g = side.toks[k].fold.as_ref();
+        super::numbers::is_number_word(g) || g.starts_with(|c: char| c.is_ascii_digit())
+    };
+    if f == "no" && i > 0 && (article(i - 1) || (i > 1 && figure(i - 1) && article(i - 2))) {
+        return false;
+    }
     // "costs (her almost) nothing" is a price of zero: "is free".
     let before = &side.toks[i.saturating_sub(PRICE_REACH)..i];
     if f == "nothing"
