@@ -843,8 +843,13 @@ fn fraction(toks: &[super::context::Tok<'_>], first: usize) -> Option<(f64, usiz
     // third term", "the third quarter" are not.
     let plural = word.ends_with('s');
     let fits = if count > 1.0 { plural } else { !plural };
-    // "fell by a third": what "by" measures is a share.
-    let by = first > 0 && toks[first - 1].fold == "by";
+    // "fell by a third", "rose by about a third": what "by" measures is a
+    // share.
+    let by = first > 0
+        && (toks[first - 1].fold == "by"
+            || (first > 1
+                && toks[first - 2].fold == "by"
+                && crate::engine::words::APPROXIMATORS.contains(&toks[first - 1].fold.as_ref())));
     let ends_phrase = by
         || toks
             .get(k + 1)
@@ -1199,6 +1204,83 @@ fn unit_left_out(a: &Quantity, b: &Quantity) -> bool {
         && (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
 }
 
+/// A whole number stated as a limit: "under 16" (upper, strict), "15 and
+/// under" (upper, inclusive), "over 65", "66 or older"; `start..end` the
+/// tokens of the figure and its limit words.
+struct Limit {
+    upper: bool,
+    strict: bool,
+    start: usize,
+    end: usize,
+}
+
+fn limit(side: &Side<'_>, q: &Quantity) -> Option<Limit> {
+    use crate::engine::words::{
+        INCLUSIVE_LOWER_BOUNDS, INCLUSIVE_UPPER_BOUNDS, STRICT_LOWER_BOUNDS, STRICT_UPPER_BOUNDS, WordList,
+    };
+    if q.value.fract() != 0.0 {
+        return None;
+    }
+    let word = |k: usize| side.toks.get(k).map_or("", |t| t.fold.as_ref());
+    // The limit words before the figure (one or two of them), or after it.
+    let before = |list: WordList| {
+        let one = if q.start > 0 { word(q.start - 1) } else { "" };
+        if list.contains(&one) {
+            Some(1)
+        } else {
+            (q.start > 1 && list.contains(&format!("{} {one}", word(q.start - 2)).as_str())).then_some(2)
+        }
+    };
+    let after = |list: WordList| {
+        let one = word(q.end);
+        if list.contains(&one) {
+            Some(1)
+        } else {
+            list.contains(&format!("{one} {}", word(q.end + 1)).as_str())
+                .then_some(2)
+        }
+    };
+    let (upper, strict, start, end) = if let Some(n) = before(STRICT_UPPER_BOUNDS) {
+        (true, true, q.start - n, q.end)
+    } else if let Some(n) = before(STRICT_LOWER_BOUNDS) {
+        (false, true, q.start - n, q.end)
+    } else if let Some(n) = after(INCLUSIVE_UPPER_BOUNDS) {
+        (true, false, q.start, q.end + n)
+    } else if let Some(n) = after(INCLUSIVE_LOWER_BOUNDS) {
+        (false, false, q.start, q.end + n)
+    } else {
+        return None;
+    };
+    Some(Limit {
+        upper,
+        strict,
+        start,
+        end,
+    })
+}
+
+/// Whether two whole numbers state one limit, one excluding its number
+/// and the other including the next ("under 16" / "aged 15 and under",
+/// "over 65" / "66 or older").
+fn same_limit((sa, a): (&Side<'_>, &Quantity), (sb, b): (&Side<'_>, &Quantity)) -> bool {
+    // "under 16" / "aged 15 and under": an age on one side only.
+    if a.unit != b.unit && !a.unit.is_empty() && !b.unit.is_empty() {
+        return false;
+    }
+    match (limit(sa, a), limit(sb, b)) {
+        (Some(x), Some(y)) if x.upper == y.upper && x.strict != y.strict => {
+            let (strict, inclusive) = if x.strict {
+                (a.value, b.value)
+            } else {
+                (b.value, a.value)
+            };
+            let step = if x.upper { 1.0 } else { -1.0 };
+            (strict - inclusive - step).abs() < 1e-9
+        }
+        _ => false,
+    }
+}
+
 /// Words that state a change as a multiple, and the change as a
 /// percentage: "doubled" is "up 100 per cent", "halved" "down 50 per
 /// cent"; "half as many" "50 per cent fewer", "twice as much" "100 per
@@ -1395,6 +1477,16 @@ fn bound_changed(
     for &(k, p) in matched {
         // A rank ("up to fourth") is no amount to bound.
         if qa[k].unit == "ordinal" || qb[p].unit == "ordinal" || cx.a.toks[qa[k].start].in_quote {
+            continue;
+        }
+        // "under 16" / "16 and under": one limit excludes the number the
+        // other includes.
+        if let (Some(x), Some(y)) = (limit(&cx.a, &qa[k]), limit(&cx.b, &qb[p]))
+            && x.upper == y.upper
+            && x.strict != y.strict
+        {
+            let spans = (cx.a.cover(x.start, x.end), cx.b.cover(y.start, y.end));
+            out.push(span_change(cx, "limit changed", 0.7, spans));
             continue;
         }
         let (x, y) = (bound(&cx.a, &qa[k], qa), bound(&cx.b, &qb[p], qb));
@@ -1658,6 +1750,8 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
                 Some("a change by one and the value it started from, both ending at a value both give")
             } else if share_of_total(&qa[k], q, qa, qb, &matched) {
                 Some("the same share of a total both give")
+            } else if same_limit((&cx.a, &qa[k]), (&cx.b, q)) {
+                Some("the same limit, excluding one number or including the next")
             } else {
                 None
             };
