@@ -458,6 +458,13 @@ impl WordNet {
         out
     }
 
+    /// Whether the word is an irregular inflection the table lists
+    /// ("led", "known", "geese").
+    #[must_use]
+    pub fn is_irregular_form(&self, word: &str) -> bool {
+        self.irregular(word).next().is_some()
+    }
+
     /// Whether the table knows the word (in some inflection) as an
     /// ordinary word: by some sense that is no particular person or place
     /// ("valley" is; "Qatar", "Nike" are not).

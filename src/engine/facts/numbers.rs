@@ -584,6 +584,17 @@ fn article_magnitude(toks: &[super::context::Tok<'_>], first: usize) -> Option<(
     };
     let word = toks.get(k).filter(|t| t.fold.len() > 2)?;
     if let Some(magnitude) = lookup(&MAGNITUDES, &word.fold) {
+        // "a hundred and forty volumes", "a thousand and one nights": the
+        // number words after it count on.
+        let next = k + 1 + usize::from(next_is(toks, k + 1, &["and"]));
+        if factor == 1.0
+            && let Some(head) = toks.get(next).and_then(|t| lookup(&SMALL, &t.fold))
+        {
+            let (rest, end, unit) = words_value(toks, next, head);
+            if rest < magnitude && (next > k + 1 || magnitude > 100.0) {
+                return Some((magnitude + rest, end, unit));
+            }
+        }
         return Some((factor * magnitude, k + 1, ""));
     }
     // "half an hour" is thirty minutes, "half a day" twelve hours' worth.

@@ -89,6 +89,13 @@ fn marked<'s>(side: &'s Side<'_>, table: &Prepositions) -> Vec<Marked<'s>> {
         if t.in_quote || after_source_verb(toks, i) {
             continue;
         }
+        // "an investigation by the police" is the police's, as "the unit
+        // of the police" is: "by" marks a doer after a participle ("was
+        // attacked by", "led by", "was hit by"); after a noun, a maker or
+        // an owner, which either a doer or a member may restate.
+        if group == "agent" && t.fold == "by" && after_noun(toks, i) {
+            group = "maker";
+        }
         // "pay off credit cards": the particle of a phrasal verb before a
         // bare common noun, no place ("worked off the coast", "off Kerry"
         // stay places).
@@ -132,6 +139,29 @@ fn marked<'s>(side: &'s Side<'_>, table: &Prepositions) -> Vec<Marked<'s>> {
     out
 }
 
+/// Tokens before "by" searched for a form of "be" or "get" ("was
+/// quickly hit by").
+const PASSIVE_REACH: usize = 3;
+
+/// Whether "by" at `i` follows a noun ("an inquiry by"), not a
+/// participle: a word ending "-ed" or "-en", an irregular form ("led",
+/// "won"), or any word after a form of "be" or "get" ("was hit by").
+fn after_noun(toks: &[super::context::Tok<'_>], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    let f = prev.fold.as_ref();
+    let wn = crate::engine::wordnet::wordnet();
+    let participle = f.ends_with("ed")
+        || f.ends_with("en")
+        || wn.is_irregular_form(f)
+        || toks[i.saturating_sub(PASSIVE_REACH)..i].iter().any(|t| {
+            crate::engine::words::BE_FORMS.contains(&t.fold.as_ref())
+                || matches!(t.fold.as_ref(), "get" | "gets" | "got" | "gotten" | "getting")
+        });
+    prev.is_word() && !participle && wn.is_noun_lemma(f) && !super::lists::is_function_word(f)
+}
+
 /// Words before "from" searched for a share.
 const SHARE_REACH: usize = 3;
 
@@ -155,7 +185,8 @@ fn after_source_verb(toks: &[super::context::Tok<'_>], i: usize) -> bool {
 /// "from", "outside" beside "near" or "beyond" ("outside town" / "beyond
 /// the town limits"), "in" beside "below" ("in the seabed" / "beneath the
 /// seabed"), "along" beside "near" or "in" ("along the river" / "on the
-/// river", "by the river").
+/// river", "by the river"), a maker beside a doer or a member ("a report
+/// by the council" / "written by the council", "the council's report").
 fn agree(a: &str, b: &str) -> bool {
     let pair = |x: &str, y: &str| (a == x && b == y) || (a == y && b == x);
     a == b
@@ -166,6 +197,8 @@ fn agree(a: &str, b: &str) -> bool {
         || pair("in", "below")
         || pair("along", "near")
         || pair("along", "in")
+        || pair("maker", "agent")
+        || pair("maker", "member")
 }
 
 struct Family<'f> {
