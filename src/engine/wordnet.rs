@@ -487,9 +487,10 @@ impl WordNet {
     }
 
     /// The kinds of thing a word's first two noun senses name, most
-    /// frequent first, when they are animals, plants or foods: kinds where
-    /// another word names another thing ("milk" / "meat"), unlike acts,
-    /// ideas or qualities, which rewording renames freely. (Not persons:
+    /// frequent first, when they are animals, plants, foods or parts of the
+    /// body: kinds where another word names another thing ("milk" /
+    /// "meat", "knee" / "ankle"), unlike acts, ideas or qualities, which
+    /// rewording renames freely. (Not persons:
     /// WordNet leaves near synonyms far apart there, "reporter" /
     /// "journalist", "manager" / "boss".) The kind is WordNet's
     /// lexicographer file, read from senses that are no particular person
@@ -505,6 +506,7 @@ impl WordNet {
             .filter(|syn| syn.depth() >= CONCRETE_DEPTH)
             .filter_map(|syn| match syn.lexfile() {
                 5 => Some("animal"),
+                8 => Some("part of the body"),
                 13 => Some("food"),
                 20 => Some("plant"),
                 _ => None,

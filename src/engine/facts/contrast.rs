@@ -258,6 +258,17 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
             }
         }
         for (ib, ia) in only_b.into_iter().zip(only_a) {
+            // Of the rewrite's words of that class, the one standing where
+            // the original's word stood ("rose 22 percent …, while its
+            // stock slipped 3 percent" / "jumped 22 per cent … while its
+            // stock climbed 3 per cent": "climbed", not "jumped").
+            let class = mb.iter().find(|m| m.2 == ib).map(|m| m.1);
+            let ib = mb
+                .iter()
+                .filter(|m| m.0 == family && Some(m.1) == class && cx.map.b_to_a[m.2].is_none())
+                .map(|m| m.2)
+                .find(|&k| setting(cx, ia, k) == Setting::Same)
+                .unwrap_or(ib);
             let a_span = cx.a.toks[ia].span;
             let b_span = cx.b.toks[ib].span;
             let reason = format!(
