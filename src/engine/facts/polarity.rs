@@ -63,8 +63,9 @@ pub(super) const NEGATIVE_BEFORE: &[(&str, &str)] = &[
     // "did little to slow her" is "barely slowed her".
     ("little", "to"),
     ("instead", "of"),
-    // "the roof was anything but cheap".
+    // "the roof was anything but cheap", "far from cheap".
     ("anything", "but"),
+    ("far", "from"),
     // "has yet to post a profit" has not posted one.
     ("yet", "to"),
 ];
@@ -129,6 +130,15 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
     }
     if NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f) {
         return true;
+    }
+    // "far from the sea" is a distance; "far from smooth" a denial.
+    if f == "far" && next == "from" {
+        let wn = crate::engine::wordnet::wordnet();
+        return side.toks.get(i + 2).is_some_and(|t| {
+            t.is_word()
+                && wn.can_be_adjective(&t.fold)
+                && !crate::engine::words::DETERMINERS.contains(&t.fold.as_ref())
+        });
     }
     NEGATIVE_BEFORE.iter().any(|&(w, p)| w == f && p == next)
 }
