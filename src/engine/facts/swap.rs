@@ -187,6 +187,10 @@ fn bare_noun_by_verb(side: &Side<'_>, i: usize, verb: &[bool]) -> bool {
     if !plain || is_function_word(&t.fold) || t.kind != crate::engine::segment::TokenKind::Word || verb[i] {
         return false;
     }
+    // "had not yet entered": an adverb is no party.
+    if !crate::engine::wordnet::wordnet().is_noun(&t.fold) {
+        return false;
+    }
     let verb_next = verb.get(i + 1).is_some_and(|&v| v);
     let verb_before = i > 0 && verb[i - 1];
     verb_next || verb_before
@@ -349,6 +353,23 @@ fn swap_finding(cx: &UnitCx<'_>, a: (&Party, &Party), b: (&Party, &Party)) -> Fi
     Finding::new(Kind::Roles, 0.6, Some(a_span), Some(b_span), reason)
 }
 
+/// Whether the first word after each side's verb is a thing done (not the
+/// party found after it) and the two differ: "completed his transfer" /
+/// "completed the signing".
+fn other_thing_done(cx: &UnitCx<'_>, (ia, oa): (usize, &Party), (ib, ob): (usize, &Party)) -> bool {
+    fn thing<'s>(side: &'s Side<'_>, i: usize, o: &Party) -> Option<&'s Tok<'s>> {
+        (i + 1..o.start)
+            .find(|&k| side.toks[k].is_word() && !is_function_word(&side.toks[k].fold))
+            .map(|k| &side.toks[k])
+    }
+    match (thing(&cx.a, ia, oa), thing(&cx.b, ib, ob)) {
+        (Some(x), Some(y)) => {
+            x.stem != y.stem && !crate::engine::wordnet::synonym_or_derived_cached(&x.fold, &y.fold)
+        }
+        _ => false,
+    }
+}
+
 /// The subject of one side is an object of the other's, and back.
 fn crossed(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize) -> Option<Finding> {
     let (sa, oa) = roles(&cx.a, pa, ia)?;
@@ -358,6 +379,12 @@ fn crossed(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: usize
     }
     let oa = oa.into_iter().find(|p| p.key == sb.key)?;
     let ob = ob.into_iter().find(|p| p.key == sa.key)?;
+    // "X completed his transfer to Y" / "Y completed the signing of X":
+    // the verb does another thing to each, and the two are its doers
+    // either way.
+    if other_thing_done(cx, (ia, oa), (ib, ob)) {
+        return None;
+    }
     // "X will be offered a contract" / "a contract will be offered to X":
     // a passive verb of giving names its receiver either way, the second
     // after "to".
@@ -377,8 +404,47 @@ fn other_doer(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: us
     let (da, ta) = doer_and_patient(&cx.a, pa, ia)?;
     let (db, tb) = doer_and_patient(&cx.b, pb, ib)?;
     let known = |p: &Party, other: &[Party]| other.iter().any(|q| q.key == p.key);
-    (da.key != db.key && ta.key == tb.key && da.is_named() && db.is_named() && known(da, pb) && known(db, pa))
-        .then(|| swap_finding(cx, (da, ta), (db, tb)))
+    // "survived by a son" / "survived by her daughter … and her son": one
+    // of the doers the other side lists.
+    let listed = |side: &Side<'_>, parties: &[Party], first: &Party, key: &str| {
+        coordinated_with(side, parties, first).any(|p| p.key == key)
+    };
+    (da.key != db.key
+        && ta.key == tb.key
+        && da.is_named()
+        && db.is_named()
+        && known(da, pb)
+        && known(db, pa)
+        && !listed(&cx.b, pb, db, &da.key)
+        && !listed(&cx.a, pa, da, &db.key))
+    .then(|| swap_finding(cx, (da, ta), (db, tb)))
+}
+
+/// Words that may stand between two parties of one list ("her daughter,
+/// Annika, and her son").
+const LIST_GLUE: &[&str] = &[
+    ",", "and", ";", "by", "her", "his", "their", "its", "the", "a", "an",
+];
+
+/// The parties listed with `first` (itself included): each after the one
+/// before with nothing but [`LIST_GLUE`] between them.
+fn coordinated_with<'p>(
+    side: &Side<'_>,
+    parties: &'p [Party],
+    first: &Party,
+) -> impl Iterator<Item = &'p Party> {
+    let at = parties
+        .iter()
+        .position(|p| p.start == first.start)
+        .unwrap_or(parties.len());
+    let mut end = first.start;
+    parties[at..].iter().take_while(move |p| {
+        let glued = side.toks[end.min(p.start)..p.start]
+            .iter()
+            .all(|t| LIST_GLUE.contains(&t.fold.as_ref()));
+        end = p.end;
+        glued
+    })
 }
 
 /// One side passive, the other active, and the doer of each is a party
@@ -433,7 +499,8 @@ fn reordered_around_verb(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party])) -> Opt
             }
             if one_clause(&cx.a, x.end, y.start)
                 && one_clause(&cx.b, by.end, bx.start)
-                && shared_active_verb(&cx.a, x.end, y.start, &cx.b, by.end, bx.start)
+                && let Some((k, m)) = shared_active_verb(&cx.a, x.end, y.start, &cx.b, by.end, bx.start)
+                && !other_thing_done(cx, (k, y), (m, bx))
             {
                 return Some(swap_finding(cx, (x, y), (by, bx)));
             }
@@ -458,22 +525,31 @@ fn named_party<'p>(parties: &'p [Party], key: &str) -> Option<&'p Party> {
     found.next().is_none().then_some(first)
 }
 
-/// Whether a verb of the same stem stands between tokens `a0..a1` of one
-/// side and `b0..b1` of the other, active on both, with no "by" in either
-/// stretch.
-fn shared_active_verb(a: &Side<'_>, a0: usize, a1: usize, b: &Side<'_>, b0: usize, b1: usize) -> bool {
+/// A verb of the same stem between tokens `a0..a1` of one side and
+/// `b0..b1` of the other, active on both, with no "by" in either stretch:
+/// its token on each side.
+fn shared_active_verb(
+    a: &Side<'_>,
+    a0: usize,
+    a1: usize,
+    b: &Side<'_>,
+    b0: usize,
+    b1: usize,
+) -> Option<(usize, usize)> {
     let by = |side: &Side<'_>, s: usize, e: usize| side.toks[s..e].iter().any(|t| t.fold == "by");
     if by(a, a0, a1) || by(b, b0, b1) {
-        return false;
+        return None;
     }
     let active = |side: &Side<'_>, k: usize| {
         is_verb(side, k)
             && !is_passive(side, k)
             && !SYMMETRIC.iter().any(|s| side.toks[k].stem.starts_with(s))
     };
-    (a0..a1)
-        .filter(|&k| active(a, k))
-        .any(|k| (b0..b1).any(|m| active(b, m) && b.toks[m].stem == a.toks[k].stem))
+    (a0..a1).filter(|&k| active(a, k)).find_map(|k| {
+        (b0..b1)
+            .find(|&m| active(b, m) && b.toks[m].stem == a.toks[k].stem)
+            .map(|m| (k, m))
+    })
 }
 
 pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
