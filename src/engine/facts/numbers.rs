@@ -2176,9 +2176,21 @@ fn swapped_figures(
     let (ma, mb) = (nearest(&cx.a, qa), nearest(&cx.b, qb));
     let wa: Vec<Vec<&str>> = (0..qa.len()).map(|k| context_words(&cx.a, qa, k)).collect();
     let wb: Vec<Vec<&str>> = (0..qb.len()).map(|k| context_words(&cx.b, qb, k)).collect();
+    // "on June 2, 1940, … the third" / "on 2 June 1940, the third": a day
+    // of a month trades places only with another day ("June 17 … May 20"
+    // / "May 20 … June 17").
+    let day = |side: &Side<'_>, q: &Quantity| {
+        let month = |k: usize| {
+            side.toks
+                .get(k)
+                .is_some_and(|t| super::dates::is_calendar_word(&t.fold))
+        };
+        (q.start > 0 && month(q.start - 1)) || month(q.end)
+    };
+    let days_a: Vec<bool> = qa.iter().map(|q| day(&cx.a, q)).collect();
     for (n, &(i, p)) in matched.iter().enumerate() {
         for &(j, r) in &matched[n + 1..] {
-            if same(&qa[i], &qa[j]) {
+            if same(&qa[i], &qa[j]) || days_a[i] != days_a[j] {
                 continue;
             }
             // "fell from 40 to 25" / "now 25, down from 40": each figure
