@@ -379,6 +379,12 @@ fn speakers_traded(cx: &UnitCx<'_>, sa: &[Source], sb: &[Source]) -> Option<Find
 /// Whether one source is a name and the other a description that either
 /// document gives that name ("the company" / "Brightlane", "Taylor" / "the
 /// minister").
+/// Bytes either side of a name searched for the noun that describes it
+/// ("the Northfield Electoral Commission … the commission"; not "the
+/// Alliance had taken 41 percent, according to figures from the …
+/// Commission").
+const DESCRIPTION_WINDOW: usize = 60;
+
 fn one_party(cx: &UnitCx<'_>, a: &Source, b: &Source) -> bool {
     let words = |side: &Side<'_>, s: &Source| -> (Vec<String>, Vec<String>) {
         let content: Vec<_> = (s.start..s.end)
@@ -405,8 +411,8 @@ fn one_party(cx: &UnitCx<'_>, a: &Source, b: &Source) -> bool {
     let linked = |names: &[String], nouns: &[String]| {
         nouns.last().is_some_and(|d| {
             names.iter().any(|n| {
-                super::names::described_as(cx.a.doc.text(), n, d)
-                    || super::names::described_as(cx.b.doc.text(), n, d)
+                super::names::described_within(cx.a.doc.text(), n, d, DESCRIPTION_WINDOW)
+                    || super::names::described_within(cx.b.doc.text(), n, d, DESCRIPTION_WINDOW)
             })
         })
     };

@@ -913,8 +913,31 @@ fn respelled(word: &str, other: &Side<'_>, own: &Side<'_>) -> bool {
 /// that names it ("Brightlane … the company", "manager Ewa Kowalczyk"):
 /// the description and the name are one party.
 pub(super) fn described_as(text: &str, name: &str, noun: &str) -> bool {
-    said_near(text, name, SENTENCE_WINDOW, |near| {
-        contains_word(&near.to_lowercase(), noun)
+    described_within(text, name, noun, SENTENCE_WINDOW)
+}
+
+/// Bytes before a name searched for a title ("Health Minister Jo
+/// Taylor").
+const TITLE_WINDOW: usize = 25;
+
+/// [`described_as`] with the noun at most `window` bytes from the name,
+/// in lowercase ("Harlan, the frozen-food company": a description beside
+/// it; not "the Alliance … from the Electoral Commission", another name),
+/// or as a title just before it ("Health Minister Jo Taylor").
+pub(super) fn described_within(text: &str, name: &str, noun: &str, window: usize) -> bool {
+    said_near(text, name, window, |near| {
+        contains_word(near, noun)
+            || near.find(name).is_some_and(|at| {
+                // The noun, then only capitalised words up to the name.
+                let lo = floor_boundary(near, at.saturating_sub(TITLE_WINDOW));
+                let before = near[lo..at].to_lowercase();
+                before.rfind(noun).is_some_and(|k| {
+                    near[lo + k + noun.len()..at]
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+                        && contains_word(&before[k..], noun)
+                })
+            })
     })
 }
 
