@@ -696,6 +696,84 @@ fn blind12_condensed_court_pair() {
 }
 
 #[test]
-fn blind12_pure_spin_travel_pair_has_at_most_two_flags() {
-    check_at_most("blind12-pure-spin-travel", 2);
+fn blind12_pure_spin_travel_pair_has_at_most_one_flag() {
+    check_at_most("blind12-pure-spin-travel", 1);
+}
+
+// The blind13-* pairs were written in a later session, by helpers who never
+// saw src/ (a storm report, a product recall, a pure-spin business
+// profile, a reordered biography, a chat summary, a council budget story),
+// and scored with that session's first binary before any change for them:
+// storm-response 0.75/0.50, product-recall 0.71/0.71, biography-reordered
+// 0.50/0.50, chat-summary 1.00/0.83, council-budget 0.86/0.78
+// (recall/precision); pure-spin-profile 5 false flags. The floors below
+// are the figures after general fixes.
+
+#[test]
+fn blind13_storm_response_pair() {
+    check_floor("blind13-storm-response", 0.87, 0.77);
+}
+
+#[test]
+fn blind13_product_recall_pair() {
+    check_floor("blind13-product-recall", 0.85, 0.74);
+}
+
+#[test]
+fn blind13_biography_reordered_pair() {
+    check_floor("blind13-biography-reordered", 0.49, 0.49);
+}
+
+#[test]
+fn blind13_chat_summary_pair() {
+    check_floor("blind13-chat-summary", 0.99, 0.82);
+}
+
+#[test]
+fn blind13_council_budget_pair() {
+    check_floor("blind13-council-budget", 0.99, 0.99);
+}
+
+#[test]
+fn blind13_pure_spin_profile_pair_has_at_most_one_flag() {
+    check_at_most("blind13-pure-spin-profile", 1);
+}
+
+// The blind14-* pairs were written in the same session, after the
+// round-13 fixes, by helpers who never saw src/ (an election night story,
+// a merger story with merged sentences, a pure-spin crime story, an
+// obituary, a health study story, a 1,400-word transfer feature with
+// paragraphs reordered), and scored before any change for them:
+// election-night 0.75/0.75, merger-news 0.50/0.80, obituary-scientist
+// 0.71/0.45, health-study-news 0.71/0.86, transfer-saga 0.75/0.64;
+// pure-spin-crime 2 false flags.
+
+#[test]
+fn blind14_election_night_pair() {
+    check_floor("blind14-election-night", 0.87, 0.87);
+}
+
+#[test]
+fn blind14_merger_news_pair() {
+    check_floor("blind14-merger-news", 0.61, 0.82);
+}
+
+#[test]
+fn blind14_obituary_scientist_pair() {
+    check_floor("blind14-obituary-scientist", 0.85, 0.85);
+}
+
+#[test]
+fn blind14_health_study_news_pair() {
+    check_floor("blind14-health-study-news", 0.70, 0.85);
+}
+
+#[test]
+fn blind14_transfer_saga_pair() {
+    check_floor("blind14-transfer-saga", 0.74, 0.77);
+}
+
+#[test]
+fn blind14_pure_spin_crime_pair_has_no_flag() {
+    check_no_flag("blind14-pure-spin-crime");
 }
