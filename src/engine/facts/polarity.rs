@@ -967,8 +967,14 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         more_in_original: "hedge dropped (stated as certain)",
         more_in_rewrite: "hedge added (made uncertain)",
         answers: &|s, k, marker, _| hedge_answer(s, k, marker),
+        // "reportedly" / "according to reports"; "insisted that the player
+        // was not for sale" / "declared publicly that …": a claim, said
+        // with another verb of claiming anywhere in the sentence.
         answered_anywhere: &|s, marker| {
-            HEARSAY.contains(&marker) && s.toks.iter().any(|t| t.fold == "according")
+            use crate::engine::words::ASSERTION_VERBS;
+            (HEARSAY.contains(&marker) && s.toks.iter().any(|t| t.fold == "according"))
+                || (ASSERTION_VERBS.contains(&marker)
+                    && s.toks.iter().any(|t| ASSERTION_VERBS.contains(&t.fold.as_ref())))
         },
         conf: 0.6,
     };
