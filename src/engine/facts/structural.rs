@@ -43,28 +43,27 @@ pub fn condensed(sa: &crate::engine::segment::Segmented, units: &[crate::engine:
 pub fn detect(v: &UnitView<'_>) -> Vec<Finding> {
     let u = v.unit;
     match u.kind {
-        UnitKind::Added => unmatched(
-            Kind::Added,
-            v.b,
-            v.sb,
-            u.rewrite,
-            u.rewrite_sentences.as_ref(),
-            false,
-        )
-        .map(|(conf, span, reason)| Finding::new(Kind::Added, conf, None, Some(span), reason))
-        .into_iter()
-        .collect(),
-        UnitKind::Removed => unmatched(
-            Kind::Removed,
-            v.a,
-            v.sa,
-            u.original,
-            u.original_sentences.as_ref(),
-            v.condensed,
-        )
-        .map(|(conf, span, reason)| Finding::new(Kind::Removed, conf, Some(span), None, reason))
-        .into_iter()
-        .collect(),
+        UnitKind::Added | UnitKind::Removed => {
+            let added = u.kind == UnitKind::Added;
+            let kind = if added { Kind::Added } else { Kind::Removed };
+            let (doc, seg, span, sentences) = if added {
+                (v.b, v.sb, u.rewrite, u.rewrite_sentences.as_ref())
+            } else {
+                (v.a, v.sa, u.original, u.original_sentences.as_ref())
+            };
+            // Only a sentence the rewrite leaves out can be a condensation's cut.
+            unmatched(kind, doc, seg, span, sentences, !added && v.condensed)
+                .map(|(conf, span, reason)| {
+                    let (original, rewrite) = if added {
+                        (None, Some(span))
+                    } else {
+                        (Some(span), None)
+                    };
+                    Finding::new(kind, conf, original, rewrite, reason)
+                })
+                .into_iter()
+                .collect()
+        }
         UnitKind::Moved => vec![Finding::new(
             Kind::Moved,
             0.2,
