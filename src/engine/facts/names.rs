@@ -179,9 +179,8 @@ fn is_connector(side: &Side<'_>, k: usize) -> bool {
     NAME_CONNECTORS.contains(&t.fold.as_ref()) || matches!(t.text, "-" | "‑")
 }
 
-/// Folded content words of a phrase (connectors and titles dropped).
-/// The words of a name phrase that make the name; none for a title alone
-/// ("Sgt." cut off from the name after it by its full stop).
+/// Folded content words of a phrase (connectors dropped); none for a
+/// title alone ("Sgt." cut off from the name after it by its full stop).
 fn content(side: &Side<'_>, p: NamePhrase) -> Vec<String> {
     let words: Vec<String> = (p.start..p.end)
         .map(|k| &side.toks[k])
@@ -913,7 +912,9 @@ fn respelled(word: &str, other: &Side<'_>, own: &Side<'_>) -> bool {
 /// that names it ("Brightlane … the company", "manager Ewa Kowalczyk"):
 /// the description and the name are one party.
 pub(super) fn described_as(text: &str, name: &str, noun: &str) -> bool {
-    described_within(text, name, noun, SENTENCE_WINDOW)
+    said_near(text, name, SENTENCE_WINDOW, |near| {
+        contains_word(&near.to_lowercase(), noun)
+    })
 }
 
 /// Bytes before a name searched for a title ("Health Minister Jo

@@ -120,7 +120,14 @@ fn quantifier(side: &Side<'_>, i: usize) -> Option<bool> {
             QUANTIFIER_SOFTENERS.contains(&p) || p.ends_with("n't")
         }
     };
-    if PARTIAL_QUANTIFIERS.contains(&f) {
+    // "every week", "all day": how often or how long, not how many.
+    let span_after = side
+        .toks
+        .get(i + 1)
+        .is_some_and(|n| TIME_SPANS.contains(&n.fold.trim_end_matches('s')));
+    if span_after {
+        None
+    } else if PARTIAL_QUANTIFIERS.contains(&f) {
         Some(false)
     } else if UNIVERSAL_QUANTIFIERS.contains(&f) {
         Some(!softened())
