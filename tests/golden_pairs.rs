@@ -777,3 +777,32 @@ fn blind14_transfer_saga_pair() {
 fn blind14_pure_spin_crime_pair_has_no_flag() {
     check_no_flag("blind14-pure-spin-crime");
 }
+
+// The blind15-* pairs were written at the end of the same session, after
+// the round-14 fixes, by helpers who never saw src/ (a wildfire wire
+// story, a pure-spin school inspection story, a fraud trial verdict, a
+// chef's profile condensed to 60 %), and scored before any change for
+// them: wildfire-wire 0.62/0.83, trial-verdict 0.88/0.78,
+// profile-condensed 0.67/0.31; pure-spin-school 2 false flags. They are
+// the measure of how this session's rules carry to text they were not
+// written for; the floors are today's figures.
+
+#[test]
+fn blind15_wildfire_wire_pair() {
+    check_floor("blind15-wildfire-wire", 0.61, 0.82);
+}
+
+#[test]
+fn blind15_trial_verdict_pair() {
+    check_floor("blind15-trial-verdict", 0.87, 0.77);
+}
+
+#[test]
+fn blind15_profile_condensed_pair() {
+    check_floor("blind15-profile-condensed", 0.66, 0.32);
+}
+
+#[test]
+fn blind15_pure_spin_school_pair_has_at_most_two_flags() {
+    check_at_most("blind15-pure-spin-school", 2);
+}
