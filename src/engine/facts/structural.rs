@@ -132,14 +132,16 @@ impl<'t> Words<'t> {
 
     /// How many kinds of checkable fact the sentence states, of: a figure
     /// (digits, or a number word other than "one", which is also a
-    /// pronoun), a name (a capitalised word not first), a source (a
-    /// reporting verb).
+    /// pronoun, and no ordinal: "the first customers"), a name (a
+    /// capitalised word not first), a source (a reporting verb).
     fn kinds_of_fact(&self) -> usize {
-        use super::numbers::is_number_word;
+        use super::numbers::{is_number_word, is_ordinal_word};
         use crate::engine::segment::TokenKind;
         use crate::engine::words::{REPORTING_PARTICIPLES, REPORTING_VERBS};
         let any = |test: &dyn Fn(usize, &str) -> bool| self.folds.iter().enumerate().any(|(i, f)| test(i, f));
-        let figure = any(&|i, f| self.toks[i].kind != TokenKind::Word || (is_number_word(f) && f != "one"));
+        let figure = any(&|i, f| {
+            self.toks[i].kind != TokenKind::Word || (is_number_word(f) && !is_ordinal_word(f) && f != "one")
+        });
         let name = any(&|i, _| i > 0 && self.toks[i].text.starts_with(char::is_uppercase));
         let source = any(&|_, f| REPORTING_VERBS.contains(&f) || REPORTING_PARTICIPLES.contains(&f));
         [figure, name, source].into_iter().filter(|&k| k).count()
@@ -297,6 +299,23 @@ mod tests {
             "Progress was slow and often dispiriting for the nine engineers who stayed on.",
         ] {
             assert!(!judgement(&Words::of(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn kinds_of_fact_count_figures_names_and_sources_once_each() {
+        for (s, kinds) in [
+            // A name only: "first" is a rank, "one" a pronoun.
+            (
+                "On a wet morning, long before the first customers arrive, Ada Brook is at the pass.",
+                1,
+            ),
+            ("One could hear the gulls over Carrow quay.", 1),
+            ("The club, founded in 1894, has about 150 members.", 1),
+            ("The head teacher, Maeve Collard, said lessons would stop.", 2),
+            ("The Ollet drains about 400 square kilometres of farmland.", 2),
+        ] {
+            assert_eq!(Words::of(s).kinds_of_fact(), kinds, "{s}");
         }
     }
 
