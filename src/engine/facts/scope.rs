@@ -136,6 +136,19 @@ fn quantifier(side: &Side<'_>, i: usize) -> Option<bool> {
     }
 }
 
+/// The one token of `side` with this stem, if it has exactly one: a word
+/// the diff could not match because the sentence moved it ("for the
+/// northern half of Birchfield" / "All of Birchfield is …").
+fn moved(side: &Side<'_>, stem: &str) -> Option<usize> {
+    let mut found = side
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word() && *t.stem == *stem);
+    let (k, _) = found.next()?;
+    found.next().is_none().then_some(k)
+}
+
 /// Quantifiers of the original that the diff left unmatched, each set
 /// against an unmatched quantifier of the other kind (part / whole) that
 /// the rewrite puts before the same kept word: "Several of the
@@ -155,7 +168,7 @@ fn part_and_whole(cx: &UnitCx<'_>) -> Vec<(usize, usize)> {
         // the diff may keep "schools", not "district's").
         let Some((g, k)) = (i + 1..a.toks.len().min(i + 1 + QUANTIFIER_REACH + 2))
             .filter(|&g| a.toks[g].is_word() && !is_function_word(&a.toks[g].fold))
-            .find_map(|g| a_to_b[g].map(|k| (g, k)))
+            .find_map(|g| a_to_b[g].or_else(|| moved(b, &a.toks[g].stem)).map(|k| (g, k)))
         else {
             continue;
         };
