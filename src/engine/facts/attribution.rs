@@ -380,9 +380,8 @@ fn speakers_traded(cx: &UnitCx<'_>, sa: &[Source], sb: &[Source]) -> Option<Find
 /// document gives that name ("the company" / "Brightlane", "Taylor" / "the
 /// minister").
 /// Bytes either side of a name searched for the noun that describes it
-/// ("the Northfield Electoral Commission … the commission"; not "the
-/// Alliance had taken 41 percent, according to figures from the …
-/// Commission").
+/// ("the Stradling Port Authority … the authority"; not "the League
+/// had 44 percent, according to figures from the … Authority").
 const DESCRIPTION_WINDOW: usize = 60;
 
 fn one_party(cx: &UnitCx<'_>, a: &Source, b: &Source) -> bool {

@@ -259,9 +259,10 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
         }
         for (ib, ia) in only_b.into_iter().zip(only_a) {
             // Of the rewrite's words of that class, the one standing where
-            // the original's word stood ("rose 22 percent …, while its
-            // stock slipped 3 percent" / "jumped 22 per cent … while its
-            // stock climbed 3 per cent": "climbed", not "jumped").
+            // the original's word stood ("Tolland shares rose 8 percent …,
+            // while Tarnwick stock slipped 2 percent" / "… jumped 8 per
+            // cent, while Tarnwick stock climbed 2 per cent": "climbed",
+            // not "jumped").
             let class = mb.iter().find(|m| m.2 == ib).map(|m| m.1);
             let ib = mb
                 .iter()

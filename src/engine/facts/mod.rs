@@ -249,10 +249,10 @@ fn unit_findings(view: &UnitView<'_>, sides: Option<(Side<'_>, Side<'_>)>) -> Ve
 }
 
 /// Confidence at most of a finding other than a figure, a name, a date or
-/// a place between two headings: a headline is rewritten freely ("Storm
-/// Leaves Thousands Without Power" / "Thousands Left in the Dark as Storm
-/// Batters …"), and the body states the facts it sums up; the finding
-/// stays in the check tier.
+/// a place between two headings: a headline is rewritten freely
+/// ("Blizzard Leaves Thousands Without Power" / "Thousands Left in the
+/// Dark as Blizzard Batters …"), and the body states the facts it sums up;
+/// the finding stays in the check tier.
 const HEADING_CONF: f32 = 0.3;
 
 /// Whether both sides of a unit are headings (see

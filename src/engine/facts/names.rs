@@ -113,9 +113,9 @@ fn name_like(side: &Side<'_>, i: usize, title_case: bool) -> bool {
 const TITLE_CASE_COMMON_WORDS: usize = 3;
 
 /// For each token of a side, whether its sentence is written in title
-/// case ("Storm Leaves Thousands Without Power Across Calder Valley"): of
+/// case ("Gale Leaves Thousands Without Power Across Mirren Dale"): of
 /// its words after the first, three in five or more are capitalised (a
-/// work's title inside a sentence, "for Marrow's Piano Quintet in F
+/// work's title inside a sentence, "for Lowther's String Trio in G
 /// minor", is not enough), and at least [`TITLE_CASE_COMMON_WORDS`] of
 /// those are dictionary words the document's prose never capitalises
 /// mid-sentence. A list of names ("Present: Ann Lowe, Mark Pike") is not.
@@ -922,8 +922,9 @@ pub(super) fn described_as(text: &str, name: &str, noun: &str) -> bool {
 const TITLE_WINDOW: usize = 25;
 
 /// [`described_as`] with the noun at most `window` bytes from the name,
-/// in lowercase ("Harlan, the frozen-food company": a description beside
-/// it; not "the Alliance … from the Electoral Commission", another name),
+/// in lowercase ("Velden Mills, the flour company": a description beside
+/// it; not "the League … from the Dalby Electoral Commission", another
+/// name),
 /// or as a title just before it ("Health Minister Jo Taylor").
 pub(super) fn described_within(text: &str, name: &str, noun: &str, window: usize) -> bool {
     said_near(text, name, window, |near| {

@@ -138,7 +138,7 @@ fn quantifier(side: &Side<'_>, i: usize) -> Option<bool> {
 
 /// The one token of `side` with this stem, if it has exactly one: a word
 /// the diff could not match because the sentence moved it ("for the
-/// northern half of Birchfield" / "All of Birchfield is …").
+/// western half of Ostley" / "All of Ostley is …").
 fn moved(side: &Side<'_>, stem: &str) -> Option<usize> {
     let mut found = side
         .toks

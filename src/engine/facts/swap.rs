@@ -404,8 +404,8 @@ fn other_doer(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: us
     let (da, ta) = doer_and_patient(&cx.a, pa, ia)?;
     let (db, tb) = doer_and_patient(&cx.b, pb, ib)?;
     let known = |p: &Party, other: &[Party]| other.iter().any(|q| q.key == p.key);
-    // "survived by a son" / "survived by her daughter … and her son": one
-    // of the doers the other side lists.
+    // "survived by a son, Rosco" / "survived by his daughter … and his
+    // son, Rosco": one of the doers the other side lists.
     let listed = |side: &Side<'_>, parties: &[Party], first: &Party, key: &str| {
         coordinated_with(side, parties, first).any(|p| p.key == key)
     };
@@ -420,8 +420,8 @@ fn other_doer(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: us
     .then(|| swap_finding(cx, (da, ta), (db, tb)))
 }
 
-/// Words that may stand between two parties of one list ("her daughter,
-/// Annika, and her son").
+/// Words that may stand between two parties of one list ("his daughter,
+/// Irena, and his son").
 const LIST_GLUE: &[&str] = &[
     ",", "and", ";", "by", "her", "his", "their", "its", "the", "a", "an",
 ];
