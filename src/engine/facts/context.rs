@@ -340,6 +340,21 @@ impl<'a> Side<'a> {
         }
     }
 
+    /// The one word token with this stem, if the side has exactly one (a
+    /// word the diff could not match because the sentence moved it).
+    #[must_use]
+    pub fn only_with_stem(&self, stem: &str) -> Option<usize> {
+        let mut at = self
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_word() && *t.stem == *stem);
+        match (at.next(), at.next()) {
+            (Some((k, _)), None) => Some(k),
+            _ => None,
+        }
+    }
+
     /// Whether token `k` is a particle that makes a phrasal verb of the
     /// lexical database with the word before it ("pay off", "push back").
     #[must_use]

@@ -3,6 +3,14 @@
 
 pub use crate::engine::words::{MORE_FUNCTION_WORDS, NAME_CONNECTORS, NOT_NAMES};
 
+/// Whether a folded word denies as "not" does: "not", "no", "never",
+/// "didn't", "refused".
+#[must_use]
+pub fn is_denial(fold: &str) -> bool {
+    use crate::engine::words::{NEGATIVE_VERBS, NEGATORS};
+    NEGATORS.contains(&fold) || fold.ends_with("n't") || NEGATIVE_VERBS.contains(&fold)
+}
+
 /// Whether a folded word is a function word (ends a noun phrase).
 #[must_use]
 pub fn is_function_word(fold: &str) -> bool {

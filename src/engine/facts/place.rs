@@ -156,8 +156,8 @@ fn after_noun(toks: &[super::context::Tok<'_>], i: usize) -> bool {
         || f.ends_with("en")
         || wn.is_irregular_form(f)
         || toks[i.saturating_sub(PASSIVE_REACH)..i].iter().any(|t| {
-            crate::engine::words::BE_FORMS.contains(&t.fold.as_ref())
-                || matches!(t.fold.as_ref(), "get" | "gets" | "got" | "gotten" | "getting")
+            let g = t.fold.as_ref();
+            crate::engine::words::BE_FORMS.contains(&g) || crate::engine::words::PASSIVE_AUX.contains(&g)
         });
     prev.is_word() && !participle && wn.is_noun_lemma(f) && !super::lists::is_function_word(f)
 }

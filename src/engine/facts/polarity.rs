@@ -10,8 +10,8 @@ use crate::engine::text::Span;
 use crate::engine::words::MATCH_VERBS;
 use crate::engine::words::{
     AIM_VERBS, AUXILIARIES, AVOID_VERBS, BE_FORMS, CHANGE_VERBS, CONTRAST_OPENERS, DEMAND_VERBS, FIRM_MODALS,
-    FORECASTS, HEARSAY, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_VERBS, NEGATIVE_WORDS, NEGATORS, NOT_ONLY,
-    PASSIVE_HEDGES, PRICE_VERBS, STEADY_WORDS,
+    FORECASTS, HEARSAY, HEDGES, NEGATIVE_PREFIXES, NEGATIVE_WORDS, NOT_ONLY, PASSIVE_HEDGES, PRICE_VERBS,
+    STEADY_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -128,7 +128,7 @@ fn is_negator(side: &Side<'_>, i: usize) -> bool {
     {
         return false;
     }
-    if NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f) {
+    if super::lists::is_denial(f) {
         return true;
     }
     // "far from the sea" is a distance; "far from smooth" a denial.
@@ -890,17 +890,7 @@ fn same_word_or(side: &Side<'_>, other: &Side<'_>, s: usize, e: usize, found: Op
         .iter()
         .take(SCOPE_WORDS)
         .find(|t| t.is_word() && !super::lists::is_function_word(&t.fold));
-    let kept_at = next_content.and_then(|n| {
-        let mut at = other
-            .toks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.is_word() && t.stem == n.stem);
-        match (at.next(), at.next()) {
-            (Some((k, _)), None) => Some(k),
-            _ => None,
-        }
-    });
+    let kept_at = next_content.and_then(|n| other.only_with_stem(&n.stem));
     if let (Some(k), Some(f)) = (kept_at, found)
         && !(f.start <= other.toks[k].span.start && other.toks[k].span.end <= f.end)
         && k > 0

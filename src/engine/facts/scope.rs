@@ -136,25 +136,13 @@ fn quantifier(side: &Side<'_>, i: usize) -> Option<bool> {
     }
 }
 
-/// The one token of `side` with this stem, if it has exactly one: a word
-/// the diff could not match because the sentence moved it ("for the
-/// western half of Ostley" / "All of Ostley is …").
-fn moved(side: &Side<'_>, stem: &str) -> Option<usize> {
-    let mut found = side
-        .toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_word() && *t.stem == *stem);
-    let (k, _) = found.next()?;
-    found.next().is_none().then_some(k)
-}
-
 /// Quantifiers of the original that the diff left unmatched, each set
 /// against an unmatched quantifier of the other kind (part / whole) that
 /// the rewrite puts before the same kept word: "Several of the
 /// district's schools" / "All of the district's schools", "mostly with
-/// state grants" / "entirely with state grants". Pairs of token indexes.
-fn part_and_whole(cx: &UnitCx<'_>) -> Vec<(usize, usize)> {
+/// state grants" / "entirely with state grants". Token indexes, with
+/// whether the original's quantifier names the whole.
+fn part_and_whole(cx: &UnitCx<'_>) -> Vec<(usize, usize, bool)> {
     let (a, b) = (&cx.a, &cx.b);
     let (a_to_b, b_to_a) = (&cx.map.a_to_b, &cx.map.b_to_a);
     let mut out = Vec::new();
@@ -168,7 +156,13 @@ fn part_and_whole(cx: &UnitCx<'_>) -> Vec<(usize, usize)> {
         // the diff may keep "schools", not "district's").
         let Some((g, k)) = (i + 1..a.toks.len().min(i + 1 + QUANTIFIER_REACH + 2))
             .filter(|&g| a.toks[g].is_word() && !is_function_word(&a.toks[g].fold))
-            .find_map(|g| a_to_b[g].or_else(|| moved(b, &a.toks[g].stem)).map(|k| (g, k)))
+            // A word the sentence moved ("for the western half of Ostley" /
+            // "All of Ostley is …") is found by its stem.
+            .find_map(|g| {
+                a_to_b[g]
+                    .or_else(|| b.only_with_stem(&a.toks[g].stem))
+                    .map(|k| (g, k))
+            })
         else {
             continue;
         };
@@ -177,7 +171,7 @@ fn part_and_whole(cx: &UnitCx<'_>) -> Vec<(usize, usize)> {
             b_to_a[j].is_none() && !b.toks[j].in_quote && quantifier(b, j).is_some_and(|w| w != whole)
         });
         if let Some(j) = other {
-            out.push((i, j));
+            out.push((i, j, whole));
         }
     }
     out
@@ -199,9 +193,9 @@ pub fn detect(cx: &UnitCx<'_>) -> Vec<Finding> {
     for at in dropped(b, a, b_to_a) {
         out.push(finding(cx, false, at, "restriction added"));
     }
-    for (i, j) in part_and_whole(cx) {
+    for (i, j, whole) in part_and_whole(cx) {
         let (x, y) = (a.toks[i].span, b.toks[j].span);
-        let what = if quantifier(a, i) == Some(true) {
+        let what = if whole {
             "the whole made a part"
         } else {
             "a part made the whole"

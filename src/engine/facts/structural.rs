@@ -1,6 +1,7 @@
 //! Sentences added, removed or moved, and plain rewording.
 
 use super::UnitView;
+use super::lists::is_denial;
 use crate::engine::align::UnitKind;
 use crate::engine::discrepancy::{Finding, Kind};
 use crate::engine::text::Span;
@@ -98,7 +99,7 @@ fn unmatched(
             (UNMATCHED_JUDGEMENT, "judgement")
         } else if colour(&words) {
             (UNMATCHED_JUDGEMENT, "colour sentence")
-        } else if cut && !words.folds.iter().any(|f| denial(f)) && words.kinds_of_fact() < 2 {
+        } else if cut && !words.folds.iter().any(|f| is_denial(f)) && words.kinds_of_fact() < 2 {
             (UNMATCHED_JUDGEMENT, "detail of a condensed rewrite")
         } else {
             (UNMATCHED_PROSE, "sentence")
@@ -157,12 +158,6 @@ impl<'t> Words<'t> {
     }
 }
 
-/// Whether a word denies: "not", "no", "never", "didn't", "refused".
-fn denial(f: &str) -> bool {
-    use crate::engine::words::{NEGATIVE_VERBS, NEGATORS};
-    NEGATORS.contains(&f) || f.ends_with("n't") || NEGATIVE_VERBS.contains(&f)
-}
-
 /// Whether a word states something a reader could check: a number, a
 /// negation or a source.
 fn checkable(f: &str) -> bool {
@@ -171,7 +166,7 @@ fn checkable(f: &str) -> bool {
     is_number_word(f)
         || REPORTING_PARTICIPLES.contains(&f)
         || is_ordinal_word(f)
-        || denial(f)
+        || is_denial(f)
         || REPORTING_VERBS.contains(&f)
 }
 
