@@ -420,14 +420,8 @@ fn other_doer(cx: &UnitCx<'_>, (pa, pb): (&[Party], &[Party]), ia: usize, ib: us
     .then(|| swap_finding(cx, (da, ta), (db, tb)))
 }
 
-/// Words that may stand between two parties of one list ("his daughter,
-/// Irena, and his son").
-const LIST_GLUE: &[&str] = &[
-    ",", "and", ";", "by", "her", "his", "their", "its", "the", "a", "an",
-];
-
 /// The parties listed with `first` (itself included): each after the one
-/// before with nothing but [`LIST_GLUE`] between them.
+/// before with nothing but words of the `list_glue` list between them.
 fn coordinated_with<'p>(
     side: &Side<'_>,
     parties: &'p [Party],
@@ -441,7 +435,7 @@ fn coordinated_with<'p>(
     parties[at..].iter().take_while(move |p| {
         let glued = side.toks[end.min(p.start)..p.start]
             .iter()
-            .all(|t| LIST_GLUE.contains(&t.fold.as_ref()));
+            .all(|t| crate::engine::words::LIST_GLUE.contains(&t.fold.as_ref()));
         end = p.end;
         glued
     })
